@@ -1,0 +1,45 @@
+#include "CliContext.h"
+
+#include <QCoreApplication>
+
+using namespace fieldsync;
+using namespace fieldsync::cli;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("fieldsync-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FIELDSYNC_VERSION));
+
+    Result<CliContext> parsed = CliContext::parse(app.arguments());
+    if (!parsed) {
+        CliContext().fail(parsed.error(), UsageError);
+        return UsageError;
+    }
+    CliContext &context = parsed.value();
+    if (context.options.contains(QStringLiteral("help")) || context.command == QLatin1String("help")) {
+        context.printLine(usage());
+        return Success;
+    }
+    if (context.options.contains(QStringLiteral("version"))) {
+        context.printLine(QStringLiteral("fieldsync-cli ") + QCoreApplication::applicationVersion());
+        return Success;
+    }
+    static const QStringList recordCommands{QStringLiteral("create"), QStringLiteral("edit"),
+                                            QStringLiteral("delete"), QStringLiteral("list")};
+    static const QStringList syncCommands{QStringLiteral("login"), QStringLiteral("sync"),
+                                          QStringLiteral("status")};
+    static const QStringList conflictCommands{QStringLiteral("conflicts"), QStringLiteral("resolve"),
+                                              QStringLiteral("discard")};
+    if (context.command == QLatin1String("list") && context.arguments.value(0) == QLatin1String("rejected"))
+        return runConflictCommand(context);
+    if (recordCommands.contains(context.command))
+        return runRecordCommand(context);
+    if (syncCommands.contains(context.command))
+        return runSyncCommand(context);
+    if (conflictCommands.contains(context.command))
+        return runConflictCommand(context);
+    if (context.command.isEmpty())
+        return context.fail(CliContext::tr("no command given; see --help"), UsageError);
+    return context.fail(CliContext::tr("unknown command '%1'; see --help").arg(context.command), UsageError);
+}

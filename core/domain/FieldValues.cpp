@@ -1,0 +1,218 @@
+#include "FieldValues.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QUuid>
+
+#include <cmath>
+
+namespace fieldsync::FieldValues {
+
+namespace {
+
+constexpr int MaxStringLength = 200;
+constexpr int MaxTextLength = 20000;
+constexpr int MaxSetItems = 100;
+
+Error invalid(const FieldSpec &spec, const QString &why)
+{
+    return makeError(QStringLiteral("validation"), QStringLiteral("%1: %2").arg(spec.name, why));
+}
+
+QJsonArray sortedUnique(const QJsonArray &array)
+{
+    QStringList items;
+    for (const QJsonValue &item : array)
+        items.append(item.toString());
+    items.sort();
+    items.removeDuplicates();
+    return QJsonArray::fromStringList(items);
+}
+
+} // namespace
+
+QJsonValue normalized(const FieldSpec &spec, const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QJsonValue(QJsonValue::Null);
+    if (spec.type == FieldType::StringSet && value.isArray())
+        return sortedUnique(value.toArray());
+    return value;
+}
+
+bool equal(const FieldSpec &spec, const QJsonValue &a, const QJsonValue &b)
+{
+    return normalized(spec, a) == normalized(spec, b);
+}
+
+Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull()) {
+        if (spec.required)
+            return invalid(spec, QStringLiteral("is required"));
+        return QJsonValue(QJsonValue::Null);
+    }
+    switch (spec.type) {
+    case FieldType::String:
+    case FieldType::Text:
+    case FieldType::Choice:
+    case FieldType::Status:
+    case FieldType::Uuid: {
+        if (!value.isString())
+            return invalid(spec, QStringLiteral("must be a string"));
+        const QString text = value.toString();
+        const int limit = spec.type == FieldType::Text ? MaxTextLength : MaxStringLength;
+        if (text.size() > limit)
+            return invalid(spec, QStringLiteral("longer than %1 characters").arg(limit));
+        if (spec.required && text.trimmed().isEmpty())
+            return invalid(spec, QStringLiteral("is required"));
+        if (spec.type == FieldType::Choice && !spec.choices.contains(text))
+            return invalid(spec,
+                           QStringLiteral("must be one of %1").arg(spec.choices.join(QStringLiteral(", "))));
+        if (spec.type == FieldType::Uuid && QUuid::fromString(text).isNull())
+            return invalid(spec, QStringLiteral("must be a UUID"));
+        return value;
+    }
+    case FieldType::Timestamp: {
+        if (!value.isString() || !QDateTime::fromString(value.toString(), Qt::ISODate).isValid())
+            return invalid(spec, QStringLiteral("must be an ISO 8601 date and time"));
+        return value;
+    }
+    case FieldType::Date: {
+        if (!value.isString() || !QDate::fromString(value.toString(), Qt::ISODate).isValid())
+            return invalid(spec, QStringLiteral("must be a date (YYYY-MM-DD)"));
+        return value;
+    }
+    case FieldType::Number: {
+        if (!value.isDouble() || !std::isfinite(value.toDouble()))
+            return invalid(spec, QStringLiteral("must be a number"));
+        return value;
+    }
+    case FieldType::StringSet: {
+        if (!value.isArray())
+            return invalid(spec, QStringLiteral("must be a list of strings"));
+        const QJsonArray array = value.toArray();
+        if (array.size() > MaxSetItems)
+            return invalid(spec, QStringLiteral("more than %1 items").arg(MaxSetItems));
+        for (const QJsonValue &item : array) {
+            if (!item.isString() || item.toString().isEmpty() || item.toString().size() > MaxStringLength)
+                return invalid(spec, QStringLiteral("must be a list of non-empty strings"));
+        }
+        return QJsonValue(sortedUnique(array));
+    }
+    case FieldType::BoolMap: {
+        if (!value.isObject())
+            return invalid(spec, QStringLiteral("must be an object of item: true|false"));
+        const QJsonObject map = value.toObject();
+        if (map.size() > MaxSetItems)
+            return invalid(spec, QStringLiteral("more than %1 items").arg(MaxSetItems));
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!it.value().isBool() || it.key().isEmpty() || it.key().size() > MaxStringLength)
+                return invalid(spec, QStringLiteral("item '%1' must be true or false").arg(it.key()));
+        }
+        return value;
+    }
+    }
+    return invalid(spec, QStringLiteral("unsupported type"));
+}
+
+Result<void> parseAssignment(const EntitySchema &schema, const QString &assignment,
+                             const QJsonObject &current, QJsonObject &changes)
+{
+    const qsizetype equals = assignment.indexOf(QLatin1Char('='));
+    if (equals <= 0)
+        return makeError(QStringLiteral("usage"),
+                         QStringLiteral("expected field=value, got '%1'").arg(assignment));
+    QString name = assignment.left(equals);
+    const QString raw = assignment.mid(equals + 1);
+
+    QString item;
+    const qsizetype dot = name.indexOf(QLatin1Char('.'));
+    if (dot > 0) {
+        item = name.mid(dot + 1);
+        name = name.left(dot);
+    }
+    if (name == RecordMeta::ProjectId) {
+        changes.insert(name, raw);
+        return {};
+    }
+    const FieldSpec *spec = schema.field(name);
+    if (!spec) {
+        return makeError(QStringLiteral("validation"),
+                         QStringLiteral("%1 has no field '%2' (fields: %3)")
+                             .arg(schema.cliName, name, schema.fieldNames().join(QStringLiteral(", "))));
+    }
+    if (!item.isEmpty() && spec->type != FieldType::BoolMap)
+        return makeError(QStringLiteral("validation"), QStringLiteral("%1 has no items").arg(name));
+
+    QJsonValue value;
+    switch (spec->type) {
+    case FieldType::Number: {
+        bool ok = false;
+        const double number = raw.toDouble(&ok);
+        if (!ok)
+            return makeError(QStringLiteral("validation"),
+                             QStringLiteral("%1: '%2' is not a number").arg(name, raw));
+        value = number;
+        break;
+    }
+    case FieldType::StringSet: {
+        QStringList items = raw.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (QString &entry : items)
+            entry = entry.trimmed();
+        value = QJsonArray::fromStringList(items);
+        break;
+    }
+    case FieldType::BoolMap: {
+        if (item.isEmpty()) {
+            return makeError(QStringLiteral("usage"),
+                             QStringLiteral("set checklist items one at a time: %1.ITEM=true").arg(name));
+        }
+        if (raw != QLatin1String("true") && raw != QLatin1String("false"))
+            return makeError(QStringLiteral("validation"),
+                             QStringLiteral("%1.%2 must be true or false").arg(name, item));
+        QJsonObject map =
+            changes.contains(name) ? changes.value(name).toObject() : current.value(name).toObject();
+        map.insert(item, raw == QLatin1String("true"));
+        value = map;
+        break;
+    }
+    default:
+        value = raw.isEmpty() && !spec->required ? QJsonValue(QJsonValue::Null) : QJsonValue(raw);
+        break;
+    }
+    const Result<QJsonValue> check = checked(*spec, value);
+    if (!check)
+        return check.error();
+    changes.insert(name, check.value());
+    return {};
+}
+
+QString displayText(const FieldSpec &spec, const QJsonValue &value)
+{
+    const QJsonValue v = normalized(spec, value);
+    if (v.isNull())
+        return {};
+    switch (spec.type) {
+    case FieldType::Number:
+        return QString::number(v.toDouble());
+    case FieldType::StringSet: {
+        QStringList items;
+        for (const QJsonValue &item : v.toArray())
+            items.append(item.toString());
+        return items.join(QStringLiteral(", "));
+    }
+    case FieldType::BoolMap: {
+        QStringList items;
+        const QJsonObject map = v.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            items.append((it.value().toBool() ? QStringLiteral("[x] ") : QStringLiteral("[ ] ")) + it.key());
+        return items.join(QStringLiteral(", "));
+    }
+    default:
+        return v.toString();
+    }
+}
+
+} // namespace fieldsync::FieldValues

@@ -1,0 +1,103 @@
+#include "RecordValidator.h"
+
+#include "FieldValues.h"
+
+#include <QDateTime>
+#include <QQueue>
+#include <QSet>
+
+namespace fieldsync::RecordValidator {
+
+namespace {
+
+// A record may be created in a later state only if this role could have walked there itself, so
+// that nobody creates an already approved permit without being allowed to approve it.
+bool reachableFrom(const Workflow &workflow, const QString &from, const QString &to, Role role)
+{
+    QSet<QString> seen{from};
+    QQueue<QString> queue;
+    queue.enqueue(from);
+    while (!queue.isEmpty()) {
+        const QString state = queue.dequeue();
+        if (state == to)
+            return true;
+        for (const QString &next : workflow.nextStates(state, role)) {
+            if (!seen.contains(next)) {
+                seen.insert(next);
+                queue.enqueue(next);
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, const QJsonObject &data)
+{
+    const bool creating = op == ChangeOp::Create || op == ChangeOp::Append;
+    QJsonObject result;
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        if (it.key() == RecordMeta::ProjectId) {
+            if (!creating)
+                return makeError(QStringLiteral("validation"), QStringLiteral("project_id cannot change"));
+            if (!it.value().isString() || it.value().toString().isEmpty())
+                return makeError(QStringLiteral("validation"), QStringLiteral("project_id must be a string"));
+            result.insert(it.key(), it.value());
+            continue;
+        }
+        const FieldSpec *spec = schema.field(it.key());
+        if (!spec) {
+            return makeError(QStringLiteral("unknown_field"),
+                             QStringLiteral("%1 has no field '%2'").arg(schema.wireName, it.key()));
+        }
+        if (spec->immutable && !creating)
+            return makeError(QStringLiteral("validation"),
+                             QStringLiteral("%1 cannot change").arg(spec->name));
+        const Result<QJsonValue> value = FieldValues::checked(*spec, it.value());
+        if (!value)
+            return value.error();
+        result.insert(it.key(), value.value());
+    }
+    return result;
+}
+
+Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, const QJsonObject &after,
+                         Role role)
+{
+    for (const FieldSpec &spec : schema.fields) {
+        const Result<QJsonValue> value = FieldValues::checked(spec, after.value(spec.name));
+        if (!value)
+            return value.error();
+    }
+    const QDateTime from =
+        QDateTime::fromString(after.value(QStringLiteral("valid_from")).toString(), Qt::ISODate);
+    const QDateTime to =
+        QDateTime::fromString(after.value(QStringLiteral("valid_to")).toString(), Qt::ISODate);
+    if (from.isValid() && to.isValid() && to <= from)
+        return makeError(QStringLiteral("validation"), QStringLiteral("valid_to must be after valid_from"));
+
+    if (!schema.workflow)
+        return {};
+    const QString newStatus = after.value(RecordMeta::Status).toString();
+    if (!schema.workflow->isState(newStatus))
+        return makeError(QStringLiteral("validation"), QStringLiteral("unknown status '%1'").arg(newStatus));
+    if (before.isEmpty()) {
+        const QString initial = schema.workflow->initialState();
+        if (!reachableFrom(*schema.workflow, initial, newStatus, role)) {
+            return makeError(QStringLiteral("invalid_transition"),
+                             QStringLiteral("a new %1 cannot start as %2").arg(schema.wireName, newStatus));
+        }
+        return {};
+    }
+    return schema.workflow->checkTransition(before.value(RecordMeta::Status).toString(), newStatus, role);
+}
+
+QJsonObject withDefaults(const EntitySchema &schema, QJsonObject data)
+{
+    if (schema.workflow && !data.value(RecordMeta::Status).isString())
+        data.insert(RecordMeta::Status, schema.workflow->initialState());
+    return data;
+}
+
+} // namespace fieldsync::RecordValidator

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Role.h"
+#include "common/Result.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace fieldsync {
+
+// A status workflow: the states in their natural order, the first one new records start in,
+// and the moves allowed between them (with the roles that may make each move).
+class Workflow
+{
+public:
+    struct Transition
+    {
+        QString from;
+        QString to;
+        QList<Role> allowedRoles; // empty: every role
+    };
+
+    Workflow(QStringList states, QList<Transition> transitions);
+
+    const QStringList &states() const { return m_states; }
+    QString initialState() const { return m_states.value(0); }
+    bool isState(const QString &state) const { return m_states.contains(state); }
+    int rank(const QString &state) const { return int(m_states.indexOf(state)); }
+
+    // invalid_transition when the move does not exist, forbidden when the role may not make it.
+    Result<void> checkTransition(const QString &from, const QString &to, Role role) const;
+    // The moves a person with this role may make from a state, for workflow buttons.
+    QStringList nextStates(const QString &from, Role role) const;
+
+    static const Workflow &permit();
+    static const Workflow &task();
+    static const Workflow &isolationPoint();
+
+private:
+    QStringList m_states;
+    QList<Transition> m_transitions;
+};
+
+} // namespace fieldsync

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "OutboxEntry.h"
+#include "store/LocalDatabase.h"
+
+#include <QList>
+
+namespace fieldsync {
+
+// The durable queue of local edits. Callers enqueue inside the same transaction that writes the
+// record, so a crash never leaves one without the other.
+class Outbox
+{
+public:
+    explicit Outbox(LocalDatabase &db);
+
+    Result<qint64> enqueue(const protocol::Change &change);
+
+    // The oldest entries after afterSeq, at most maxChanges of them and about maxBytes of JSON
+    // (always at least one, so that one large edit still moves).
+    Result<QList<OutboxEntry>> nextBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes);
+    Result<std::optional<OutboxEntry>> findByOfflineId(const QString &offlineId);
+
+    Result<void> remove(const QString &offlineId);
+    Result<int> count();
+    Result<int> countForRecord(const QString &recordId);
+    Result<QList<OutboxEntry>> all(int limit = -1);
+
+private:
+    LocalDatabase &m_db;
+};
+
+} // namespace fieldsync

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+
+namespace fieldsync::protocol {
+
+// Strict reading of one JSON object: every key read is remembered, so that finish() can refuse
+// keys nobody asked for, and the first wrong type or missing key becomes the error.
+class JsonReader
+{
+public:
+    JsonReader(const QJsonObject &object, QString context);
+
+    QString string(const QString &key, bool required = true);
+    qint64 integer(const QString &key, bool required = true, qint64 fallback = 0);
+    bool boolean(const QString &key, bool required = true);
+    QJsonObject object(const QString &key, bool required = true);
+    QJsonArray array(const QString &key, bool required = true);
+    QJsonValue any(const QString &key);
+
+    bool failed() const { return m_error.has_value(); }
+    // The first error, or unknown_field when keys were left unread.
+    Result<void> finish();
+
+    static Result<QJsonObject> parseObject(const QByteArray &body);
+
+private:
+    QJsonValue take(const QString &key, bool required, const char *expected,
+                    bool (QJsonValue::*isType)() const);
+    void fail(const QString &code, const QString &message);
+
+    QJsonObject m_object;
+    QString m_context;
+    QSet<QString> m_seen;
+    std::optional<Error> m_error;
+};
+
+} // namespace fieldsync::protocol

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/Result.h"
+#include "domain/Role.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace fieldsync::protocol {
+
+constexpr int Version = 1;
+inline constexpr char VersionHeader[] = "FieldSync-Protocol";
+inline constexpr char SupportedVersionsHeader[] = "FieldSync-Supported-Versions";
+
+namespace Paths {
+inline const QString Push = QStringLiteral("/api/v1/sync/push");
+inline const QString Pull = QStringLiteral("/api/v1/sync/pull");
+inline const QString Events = QStringLiteral("/api/v1/sync/events");
+inline const QString Health = QStringLiteral("/api/v1/health");
+inline const QString Me = QStringLiteral("/api/v1/me");
+} // namespace Paths
+
+// {"error":"code","message":"…"}, the body of every non-2xx answer.
+struct ErrorBody
+{
+    QString code;
+    QString message;
+
+    QByteArray toJson() const;
+    static Result<ErrorBody> fromJson(const QByteArray &body);
+};
+
+struct HealthResponse
+{
+    QString status;
+    QString version;
+
+    QByteArray toJson() const;
+    static Result<HealthResponse> fromJson(const QByteArray &body);
+};
+
+// Who the token belongs to: lets a device know its role (for workflow buttons) and projects.
+struct MeResponse
+{
+    QString user;
+    Role role = Role::Foreman;
+    QStringList projects;
+
+    QByteArray toJson() const;
+    static Result<MeResponse> fromJson(const QByteArray &body);
+};
+
+QString nowUtcString();
+
+} // namespace fieldsync::protocol

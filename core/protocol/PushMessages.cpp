@@ -1,0 +1,255 @@
+#include "PushMessages.h"
+
+#include "JsonReader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace fieldsync::protocol {
+
+namespace {
+
+bool isUuid(const QString &text)
+{
+    return !QUuid::fromString(text).isNull();
+}
+
+Error malformed(const QString &message)
+{
+    return makeError(QStringLiteral("malformed"), message);
+}
+
+} // namespace
+
+QJsonObject Change::toJson() const
+{
+    return QJsonObject{{QStringLiteral("offline_id"), offlineId},
+                       {QStringLiteral("entity"), EntitySchema::of(entity).wireName},
+                       {QStringLiteral("op"), changeOpName(op)},
+                       {QStringLiteral("id"), id},
+                       {QStringLiteral("client_version"), clientVersion},
+                       {QStringLiteral("base"), base},
+                       {QStringLiteral("data"), data}};
+}
+
+Result<Change> Change::fromJson(const QJsonValue &value, int index)
+{
+    const QString context = QStringLiteral("changes[%1]").arg(index);
+    if (!value.isObject())
+        return malformed(context + QStringLiteral(" must be an object"));
+    JsonReader reader(value.toObject(), context);
+    Change change;
+    change.offlineId = reader.string(QStringLiteral("offline_id"));
+    const QString entityName = reader.string(QStringLiteral("entity"));
+    const QString opName = reader.string(QStringLiteral("op"));
+    change.id = reader.string(QStringLiteral("id"));
+    const bool versionNeeded = opName == QLatin1String("update") || opName == QLatin1String("delete");
+    change.clientVersion = reader.integer(QStringLiteral("client_version"), versionNeeded, 0);
+    change.base = reader.object(QStringLiteral("base"), false);
+    change.data = reader.object(QStringLiteral("data"), false);
+    if (const Result<void> finished = reader.finish(); !finished)
+        return finished.error();
+
+    const EntitySchema *schema = EntitySchema::byWireName(entityName);
+    if (!schema)
+        return makeError(QStringLiteral("unknown_entity"),
+                         context + QStringLiteral(": unknown entity '%1'").arg(entityName));
+    const std::optional<ChangeOp> op = changeOpFromName(opName);
+    if (!op)
+        return makeError(QStringLiteral("unknown_op"),
+                         context + QStringLiteral(": unknown op '%1'").arg(opName));
+    if (!isUuid(change.offlineId) || !isUuid(change.id))
+        return malformed(context + QStringLiteral(": offline_id and id must be UUIDs"));
+    if (change.clientVersion < 0)
+        return malformed(context + QStringLiteral(": client_version must not be negative"));
+    change.entity = schema->kind;
+    change.op = *op;
+    return change;
+}
+
+QByteArray PushRequest::toJson() const
+{
+    QJsonArray array;
+    for (const Change &change : changes)
+        array.append(change.toJson());
+    return QJsonDocument(QJsonObject{{QStringLiteral("device_id"), deviceId},
+                                     {QStringLiteral("client_time"), clientTime},
+                                     {QStringLiteral("batch_id"), batchId},
+                                     {QStringLiteral("changes"), array}})
+        .toJson(QJsonDocument::Compact);
+}
+
+Result<PushRequest> PushRequest::fromJson(const QByteArray &body)
+{
+    const Result<QJsonObject> object = JsonReader::parseObject(body);
+    if (!object)
+        return object.error();
+    JsonReader reader(object.value(), QStringLiteral("push"));
+    PushRequest request;
+    request.deviceId = reader.string(QStringLiteral("device_id"));
+    request.clientTime = reader.string(QStringLiteral("client_time"), false);
+    request.batchId = reader.string(QStringLiteral("batch_id"), false);
+    const QJsonArray changes = reader.array(QStringLiteral("changes"));
+    if (const Result<void> finished = reader.finish(); !finished)
+        return finished.error();
+    if (request.deviceId.isEmpty() || request.deviceId.size() > 64)
+        return malformed(QStringLiteral("push: device_id must be 1 to 64 characters"));
+    request.changes.reserve(changes.size());
+    for (int index = 0; index < changes.size(); ++index) {
+        Result<Change> change = Change::fromJson(changes.at(index), index);
+        if (!change)
+            return change.error();
+        request.changes.append(std::move(change).value());
+    }
+    return request;
+}
+
+QJsonObject AppliedChange::toJson() const
+{
+    return QJsonObject{{QStringLiteral("offline_id"), offlineId},
+                       {QStringLiteral("id"), id},
+                       {QStringLiteral("version"), version},
+                       {QStringLiteral("data"), data}};
+}
+
+QJsonObject ConflictedChange::toJson() const
+{
+    QJsonObject fieldsJson;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        fieldsJson.insert(it.key(), QJsonObject{{QStringLiteral("base"), it->base},
+                                                {QStringLiteral("mine"), it->mine},
+                                                {QStringLiteral("server"), it->server},
+                                                {QStringLiteral("hint"), it->hint}});
+    }
+    return QJsonObject{{QStringLiteral("offline_id"), offlineId},
+                       {QStringLiteral("id"), id},
+                       {QStringLiteral("client_version"), clientVersion},
+                       {QStringLiteral("server_version"), serverVersion},
+                       {QStringLiteral("reason"), reason},
+                       {QStringLiteral("fields"), fieldsJson},
+                       {QStringLiteral("server_state"), serverState},
+                       {QStringLiteral("server_deleted"), serverDeleted}};
+}
+
+QJsonObject RejectedChange::toJson() const
+{
+    return QJsonObject{{QStringLiteral("offline_id"), offlineId},
+                       {QStringLiteral("reason"), reason},
+                       {QStringLiteral("detail"), detail}};
+}
+
+QByteArray PushResponse::toJson() const
+{
+    QJsonArray appliedJson;
+    for (const AppliedChange &entry : applied)
+        appliedJson.append(entry.toJson());
+    QJsonArray conflictsJson;
+    for (const ConflictedChange &entry : conflicts)
+        conflictsJson.append(entry.toJson());
+    QJsonArray rejectedJson;
+    for (const RejectedChange &entry : rejected)
+        rejectedJson.append(entry.toJson());
+    return QJsonDocument(QJsonObject{{QStringLiteral("applied"), appliedJson},
+                                     {QStringLiteral("conflicts"), conflictsJson},
+                                     {QStringLiteral("rejected"), rejectedJson},
+                                     {QStringLiteral("cursor"), cursor}})
+        .toJson(QJsonDocument::Compact);
+}
+
+namespace {
+
+Result<AppliedChange> appliedFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return malformed(QStringLiteral("applied entry must be an object"));
+    JsonReader reader(value.toObject(), QStringLiteral("applied"));
+    AppliedChange applied{reader.string(QStringLiteral("offline_id")), reader.string(QStringLiteral("id")),
+                          reader.integer(QStringLiteral("version")), reader.object(QStringLiteral("data"))};
+    if (const Result<void> finished = reader.finish(); !finished)
+        return finished.error();
+    if (applied.version < 1)
+        return malformed(QStringLiteral("applied: version must be at least 1"));
+    return applied;
+}
+
+Result<ConflictedChange> conflictFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return malformed(QStringLiteral("conflict entry must be an object"));
+    JsonReader reader(value.toObject(), QStringLiteral("conflict"));
+    ConflictedChange conflict;
+    conflict.offlineId = reader.string(QStringLiteral("offline_id"));
+    conflict.id = reader.string(QStringLiteral("id"));
+    conflict.clientVersion = reader.integer(QStringLiteral("client_version"));
+    conflict.serverVersion = reader.integer(QStringLiteral("server_version"));
+    conflict.reason = reader.string(QStringLiteral("reason"));
+    const QJsonObject fields = reader.object(QStringLiteral("fields"), false);
+    conflict.serverState = reader.object(QStringLiteral("server_state"), false);
+    conflict.serverDeleted = reader.boolean(QStringLiteral("server_deleted"), false);
+    if (const Result<void> finished = reader.finish(); !finished)
+        return finished.error();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!it.value().isObject())
+            return malformed(QStringLiteral("conflict: field '%1' must be an object").arg(it.key()));
+        JsonReader fieldReader(it.value().toObject(), QStringLiteral("conflict field ") + it.key());
+        ConflictField field{fieldReader.any(QStringLiteral("base")), fieldReader.any(QStringLiteral("mine")),
+                            fieldReader.any(QStringLiteral("server")),
+                            fieldReader.string(QStringLiteral("hint"))};
+        if (const Result<void> finished = fieldReader.finish(); !finished)
+            return finished.error();
+        conflict.fields.insert(it.key(), field);
+    }
+    return conflict;
+}
+
+Result<RejectedChange> rejectedFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return malformed(QStringLiteral("rejected entry must be an object"));
+    JsonReader reader(value.toObject(), QStringLiteral("rejected"));
+    RejectedChange rejected{reader.string(QStringLiteral("offline_id")),
+                            reader.string(QStringLiteral("reason")),
+                            reader.string(QStringLiteral("detail"), false)};
+    if (const Result<void> finished = reader.finish(); !finished)
+        return finished.error();
+    return rejected;
+}
+
+} // namespace
+
+Result<PushResponse> PushResponse::fromJson(const QByteArray &body)
+{
+    const Result<QJsonObject> object = JsonReader::parseObject(body);
+    if (!object)
+        return object.error();
+    JsonReader reader(object.value(), QStringLiteral("push response"));
+    const QJsonArray applied = reader.array(QStringLiteral("applied"));
+    const QJsonArray conflicts = reader.array(QStringLiteral("conflicts"));
+    const QJsonArray rejected = reader.array(QStringLiteral("rejected"));
+    PushResponse response;
+    response.cursor = reader.integer(QStringLiteral("cursor"));
+    if (const Result<void> finished = reader.finish(); !finished)
+        return finished.error();
+    for (const QJsonValue &value : applied) {
+        Result<AppliedChange> entry = appliedFromJson(value);
+        if (!entry)
+            return entry.error();
+        response.applied.append(std::move(entry).value());
+    }
+    for (const QJsonValue &value : conflicts) {
+        Result<ConflictedChange> entry = conflictFromJson(value);
+        if (!entry)
+            return entry.error();
+        response.conflicts.append(std::move(entry).value());
+    }
+    for (const QJsonValue &value : rejected) {
+        Result<RejectedChange> entry = rejectedFromJson(value);
+        if (!entry)
+            return entry.error();
+        response.rejected.append(std::move(entry).value());
+    }
+    return response;
+}
+
+} // namespace fieldsync::protocol

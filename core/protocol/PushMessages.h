@@ -1,0 +1,92 @@
+#pragma once
+
+#include "common/Result.h"
+#include "domain/ChangeOp.h"
+#include "domain/EntitySchema.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+
+namespace fieldsync::protocol {
+
+// One queued edit as it travels: base holds the changed fields as the device saw them at
+// clientVersion, data only the changed fields.
+struct Change
+{
+    QString offlineId;
+    EntityKind entity = EntityKind::Permit;
+    ChangeOp op = ChangeOp::Update;
+    QString id;
+    qint64 clientVersion = 0;
+    QJsonObject base;
+    QJsonObject data;
+
+    QJsonObject toJson() const;
+    static Result<Change> fromJson(const QJsonValue &value, int index);
+};
+
+struct PushRequest
+{
+    QString deviceId;
+    QString clientTime;
+    QString batchId;
+    QList<Change> changes;
+
+    QByteArray toJson() const;
+    static Result<PushRequest> fromJson(const QByteArray &body);
+};
+
+struct AppliedChange
+{
+    QString offlineId;
+    QString id;
+    qint64 version = 0;
+    QJsonObject data; // the record's whole state after the change
+
+    QJsonObject toJson() const;
+};
+
+struct ConflictField
+{
+    QJsonValue base;
+    QJsonValue mine;
+    QJsonValue server;
+    QString hint;
+};
+
+struct ConflictedChange
+{
+    QString offlineId;
+    QString id;
+    qint64 clientVersion = 0;
+    qint64 serverVersion = 0;
+    QString reason; // stale, deleted, changed
+    QMap<QString, ConflictField> fields;
+    QJsonObject serverState;
+    bool serverDeleted = false;
+
+    QJsonObject toJson() const;
+};
+
+struct RejectedChange
+{
+    QString offlineId;
+    QString reason; // validation, unknown_field, invalid_transition, forbidden, not_found, ...
+    QString detail;
+
+    QJsonObject toJson() const;
+};
+
+struct PushResponse
+{
+    QList<AppliedChange> applied;
+    QList<ConflictedChange> conflicts;
+    QList<RejectedChange> rejected;
+    qint64 cursor = 0;
+
+    QByteArray toJson() const;
+    static Result<PushResponse> fromJson(const QByteArray &body);
+};
+
+} // namespace fieldsync::protocol

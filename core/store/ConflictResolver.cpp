@@ -1,0 +1,220 @@
+#include "ConflictResolver.h"
+
+#include "LocalEditor.h"
+#include "common/Logging.h"
+#include "domain/FieldValues.h"
+#include "domain/RecordValidator.h"
+#include "domain/ThreeWayMerge.h"
+#include "protocol/ProtocolInfo.h"
+
+namespace fieldsync {
+
+namespace {
+
+bool isWholeRecordConflict(const StoredConflict &conflict)
+{
+    return conflict.reason == QLatin1String("deleted") || conflict.reason == QLatin1String("changed");
+}
+
+// Fields of the device's edit that merge by themselves, plus the person's choices.
+QJsonObject mergedValues(const StoredConflict &conflict, const ConflictChoice &choice)
+{
+    const EntitySchema &schema = EntitySchema::of(conflict.change.entity);
+    QJsonObject values =
+        threeWayMerge(schema, conflict.change.base, conflict.change.data, conflict.serverState).merged;
+    for (auto it = choice.values.begin(); it != choice.values.end(); ++it)
+        values.insert(it.key(), it.value());
+    return values;
+}
+
+} // namespace
+
+ConflictResolver::ConflictResolver(DeviceStore &store)
+    : m_store(store)
+{}
+
+Result<ConflictChoice> ConflictResolver::choiceFromSides(const StoredConflict &conflict,
+                                                         std::optional<ConflictSide> all,
+                                                         const QMap<QString, ConflictSide> &perField)
+{
+    ConflictChoice choice;
+    if (isWholeRecordConflict(conflict)) {
+        if (!all)
+            return makeError(
+                QStringLiteral("usage"),
+                QStringLiteral("this conflict is about the whole record (%1): take mine or server")
+                    .arg(conflict.reason));
+        choice.recordSide = all;
+        return choice;
+    }
+    for (auto it = perField.begin(); it != perField.end(); ++it) {
+        if (!conflict.fields.contains(it.key()))
+            return makeError(QStringLiteral("usage"),
+                             QStringLiteral("'%1' is not a conflicting field").arg(it.key()));
+    }
+    for (auto it = conflict.fields.begin(); it != conflict.fields.end(); ++it) {
+        std::optional<ConflictSide> side = all;
+        if (perField.contains(it.key()))
+            side = perField.value(it.key());
+        if (!side)
+            return makeError(
+                QStringLiteral("usage"),
+                QStringLiteral("conflicting field '%1' has no choice: name every conflicting field")
+                    .arg(it.key()));
+        choice.values.insert(it.key(), *side == ConflictSide::Mine ? it->mine : it->server);
+    }
+    return choice;
+}
+
+QJsonObject ConflictResolver::preview(const StoredConflict &conflict, const ConflictChoice &choice)
+{
+    QJsonObject record = conflict.serverState;
+    if (isWholeRecordConflict(conflict)) {
+        if (choice.recordSide == ConflictSide::Mine && conflict.reason == QLatin1String("deleted")) {
+            for (auto it = conflict.change.data.begin(); it != conflict.change.data.end(); ++it)
+                record.insert(it.key(), it.value());
+        }
+        return record;
+    }
+    const QJsonObject values = mergedValues(conflict, choice);
+    for (auto it = values.begin(); it != values.end(); ++it)
+        record.insert(it.key(), it.value());
+    return record;
+}
+
+Result<void> ConflictResolver::resolve(const QString &conflictId, const ConflictChoice &choice)
+{
+    Result<std::optional<StoredConflict>> found = m_store.conflicts().find(conflictId);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return makeError(QStringLiteral("not_found"), QStringLiteral("no conflict %1").arg(conflictId));
+    const StoredConflict conflict = *found.value();
+    const EntitySchema &schema = EntitySchema::of(conflict.change.entity);
+
+    std::optional<protocol::Change> change;
+    QJsonObject localData = conflict.serverState;
+    bool localDeleted = conflict.serverDeleted;
+    if (isWholeRecordConflict(conflict)) {
+        if (!choice.recordSide)
+            return makeError(QStringLiteral("usage"),
+                             QStringLiteral("choose mine or server for the whole record"));
+        if (*choice.recordSide == ConflictSide::Mine) {
+            const bool redoDelete = conflict.reason == QLatin1String("changed");
+            change = makeChange(conflict.change.entity, redoDelete ? ChangeOp::Delete : ChangeOp::Update,
+                                conflict.change.id, conflict.serverVersion,
+                                redoDelete ? QJsonObject() : conflict.serverState,
+                                redoDelete ? QJsonObject() : conflict.change.data);
+            localData = preview(conflict, choice);
+            localDeleted = redoDelete;
+            if (!redoDelete) {
+                QJsonObject base;
+                for (auto it = conflict.change.data.begin(); it != conflict.change.data.end(); ++it)
+                    base.insert(it.key(), conflict.serverState.value(it.key()));
+                change->base = base;
+            }
+        }
+    } else {
+        for (auto it = conflict.fields.begin(); it != conflict.fields.end(); ++it) {
+            if (!choice.values.contains(it.key()))
+                return makeError(QStringLiteral("usage"),
+                                 QStringLiteral("conflicting field '%1' has no choice").arg(it.key()));
+        }
+        const QJsonObject values = mergedValues(conflict, choice);
+        QJsonObject base;
+        QJsonObject data;
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            const FieldSpec *spec = schema.field(it.key());
+            if (!spec || FieldValues::equal(*spec, conflict.serverState.value(it.key()), it.value()))
+                continue;
+            Result<QJsonValue> checked = FieldValues::checked(*spec, it.value());
+            if (!checked)
+                return checked.error();
+            base.insert(it.key(), FieldValues::normalized(*spec, conflict.serverState.value(it.key())));
+            data.insert(it.key(), checked.value());
+            localData.insert(it.key(), checked.value());
+        }
+        if (Result<void> valid = RecordValidator::checkResult(schema, conflict.serverState, localData,
+                                                              m_store.effectiveRole());
+            !valid)
+            return valid.error();
+        if (!data.isEmpty())
+            change = makeChange(conflict.change.entity, ChangeOp::Update, conflict.change.id,
+                                conflict.serverVersion, base, data);
+    }
+
+    Transaction transaction(m_store.database());
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun;
+    if (Result<void> removed = m_store.conflicts().remove(conflictId); !removed)
+        return removed;
+    Result<std::optional<LocalRecord>> current = m_store.records().find(conflict.change.id);
+    if (!current)
+        return current.error();
+    LocalRecord record = current.value().value_or(LocalRecord());
+    record.entity = conflict.change.entity;
+    record.id = conflict.change.id;
+    record.projectId = conflict.serverState.value(RecordMeta::ProjectId).toString(record.projectId);
+    record.version = conflict.serverVersion;
+    record.deleted = localDeleted;
+    record.data = localData;
+    record.serverVersion = std::max(record.serverVersion, conflict.serverVersion);
+    if (record.serverData.isEmpty())
+        record.serverData = conflict.serverState;
+    if (Result<void> saved = m_store.records().save(record); !saved)
+        return saved;
+    if (change) {
+        if (Result<qint64> queued = m_store.outbox().enqueue(*change); !queued)
+            return queued.error();
+    }
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed;
+    qCInfo(lcStore) << "resolved conflict" << conflictId
+                    << (change ? "with a new change" : "taking the server's record");
+    m_store.notifyChanged({record.id});
+    return {};
+}
+
+Result<void> ConflictResolver::restoreServerState(const QString &recordId)
+{
+    Result<bool> unsettled = m_store.hasUnsettledEdits(recordId);
+    if (!unsettled)
+        return unsettled.error();
+    if (unsettled.value())
+        return {}; // other edits of the record are still on their way; they keep the local state
+    Result<std::optional<LocalRecord>> found = m_store.records().find(recordId);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return {};
+    LocalRecord record = *found.value();
+    if (record.serverVersion == 0)
+        return m_store.records().remove(recordId); // the server never had it
+    record.version = record.serverVersion;
+    record.deleted = record.serverDeleted;
+    record.data = record.serverData;
+    return m_store.records().save(record);
+}
+
+Result<void> ConflictResolver::discardRejected(const QString &rejectionId)
+{
+    Result<std::optional<StoredRejection>> found = m_store.conflicts().findRejection(rejectionId);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return makeError(QStringLiteral("not_found"),
+                         QStringLiteral("no rejected change %1").arg(rejectionId));
+    Transaction transaction(m_store.database());
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun;
+    if (Result<void> removed = m_store.conflicts().removeRejection(rejectionId); !removed)
+        return removed;
+    if (Result<void> restored = restoreServerState(found.value()->change.id); !restored)
+        return restored;
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed;
+    m_store.notifyChanged({found.value()->change.id});
+    return {};
+}
+
+} // namespace fieldsync

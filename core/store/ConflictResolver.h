@@ -1,0 +1,48 @@
+#pragma once
+
+#include "DeviceStore.h"
+
+#include <QMap>
+
+namespace fieldsync {
+
+enum class ConflictSide
+{
+    Mine,
+    Server
+};
+
+// A person's answer to one conflict: a value for every conflicting field (stale conflicts), or a
+// side for the whole record (an edit against a deleted record, or a delete against a changed one).
+struct ConflictChoice
+{
+    QMap<QString, QJsonValue> values;
+    std::optional<ConflictSide> recordSide;
+};
+
+// Settles conflicts and rejected changes. Resolving queues a new change against the server's
+// version; nothing is decided without an explicit choice.
+class ConflictResolver
+{
+public:
+    explicit ConflictResolver(DeviceStore &store);
+
+    // Builds a choice from sides: all fields one way, or field by field (every conflicting field
+    // must be named). Error usage when a field is missing or unknown.
+    static Result<ConflictChoice> choiceFromSides(const StoredConflict &conflict,
+                                                  std::optional<ConflictSide> all,
+                                                  const QMap<QString, ConflictSide> &perField);
+    // The record as it would stand after the choice, for the dialog's preview.
+    static QJsonObject preview(const StoredConflict &conflict, const ConflictChoice &choice);
+
+    Result<void> resolve(const QString &conflictId, const ConflictChoice &choice);
+    // Drops a rejected change; the record falls back to what the server has.
+    Result<void> discardRejected(const QString &rejectionId);
+
+private:
+    Result<void> restoreServerState(const QString &recordId);
+
+    DeviceStore &m_store;
+};
+
+} // namespace fieldsync

@@ -1,0 +1,162 @@
+#include "DeviceStore.h"
+
+#include "common/Logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QUuid>
+
+namespace fieldsync {
+
+DeviceStore::DeviceStore(std::unique_ptr<LocalDatabase> db, QString dataDir)
+    : m_db(std::move(db))
+    , m_dataDir(std::move(dataDir))
+    , m_records(*m_db)
+    , m_outbox(*m_db)
+    , m_conflicts(*m_db)
+    , m_meta(*m_db)
+    , m_syncLog(*m_db)
+{}
+
+DeviceStore::~DeviceStore() = default;
+
+Result<std::unique_ptr<DeviceStore>> DeviceStore::open(const QString &dataDir)
+{
+    QDir dir(dataDir);
+    if (!dir.exists() && !QDir().mkpath(dataDir))
+        return makeError(QStringLiteral("store_open"),
+                         QStringLiteral("cannot create data directory %1").arg(dataDir));
+    // Permits and the sign-in token live here: only the device's user may read them.
+    QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+
+    Result<std::unique_ptr<LocalDatabase>> db =
+        LocalDatabase::open(dir.filePath(QStringLiteral("fieldsync.db")));
+    if (!db)
+        return db.error();
+    std::unique_ptr<DeviceStore> store(new DeviceStore(std::move(db).value(), dir.absolutePath()));
+    if (Result<void> identity = store->loadIdentity(); !identity)
+        return identity.error();
+    return store;
+}
+
+Result<void> DeviceStore::loadIdentity()
+{
+    Result<QString> existing = m_meta.value(MetaStore::DeviceId);
+    if (!existing)
+        return existing.error();
+    if (!existing.value().isEmpty()) {
+        m_deviceId = existing.value();
+        return {};
+    }
+    m_deviceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    qCInfo(lcStore) << "new device id" << m_deviceId;
+    return m_meta.setValue(MetaStore::DeviceId, m_deviceId);
+}
+
+Result<DeviceAccount> DeviceStore::account()
+{
+    DeviceAccount account;
+    const std::pair<const QString *, QString *> fields[] = {
+        {&MetaStore::ServerUrl, &account.serverUrl},
+        {&MetaStore::Token, &account.token},
+        {&MetaStore::UserName, &account.userName},
+        {&MetaStore::CurrentProject, &account.currentProject},
+    };
+    for (const auto &[key, target] : fields) {
+        Result<QString> value = m_meta.value(*key);
+        if (!value)
+            return value.error();
+        *target = value.value();
+    }
+    Result<QString> role = m_meta.value(MetaStore::Role);
+    if (!role)
+        return role.error();
+    account.role = roleFromName(role.value());
+    Result<QString> projects = m_meta.value(MetaStore::Projects);
+    if (!projects)
+        return projects.error();
+    account.projects = projects.value().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (account.currentProject.isEmpty() && !account.projects.isEmpty())
+        account.currentProject = account.projects.first();
+    return account;
+}
+
+Result<void> DeviceStore::saveAccount(const DeviceAccount &account)
+{
+    Transaction transaction(*m_db);
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun;
+    const std::pair<QString, QString> values[] = {
+        {MetaStore::ServerUrl, account.serverUrl},
+        {MetaStore::Token, account.token},
+        {MetaStore::UserName, account.userName},
+        {MetaStore::Role, account.role ? roleName(*account.role) : QString()},
+        {MetaStore::Projects, account.projects.join(QLatin1Char(','))},
+        {MetaStore::CurrentProject, account.currentProject},
+    };
+    for (const auto &[key, value] : values) {
+        if (Result<void> saved = m_meta.setValue(key, value); !saved)
+            return saved;
+    }
+    return transaction.commit();
+}
+
+Role DeviceStore::effectiveRole()
+{
+    Result<QString> role = m_meta.value(MetaStore::Role);
+    if (!role)
+        return Role::Foreman;
+    return roleFromName(role.value()).value_or(Role::Foreman);
+}
+
+Result<QueueCounts> DeviceStore::counts()
+{
+    QueueCounts counts;
+    Result<int> pending = m_outbox.count();
+    if (!pending)
+        return pending.error();
+    Result<int> conflicts = m_conflicts.count();
+    if (!conflicts)
+        return conflicts.error();
+    Result<int> rejected = m_conflicts.rejectionCount();
+    if (!rejected)
+        return rejected.error();
+    counts.pending = pending.value();
+    counts.conflicts = conflicts.value();
+    counts.rejected = rejected.value();
+    return counts;
+}
+
+Result<RecordSyncState> DeviceStore::syncState(const QString &recordId)
+{
+    Result<int> conflicts = m_conflicts.countForRecord(recordId);
+    if (!conflicts)
+        return conflicts.error();
+    if (conflicts.value() > 0)
+        return RecordSyncState::Conflict;
+    Result<int> rejected = m_conflicts.rejectionCountForRecord(recordId);
+    if (!rejected)
+        return rejected.error();
+    if (rejected.value() > 0)
+        return RecordSyncState::Rejected;
+    Result<int> pending = m_outbox.countForRecord(recordId);
+    if (!pending)
+        return pending.error();
+    return pending.value() > 0 ? RecordSyncState::Pending : RecordSyncState::Synced;
+}
+
+Result<bool> DeviceStore::hasUnsettledEdits(const QString &recordId)
+{
+    Result<RecordSyncState> state = syncState(recordId);
+    if (!state)
+        return state.error();
+    return state.value() != RecordSyncState::Synced;
+}
+
+void DeviceStore::notifyChanged(const QStringList &recordIds)
+{
+    emit recordsChanged(recordIds);
+    emit queueChanged();
+}
+
+} // namespace fieldsync

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <functional>
+
+namespace fieldsync {
+
+// The device's SQLite file: WAL, synchronous=FULL (the outbox is the only copy of a foreman's
+// work), foreign keys, schema versioned in PRAGMA user_version with forward migrations.
+class LocalDatabase
+{
+public:
+    static constexpr int SchemaVersion = 1;
+
+    ~LocalDatabase();
+    LocalDatabase(const LocalDatabase &) = delete;
+    LocalDatabase &operator=(const LocalDatabase &) = delete;
+
+    // Errors: store_open, store_too_new (written by a newer FieldSync), store_migration.
+    static Result<std::unique_ptr<LocalDatabase>> open(const QString &path);
+
+    QSqlDatabase &connection() { return m_db; }
+    const QString &path() const { return m_path; }
+
+    // Runs a prepared query; every store statement goes through here so that a test can make the
+    // n-th database operation fail like a full disk would.
+    Result<void> exec(QSqlQuery &query);
+    Result<void> exec(const QString &sql);
+    QSqlQuery prepare(const QString &sql);
+
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+
+    // Test hook: called before every operation with its running number; returning true fails it.
+    using FailurePoint = std::function<bool(qint64 operation)>;
+    void setFailurePoint(FailurePoint failurePoint) { m_failurePoint = std::move(failurePoint); }
+    qint64 operationCount() const { return m_operations; }
+
+private:
+    LocalDatabase() = default;
+    Result<void> configure();
+    Result<void> migrate();
+    Result<void> injectedFailure();
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_path;
+    FailurePoint m_failurePoint;
+    qint64 m_operations = 0;
+};
+
+// Rolls back unless committed: a failed step never leaves half an edit behind.
+class Transaction
+{
+public:
+    explicit Transaction(LocalDatabase &db);
+    ~Transaction();
+    Result<void> begin();
+    Result<void> commit();
+
+private:
+    LocalDatabase &m_db;
+    bool m_open = false;
+};
+
+} // namespace fieldsync

@@ -1,0 +1,165 @@
+#include "SyncApiClient.h"
+
+#include "common/Logging.h"
+
+#include <QNetworkReply>
+
+namespace fieldsync {
+
+namespace {
+
+constexpr qint64 MaxResponseBytes = 256 * 1024 * 1024;
+
+template<typename T, typename Decode>
+ApiResult<T> decodeBody(const ApiResult<QByteArray> &body, Decode decode)
+{
+    if (!body.ok())
+        return body.error();
+    Result<T> decoded = decode(body.value());
+    if (!decoded) {
+        ApiError error;
+        error.kind = ApiError::Kind::Protocol;
+        error.code = decoded.error().code;
+        error.message =
+            QStringLiteral("the server's answer is not valid protocol v1: ") + decoded.error().message;
+        return error;
+    }
+    return decoded.value();
+}
+
+ApiError errorFromStatus(int status, const QByteArray &body, QNetworkReply *reply)
+{
+    ApiError error;
+    error.httpStatus = status;
+    const Result<protocol::ErrorBody> parsed = protocol::ErrorBody::fromJson(body);
+    error.code = parsed ? parsed.value().code : QStringLiteral("http_%1").arg(status);
+    error.message = parsed ? parsed.value().message : QString::fromUtf8(body.left(200)).simplified();
+    if (status == 401)
+        error.kind = ApiError::Kind::Unauthorized;
+    else if (status == 403)
+        error.kind = ApiError::Kind::Forbidden;
+    else if (status == 413)
+        error.kind = ApiError::Kind::TooLarge;
+    else if (status == 426)
+        error.kind = ApiError::Kind::UpdateNeeded;
+    else if (status == 429)
+        error.kind = ApiError::Kind::RateLimited;
+    else if (status >= 500)
+        error.kind = ApiError::Kind::ServerError;
+    else
+        error.kind = ApiError::Kind::BadRequest;
+    bool ok = false;
+    const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
+    if (ok && retryAfter >= 0)
+        error.retryAfterSeconds = retryAfter;
+    return error;
+}
+
+} // namespace
+
+SyncApiClient::SyncApiClient(QObject *parent)
+    : QObject(parent)
+{
+    // Our own redirects are never needed; following one could hand the token to another host.
+    m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+void SyncApiClient::setServer(const QUrl &baseUrl, const QString &token)
+{
+    m_baseUrl = baseUrl;
+    m_token = token;
+}
+
+QNetworkRequest SyncApiClient::makeRequest(const QString &path, const QString &query) const
+{
+    QUrl url = m_baseUrl;
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setRawHeader(protocol::VersionHeader, QByteArray::number(protocol::Version));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setTransferTimeout(m_timeoutMs);
+    return request;
+}
+
+void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiResult<QByteArray> &)> done)
+{
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0) {
+            ApiError error;
+            error.kind = ApiError::Kind::Network;
+            error.code = QStringLiteral("network");
+            error.message = reply->errorString();
+            qCInfo(lcSync) << "request failed:" << reply->url().path() << error.message;
+            done(error);
+            return;
+        }
+        if (reply->bytesAvailable() > MaxResponseBytes) {
+            ApiError error;
+            error.kind = ApiError::Kind::Protocol;
+            error.code = QStringLiteral("too_large");
+            error.message = QStringLiteral("the server's answer is larger than any valid answer");
+            done(error);
+            return;
+        }
+        const QByteArray body = reply->readAll();
+        if (status < 200 || status >= 300) {
+            const ApiError error = errorFromStatus(status, body, reply);
+            qCInfo(lcSync) << "request refused:" << reply->url().path() << error.describe();
+            done(error);
+            return;
+        }
+        if (reply->error() != QNetworkReply::NoError) {
+            // A 2xx whose body was cut short is a broken answer, not a success.
+            ApiError error;
+            error.kind = ApiError::Kind::Network;
+            error.code = QStringLiteral("network");
+            error.message = reply->errorString();
+            done(error);
+            return;
+        }
+        done(body);
+    });
+}
+
+void SyncApiClient::push(const protocol::PushRequest &request,
+                         std::function<void(const ApiResult<protocol::PushResponse> &)> done)
+{
+    QNetworkReply *reply = m_network.post(makeRequest(protocol::Paths::Push), request.toJson());
+    finish(reply, [done = std::move(done)](const ApiResult<QByteArray> &body) {
+        done(decodeBody<protocol::PushResponse>(body, &protocol::PushResponse::fromJson));
+    });
+}
+
+void SyncApiClient::pull(qint64 cursor, int limit,
+                         std::function<void(const ApiResult<protocol::PullResponse> &)> done)
+{
+    const QString query = QStringLiteral("cursor=%1&limit=%2").arg(cursor).arg(limit);
+    QNetworkReply *reply = m_network.get(makeRequest(protocol::Paths::Pull, query));
+    finish(reply, [done = std::move(done)](const ApiResult<QByteArray> &body) {
+        done(decodeBody<protocol::PullResponse>(body, &protocol::PullResponse::fromJson));
+    });
+}
+
+void SyncApiClient::health(std::function<void(const ApiResult<protocol::HealthResponse> &)> done)
+{
+    QNetworkReply *reply = m_network.get(makeRequest(protocol::Paths::Health));
+    finish(reply, [done = std::move(done)](const ApiResult<QByteArray> &body) {
+        done(decodeBody<protocol::HealthResponse>(body, &protocol::HealthResponse::fromJson));
+    });
+}
+
+void SyncApiClient::me(std::function<void(const ApiResult<protocol::MeResponse> &)> done)
+{
+    QNetworkReply *reply = m_network.get(makeRequest(protocol::Paths::Me));
+    finish(reply, [done = std::move(done)](const ApiResult<QByteArray> &body) {
+        done(decodeBody<protocol::MeResponse>(body, &protocol::MeResponse::fromJson));
+    });
+}
+
+} // namespace fieldsync

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "ApiError.h"
+#include "protocol/ProtocolInfo.h"
+#include "protocol/PullMessages.h"
+#include "protocol/PushMessages.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace fieldsync {
+
+// The client half of protocol v1 over HTTP: one method per endpoint, every answer decoded
+// strictly, every failure classified as an ApiError.
+class SyncApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SyncApiClient(QObject *parent = nullptr);
+
+    void setServer(const QUrl &baseUrl, const QString &token);
+    QUrl baseUrl() const { return m_baseUrl; }
+    bool isConfigured() const { return m_baseUrl.isValid() && !m_baseUrl.isEmpty(); }
+    void setTransferTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+
+    void push(const protocol::PushRequest &request,
+              std::function<void(const ApiResult<protocol::PushResponse> &)> done);
+    void pull(qint64 cursor, int limit, std::function<void(const ApiResult<protocol::PullResponse> &)> done);
+    void health(std::function<void(const ApiResult<protocol::HealthResponse> &)> done);
+    void me(std::function<void(const ApiResult<protocol::MeResponse> &)> done);
+
+    QNetworkAccessManager *networkAccessManager() { return &m_network; }
+
+private:
+    QNetworkRequest makeRequest(const QString &path, const QString &query = {}) const;
+    void finish(QNetworkReply *reply, std::function<void(const ApiResult<QByteArray> &)> done);
+
+    QNetworkAccessManager m_network;
+    QUrl m_baseUrl;
+    QString m_token;
+    int m_timeoutMs = 60000;
+};
+
+} // namespace fieldsync

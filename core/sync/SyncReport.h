@@ -1,0 +1,27 @@
+#pragma once
+
+#include "ApiError.h"
+
+#include <QStringList>
+#include <optional>
+
+namespace fieldsync {
+
+// What one sync run did, for the CLI's counts, the GUI's indicator and the sync log.
+struct SyncReport
+{
+    int pushed = 0;
+    int applied = 0;
+    int conflicts = 0;
+    int rejected = 0;
+    int pulled = 0;
+    int pending = 0; // still queued after the run
+    std::optional<ApiError> error;
+    QString storeError; // a local database failure, if any
+    QStringList problems;
+
+    bool ok() const { return !error && storeError.isEmpty(); }
+    QString failureReason() const;
+};
+
+} // namespace fieldsync

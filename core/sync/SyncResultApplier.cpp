@@ -1,0 +1,195 @@
+#include "SyncResultApplier.h"
+
+#include "common/Logging.h"
+#include "protocol/ProtocolInfo.h"
+
+#include <QHash>
+#include <QUuid>
+
+namespace fieldsync {
+
+SyncResultApplier::SyncResultApplier(DeviceStore &store)
+    : m_store(store)
+{}
+
+Result<void> SyncResultApplier::applyServerState(const QString &recordId, EntityKind entity, qint64 version,
+                                                 bool deleted, const QJsonObject &data)
+{
+    Result<std::optional<LocalRecord>> found = m_store.records().find(recordId);
+    if (!found)
+        return found.error();
+    LocalRecord record;
+    if (found.value()) {
+        record = *found.value();
+        if (record.serverVersion > version)
+            return {}; // an older answer arriving late never rolls the record back
+    } else {
+        record.entity = entity;
+        record.id = recordId;
+    }
+    record.projectId = data.value(RecordMeta::ProjectId).toString(record.projectId);
+    record.serverVersion = version;
+    record.serverDeleted = deleted;
+    record.serverData = data;
+
+    Result<bool> unsettled = m_store.hasUnsettledEdits(recordId);
+    if (!unsettled)
+        return unsettled.error();
+    if (!unsettled.value() || !found.value()) {
+        record.version = version;
+        record.deleted = deleted;
+        record.data = data;
+    } else {
+        // Local edits stay on top; they will be pushed (and merge or conflict) on their own.
+        record.version = std::max(record.version, version);
+    }
+    return m_store.records().save(record);
+}
+
+Result<void> SyncResultApplier::settleApplied(const OutboxEntry &entry,
+                                              const protocol::AppliedChange &applied)
+{
+    if (Result<void> removed = m_store.outbox().remove(entry.change.offlineId); !removed)
+        return removed;
+    const bool deleted = entry.change.op == ChangeOp::Delete;
+    return applyServerState(entry.change.id, entry.change.entity, applied.version, deleted, applied.data);
+}
+
+Result<void> SyncResultApplier::storeConflict(const OutboxEntry &entry,
+                                              const protocol::ConflictedChange &answer)
+{
+    if (Result<void> removed = m_store.outbox().remove(entry.change.offlineId); !removed)
+        return removed;
+    StoredConflict conflict;
+    conflict.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    conflict.change = entry.change;
+    conflict.reason = answer.reason;
+    conflict.serverVersion = answer.serverVersion;
+    conflict.fields = answer.fields;
+    conflict.serverState = answer.serverState;
+    conflict.serverDeleted = answer.serverDeleted;
+    conflict.createdAt = protocol::nowUtcString();
+    if (Result<void> added = m_store.conflicts().add(conflict); !added)
+        return added;
+    // Keep the server's side current so that "take server" has something true to fall back on.
+    return m_store.records().saveServerSide(entry.change.id, answer.serverVersion, answer.serverDeleted,
+                                            answer.serverState);
+}
+
+Result<void> SyncResultApplier::storeRejection(const OutboxEntry &entry,
+                                               const protocol::RejectedChange &answer)
+{
+    if (Result<void> removed = m_store.outbox().remove(entry.change.offlineId); !removed)
+        return removed;
+    StoredRejection rejection;
+    rejection.id = entry.change.offlineId;
+    rejection.change = entry.change;
+    rejection.reason = answer.reason;
+    rejection.detail = answer.detail;
+    rejection.createdAt = protocol::nowUtcString();
+    return m_store.conflicts().addRejection(rejection);
+}
+
+Result<void> SyncResultApplier::rejectLocally(const OutboxEntry &entry, const QString &reason,
+                                              const QString &detail)
+{
+    Transaction transaction(m_store.database());
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun;
+    if (Result<void> stored =
+            storeRejection(entry, protocol::RejectedChange{entry.change.offlineId, reason, detail});
+        !stored)
+        return stored;
+    return transaction.commit();
+}
+
+Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
+                                                 const protocol::PushResponse &response)
+{
+    QHash<QString, const OutboxEntry *> byOfflineId;
+    for (const OutboxEntry &entry : sent)
+        byOfflineId.insert(entry.change.offlineId, &entry);
+
+    PushOutcome outcome;
+    QSet<QString> answered;
+    auto entryFor = [&](const QString &offlineId) -> const OutboxEntry * {
+        const OutboxEntry *entry = byOfflineId.value(offlineId);
+        if (!entry) {
+            outcome.problems.append(
+                QStringLiteral("the server answered a change this device never sent (%1)").arg(offlineId));
+        } else if (answered.contains(offlineId)) {
+            outcome.problems.append(QStringLiteral("the server answered change %1 twice").arg(offlineId));
+            return nullptr;
+        } else {
+            answered.insert(offlineId);
+            outcome.touchedRecords.append(entry->change.id);
+        }
+        return entry;
+    };
+
+    Transaction transaction(m_store.database());
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+    for (const protocol::AppliedChange &applied : response.applied) {
+        const OutboxEntry *entry = entryFor(applied.offlineId);
+        if (!entry)
+            continue;
+        if (applied.id != entry->change.id) {
+            outcome.problems.append(
+                QStringLiteral("the server applied change %1 to another record").arg(applied.offlineId));
+            answered.remove(applied.offlineId);
+            continue;
+        }
+        if (Result<void> settled = settleApplied(*entry, applied); !settled)
+            return settled.error();
+        ++outcome.applied;
+    }
+    for (const protocol::ConflictedChange &conflict : response.conflicts) {
+        const OutboxEntry *entry = entryFor(conflict.offlineId);
+        if (!entry)
+            continue;
+        if (Result<void> stored = storeConflict(*entry, conflict); !stored)
+            return stored.error();
+        ++outcome.conflicts;
+    }
+    for (const protocol::RejectedChange &rejected : response.rejected) {
+        const OutboxEntry *entry = entryFor(rejected.offlineId);
+        if (!entry)
+            continue;
+        if (Result<void> stored = storeRejection(*entry, rejected); !stored)
+            return stored.error();
+        ++outcome.rejected;
+    }
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+
+    outcome.unanswered = int(sent.size() - answered.size());
+    if (outcome.unanswered > 0)
+        outcome.problems.append(QStringLiteral("the server did not answer %1 change(s); they stay queued")
+                                    .arg(outcome.unanswered));
+    for (const QString &problem : outcome.problems)
+        qCWarning(lcSyncPush) << problem;
+    return outcome;
+}
+
+Result<QStringList> SyncResultApplier::applyPull(const protocol::PullResponse &page)
+{
+    Transaction transaction(m_store.database());
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+    QStringList changed;
+    for (const protocol::PulledRecord &pulled : page.changes) {
+        if (Result<void> applied =
+                applyServerState(pulled.id, pulled.entity, pulled.version, pulled.deleted, pulled.data);
+            !applied)
+            return applied.error();
+        changed.append(pulled.id);
+    }
+    if (Result<void> saved = m_store.meta().setValue(MetaStore::Cursor, QString::number(page.cursor)); !saved)
+        return saved.error();
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    return changed;
+}
+
+} // namespace fieldsync

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "outbox/OutboxEntry.h"
+#include "protocol/PullMessages.h"
+#include "store/DeviceStore.h"
+
+namespace fieldsync {
+
+struct PushOutcome
+{
+    int applied = 0;
+    int conflicts = 0;
+    int rejected = 0;
+    int unanswered = 0;   // sent, but the server said nothing about it: stays queued
+    QStringList problems; // what the server got wrong, for the sync log
+    QStringList touchedRecords;
+};
+
+// Writes the server's answers into the device store, each answer page in one transaction. Applying
+// remote state never re-records it as a local edit: nothing here touches the outbox except to
+// settle the entries the server answered.
+class SyncResultApplier
+{
+public:
+    explicit SyncResultApplier(DeviceStore &store);
+
+    Result<PushOutcome> applyPush(const QList<OutboxEntry> &sent, const protocol::PushResponse &response);
+    // Returns the ids of records whose local state changed.
+    Result<QStringList> applyPull(const protocol::PullResponse &page);
+    // An edit the server can never take because it is too large on its own: kept as rejected.
+    Result<void> rejectLocally(const OutboxEntry &entry, const QString &reason, const QString &detail);
+
+private:
+    Result<void> settleApplied(const OutboxEntry &entry, const protocol::AppliedChange &applied);
+    Result<void> storeConflict(const OutboxEntry &entry, const protocol::ConflictedChange &conflict);
+    Result<void> storeRejection(const OutboxEntry &entry, const protocol::RejectedChange &rejected);
+    Result<void> applyServerState(const QString &recordId, EntityKind entity, qint64 version, bool deleted,
+                                  const QJsonObject &data);
+
+    DeviceStore &m_store;
+};
+
+} // namespace fieldsync
