@@ -1,6 +1,7 @@
 #include "CliContext.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 using namespace fieldsync;
 using namespace fieldsync::cli;
@@ -8,6 +9,9 @@ using namespace fieldsync::cli;
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // Scripts read stdout and one-line errors on stderr; developer logs only when asked for
+    // (QT_LOGGING_RULES still overrides this).
+    QLoggingCategory::setFilterRules(QStringLiteral("fieldsync.*.debug=false\nfieldsync.*.info=false"));
     QCoreApplication::setApplicationName(QStringLiteral("fieldsync-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FIELDSYNC_VERSION));
 

@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QUuid>
 
 #include <cmath>
@@ -18,6 +19,37 @@ constexpr int MaxSetItems = 100;
 Error invalid(const FieldSpec &spec, const QString &why)
 {
     return makeError(QStringLiteral("validation"), QStringLiteral("%1: %2").arg(spec.name, why));
+}
+
+// A date and a time of day, seconds and their fraction optional.
+const QString DateAndTime =
+    QStringLiteral(R"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)");
+
+// A stored timestamp names its zone (Z or +hh:mm/-hh:mm): without one, every machine would read it
+// in its own local zone.
+bool isZonedTimestamp(const QString &text)
+{
+    static const QRegularExpression shape(
+        QRegularExpression::anchoredPattern(DateAndTime + QStringLiteral(R"((?:Z|[+-][0-9]{2}:[0-9]{2}))")));
+    return shape.match(text).hasMatch() && QDateTime::fromString(text, Qt::ISODate).isValid();
+}
+
+// What a person types on the command line: a time without a zone is their local time, stored as
+// UTC. Anything else is left as typed, for checked() to judge.
+Result<QString> timestampFromInput(const FieldSpec &spec, const QString &raw)
+{
+    static const QRegularExpression local(QRegularExpression::anchoredPattern(DateAndTime));
+    if (!local.match(raw).hasMatch())
+        return raw;
+    const QDateTime when = QDateTime::fromString(raw, Qt::ISODate); // no zone: local time
+    if (!when.isValid()) {
+        // A time that exists in UTC but not here was skipped when the clocks went forward.
+        if (QDateTime::fromString(raw + QLatin1Char('Z'), Qt::ISODate).isValid())
+            return invalid(spec, QStringLiteral("%1 does not exist in the local time zone").arg(raw));
+        return raw;
+    }
+    const QDateTime utc = when.toUTC();
+    return utc.toString(utc.time().msec() != 0 ? Qt::ISODateWithMs : Qt::ISODate);
 }
 
 QJsonArray sortedUnique(const QJsonArray &array)
@@ -75,7 +107,7 @@ Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value)
         return value;
     }
     case FieldType::Timestamp: {
-        if (!value.isString() || !QDateTime::fromString(value.toString(), Qt::ISODate).isValid())
+        if (!value.isString() || !isZonedTimestamp(value.toString()))
             return invalid(spec, QStringLiteral("must be an ISO 8601 date and time"));
         return value;
     }
@@ -139,7 +171,7 @@ Result<void> parseAssignment(const EntitySchema &schema, const QString &assignme
     }
     const FieldSpec *spec = schema.field(name);
     if (!spec) {
-        return makeError(QStringLiteral("validation"),
+        return makeError(QStringLiteral("unknown_field"),
                          QStringLiteral("%1 has no field '%2' (fields: %3)")
                              .arg(schema.cliName, name, schema.fieldNames().join(QStringLiteral(", "))));
     }
@@ -158,9 +190,11 @@ Result<void> parseAssignment(const EntitySchema &schema, const QString &assignme
         break;
     }
     case FieldType::StringSet: {
-        QStringList items = raw.split(QLatin1Char(','), Qt::SkipEmptyParts);
-        for (QString &entry : items)
-            entry = entry.trimmed();
+        QStringList items;
+        for (const QString &entry : raw.split(QLatin1Char(','))) {
+            if (const QString trimmed = entry.trimmed(); !trimmed.isEmpty())
+                items.append(trimmed);
+        }
         value = QJsonArray::fromStringList(items);
         break;
     }
@@ -176,6 +210,17 @@ Result<void> parseAssignment(const EntitySchema &schema, const QString &assignme
             changes.contains(name) ? changes.value(name).toObject() : current.value(name).toObject();
         map.insert(item, raw == QLatin1String("true"));
         value = map;
+        break;
+    }
+    case FieldType::Timestamp: {
+        if (raw.isEmpty() && !spec->required) {
+            value = QJsonValue(QJsonValue::Null);
+            break;
+        }
+        const Result<QString> utc = timestampFromInput(*spec, raw);
+        if (!utc)
+            return utc.error();
+        value = utc.value();
         break;
     }
     default:

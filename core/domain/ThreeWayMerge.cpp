@@ -76,6 +76,8 @@ MergeOutcome threeWayMerge(const EntitySchema &schema, const QJsonObject &base, 
         const QJsonValue baseValue = base.value(name);
         const QJsonValue mineValue = it.value();
         const QJsonValue serverValue = server.value(name);
+        if (FieldValues::equal(*spec, mineValue, baseValue))
+            continue; // not a change of the device's: the rule applies to changed fields only
         if (FieldValues::equal(*spec, serverValue, baseValue)) {
             outcome.merged.insert(name, FieldValues::normalized(*spec, mineValue));
         } else if (FieldValues::equal(*spec, serverValue, mineValue)) {

@@ -37,7 +37,7 @@ Outbox::Outbox(LocalDatabase &db)
 
 Result<qint64> Outbox::enqueue(const protocol::Change &change)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral(
+    QSqlQuery &query = m_db.prepare(QStringLiteral(
         "INSERT INTO outbox(offline_id, entity, op, record_id, client_version, base, data, created_at)"
         " VALUES(?,?,?,?,?,?,?,?)"));
     query.addBindValue(change.offlineId);
@@ -56,8 +56,7 @@ Result<qint64> Outbox::enqueue(const protocol::Change &change)
 
 Result<QList<OutboxEntry>> Outbox::nextBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes)
 {
-    QSqlQuery query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE seq > ? ORDER BY seq LIMIT ?"));
-    query.setForwardOnly(true);
+    QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE seq > ? ORDER BY seq LIMIT ?"));
     query.addBindValue(afterSeq);
     query.addBindValue(maxChanges);
     if (Result<void> done = m_db.exec(query); !done)
@@ -77,7 +76,7 @@ Result<QList<OutboxEntry>> Outbox::nextBatch(qint64 afterSeq, int maxChanges, qi
 
 Result<std::optional<OutboxEntry>> Outbox::findByOfflineId(const QString &offlineId)
 {
-    QSqlQuery query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE offline_id = ?"));
+    QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE offline_id = ?"));
     query.addBindValue(offlineId);
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();
@@ -88,14 +87,14 @@ Result<std::optional<OutboxEntry>> Outbox::findByOfflineId(const QString &offlin
 
 Result<void> Outbox::remove(const QString &offlineId)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE offline_id = ?"));
+    QSqlQuery &query = m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE offline_id = ?"));
     query.addBindValue(offlineId);
     return m_db.exec(query);
 }
 
 Result<int> Outbox::count()
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM outbox"));
+    QSqlQuery &query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM outbox"));
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();
     return query.next() ? query.value(0).toInt() : 0;
@@ -103,7 +102,7 @@ Result<int> Outbox::count()
 
 Result<int> Outbox::countForRecord(const QString &recordId)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE record_id = ?"));
+    QSqlQuery &query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE record_id = ?"));
     query.addBindValue(recordId);
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();
@@ -112,7 +111,7 @@ Result<int> Outbox::countForRecord(const QString &recordId)
 
 Result<QList<OutboxEntry>> Outbox::all(int limit)
 {
-    QSqlQuery query = m_db.prepare(SelectColumns + QStringLiteral(" ORDER BY seq LIMIT ?"));
+    QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" ORDER BY seq LIMIT ?"));
     query.addBindValue(limit);
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();

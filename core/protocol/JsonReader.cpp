@@ -46,8 +46,8 @@ qint64 JsonReader::integer(const QString &key, bool required, qint64 fallback)
     if (value.isUndefined())
         return fallback;
     const double number = value.toDouble();
-    // Beyond 2^53 a double no longer holds every integer exactly.
-    if (number != std::floor(number) || std::fabs(number) > 9007199254740992.0) {
+    // From 2^53 on a double no longer holds every integer exactly (2^53 + 1 reads as 2^53).
+    if (number != std::floor(number) || std::fabs(number) >= 9007199254740992.0) {
         fail(QStringLiteral("malformed"), QStringLiteral("'%1' must be an integer").arg(key));
         return fallback;
     }

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QUuid>
 
 namespace fieldsync::protocol {
 
@@ -39,6 +40,9 @@ Result<PullResponse> PullResponse::fromJson(const QByteArray &body)
     response.hasMore = reader.boolean(QStringLiteral("has_more"));
     if (const Result<void> finished = reader.finish(); !finished)
         return finished.error();
+    if (response.cursor < 0)
+        return makeError(QStringLiteral("malformed"),
+                         QStringLiteral("pull response: cursor must not be negative"));
     response.changes.reserve(changes.size());
     for (int index = 0; index < changes.size(); ++index) {
         const QJsonValue value = changes.at(index);
@@ -56,8 +60,15 @@ Result<PullResponse> PullResponse::fromJson(const QByteArray &body)
             return finished.error();
         const EntitySchema *schema = EntitySchema::byWireName(entityName);
         if (!schema)
-            return makeError(QStringLiteral("malformed"),
+            return makeError(QStringLiteral("unknown_entity"),
                              context + QStringLiteral(": unknown entity '%1'").arg(entityName));
+        // Checked like an applied change: version 0 would look never synced, and the id becomes a
+        // local primary key.
+        if (QUuid::fromString(record.id).isNull())
+            return makeError(QStringLiteral("malformed"), context + QStringLiteral(": id must be a UUID"));
+        if (record.version < 1)
+            return makeError(QStringLiteral("malformed"),
+                             context + QStringLiteral(": version must be at least 1"));
         record.entity = schema->kind;
         response.changes.append(std::move(record));
     }

@@ -231,6 +231,8 @@ Result<PushResponse> PushResponse::fromJson(const QByteArray &body)
     response.cursor = reader.integer(QStringLiteral("cursor"));
     if (const Result<void> finished = reader.finish(); !finished)
         return finished.error();
+    if (response.cursor < 0)
+        return malformed(QStringLiteral("push response: cursor must not be negative"));
     for (const QJsonValue &value : applied) {
         Result<AppliedChange> entry = appliedFromJson(value);
         if (!entry)

@@ -90,7 +90,7 @@ ConflictStore::ConflictStore(LocalDatabase &db)
 
 Result<void> ConflictStore::add(const StoredConflict &conflict)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral(
+    QSqlQuery &query = m_db.prepare(QStringLiteral(
         "INSERT INTO conflicts(id, offline_id, entity, op, record_id, reason, client_version, server_version,"
         " fields, server_state, server_deleted, base, mine, created_at) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
@@ -113,7 +113,7 @@ Result<void> ConflictStore::add(const StoredConflict &conflict)
 
 Result<std::optional<StoredConflict>> ConflictStore::find(const QString &id)
 {
-    QSqlQuery query = m_db.prepare(ConflictColumns + QStringLiteral(" WHERE id = ?"));
+    QSqlQuery &query = m_db.prepare(ConflictColumns + QStringLiteral(" WHERE id = ?"));
     query.addBindValue(id);
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();
@@ -124,7 +124,7 @@ Result<std::optional<StoredConflict>> ConflictStore::find(const QString &id)
 
 Result<QList<StoredConflict>> ConflictStore::all()
 {
-    QSqlQuery query = m_db.prepare(ConflictColumns + QStringLiteral(" ORDER BY created_at, id"));
+    QSqlQuery &query = m_db.prepare(ConflictColumns + QStringLiteral(" ORDER BY created_at, id"));
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();
     QList<StoredConflict> conflicts;
@@ -135,14 +135,14 @@ Result<QList<StoredConflict>> ConflictStore::all()
 
 Result<void> ConflictStore::remove(const QString &id)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("DELETE FROM conflicts WHERE id = ?"));
+    QSqlQuery &query = m_db.prepare(QStringLiteral("DELETE FROM conflicts WHERE id = ?"));
     query.addBindValue(id);
     return m_db.exec(query);
 }
 
 Result<int> ConflictStore::countWhere(const QString &sql, const QString &bind)
 {
-    QSqlQuery query = m_db.prepare(sql);
+    QSqlQuery &query = m_db.prepare(sql);
     if (!bind.isNull())
         query.addBindValue(bind);
     if (Result<void> done = m_db.exec(query); !done)
@@ -162,9 +162,10 @@ Result<int> ConflictStore::countForRecord(const QString &recordId)
 
 Result<void> ConflictStore::addRejection(const StoredRejection &rejection)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("INSERT INTO rejected(id, entity, op, record_id, reason, "
-                                                  "detail, client_version, base, data, created_at)"
-                                                  " VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING"));
+    QSqlQuery &query =
+        m_db.prepare(QStringLiteral("INSERT INTO rejected(id, entity, op, record_id, reason, "
+                                    "detail, client_version, base, data, created_at)"
+                                    " VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING"));
     query.addBindValue(rejection.id);
     query.addBindValue(EntitySchema::of(rejection.change.entity).wireName);
     query.addBindValue(changeOpName(rejection.change.op));
@@ -180,7 +181,7 @@ Result<void> ConflictStore::addRejection(const StoredRejection &rejection)
 
 Result<std::optional<StoredRejection>> ConflictStore::findRejection(const QString &id)
 {
-    QSqlQuery query = m_db.prepare(RejectionColumns + QStringLiteral(" WHERE id = ?"));
+    QSqlQuery &query = m_db.prepare(RejectionColumns + QStringLiteral(" WHERE id = ?"));
     query.addBindValue(id);
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();
@@ -191,7 +192,7 @@ Result<std::optional<StoredRejection>> ConflictStore::findRejection(const QStrin
 
 Result<QList<StoredRejection>> ConflictStore::rejections()
 {
-    QSqlQuery query = m_db.prepare(RejectionColumns + QStringLiteral(" ORDER BY created_at, id"));
+    QSqlQuery &query = m_db.prepare(RejectionColumns + QStringLiteral(" ORDER BY created_at, id"));
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();
     QList<StoredRejection> rejections;
@@ -202,7 +203,7 @@ Result<QList<StoredRejection>> ConflictStore::rejections()
 
 Result<void> ConflictStore::removeRejection(const QString &id)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("DELETE FROM rejected WHERE id = ?"));
+    QSqlQuery &query = m_db.prepare(QStringLiteral("DELETE FROM rejected WHERE id = ?"));
     query.addBindValue(id);
     return m_db.exec(query);
 }

@@ -2,11 +2,14 @@
 
 #include "common/Result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
 #include <functional>
+#include <memory>
+#include <unordered_map>
 
 namespace fieldsync {
 
@@ -31,7 +34,9 @@ public:
     // n-th database operation fail like a full disk would.
     Result<void> exec(QSqlQuery &query);
     Result<void> exec(const QString &sql);
-    QSqlQuery prepare(const QString &sql);
+    // A prepared statement, cached by its text: preparing costs more than running on the hot
+    // edit path. Callers bind and run it before asking for the same statement again.
+    QSqlQuery &prepare(const QString &sql);
 
     Result<void> begin();
     Result<void> commit();
@@ -52,6 +57,7 @@ private:
     QString m_connectionName;
     QString m_path;
     FailurePoint m_failurePoint;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     qint64 m_operations = 0;
 };
 

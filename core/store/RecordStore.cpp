@@ -42,7 +42,7 @@ RecordStore::RecordStore(LocalDatabase &db)
 
 Result<std::optional<LocalRecord>> RecordStore::find(const QString &id)
 {
-    QSqlQuery query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE id = ?"));
+    QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE id = ?"));
     query.addBindValue(id);
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();
@@ -86,7 +86,7 @@ Result<QList<LocalRecord>> RecordStore::list(const RecordQuery &request)
     QString sql = SelectColumns + whereClause(request, binds) + QStringLiteral(" ORDER BY ") +
                   orderColumn(request.orderBy) + (request.descending ? QStringLiteral(" DESC") : QString()) +
                   QStringLiteral(", id LIMIT ? OFFSET ?");
-    QSqlQuery query = m_db.prepare(sql);
+    QSqlQuery &query = m_db.prepare(sql);
     for (const QVariant &bind : binds)
         query.addBindValue(bind);
     query.addBindValue(request.limit);
@@ -106,8 +106,7 @@ Result<QStringList> RecordStore::listIds(const RecordQuery &request)
                   QStringLiteral(" ORDER BY ") + orderColumn(request.orderBy) +
                   (request.descending ? QStringLiteral(" DESC") : QString()) +
                   QStringLiteral(", id LIMIT ? OFFSET ?");
-    QSqlQuery query = m_db.prepare(sql);
-    query.setForwardOnly(true);
+    QSqlQuery &query = m_db.prepare(sql);
     for (const QVariant &bind : binds)
         query.addBindValue(bind);
     query.addBindValue(request.limit);
@@ -123,7 +122,7 @@ Result<QStringList> RecordStore::listIds(const RecordQuery &request)
 Result<int> RecordStore::count(const RecordQuery &request)
 {
     QVariantList binds;
-    QSqlQuery query =
+    QSqlQuery &query =
         m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM records") + whereClause(request, binds));
     for (const QVariant &bind : binds)
         query.addBindValue(bind);
@@ -134,7 +133,7 @@ Result<int> RecordStore::count(const RecordQuery &request)
 
 Result<void> RecordStore::save(const LocalRecord &record)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral(
+    QSqlQuery &query = m_db.prepare(QStringLiteral(
         "INSERT INTO records(id, entity, project_id, version, deleted, data, server_version, server_deleted,"
         " server_data, title, status, parent_id, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"
         " ON CONFLICT(id) DO UPDATE SET entity = excluded.entity, project_id = excluded.project_id,"
@@ -160,7 +159,7 @@ Result<void> RecordStore::save(const LocalRecord &record)
 
 Result<void> RecordStore::remove(const QString &id)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("DELETE FROM records WHERE id = ?"));
+    QSqlQuery &query = m_db.prepare(QStringLiteral("DELETE FROM records WHERE id = ?"));
     query.addBindValue(id);
     return m_db.exec(query);
 }
@@ -168,7 +167,7 @@ Result<void> RecordStore::remove(const QString &id)
 Result<void> RecordStore::saveServerSide(const QString &id, qint64 version, bool deleted,
                                          const QJsonObject &data)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral(
+    QSqlQuery &query = m_db.prepare(QStringLiteral(
         "UPDATE records SET server_version = ?, server_deleted = ?, server_data = ? WHERE id = ?"));
     query.addBindValue(version);
     query.addBindValue(deleted ? 1 : 0);

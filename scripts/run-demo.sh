@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, starts fieldsync-server with demo data on loopback and connects a
+# client to it: the GUI when a display is available, otherwise a CLI device that syncs and shows
+# what it did. Stops the server when the client exits (or on Ctrl+C).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh"
+"$root/scripts/build.sh"
+bin=${FIELDSYNC_BUILD_DIR:-$root/build}/bin
+demo_dir=${FIELDSYNC_DEMO_DIR:-$root/.demo}
+port=${FIELDSYNC_DEMO_PORT:-8470}
+mkdir -p "$demo_dir"
+
+server_log="$demo_dir/server.log"
+"$bin/fieldsync-server" --listen "127.0.0.1:$port" --db "$demo_dir/server.db" --demo \
+    --demo-token-file "$demo_dir/demo-tokens.json" >"$server_log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT INT TERM
+
+for _ in $(seq 1 100); do
+    grep -q '^listening on ' "$server_log" 2>/dev/null && break
+    kill -0 "$server_pid" 2>/dev/null || { cat "$server_log" >&2; echo "run-demo: the server did not start" >&2; exit 1; }
+    sleep 0.1
+done
+url=$(sed -n 's/^listening on //p' "$server_log" | head -n1)
+token_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$demo_dir/demo-tokens.json" "$1"; }
+foreman_token=$(token_of foreman_token)
+echo "FieldSync demo server: $url (log: $server_log)"
+echo "  foreman token: $foreman_token"
+echo "  PM token:      $(token_of pm_token)"
+
+cli() { "$bin/fieldsync-cli" --data-dir "$demo_dir/cli-device" "$@"; }
+echo
+echo "== A CLI device signs in as the demo foreman, records a gas reading offline and syncs =="
+cli login --server "$url" --token "$foreman_token"
+cli sync --json
+permit=$(cli list permits --json | python3 -c 'import json,sys; rows=json.load(sys.stdin); print(rows[0]["id"] if rows else "")')
+if [[ -n "$permit" ]]; then
+    cli create gas-reading permit_id="$permit" gas=O2 value=20.9 unit=% --json
+    cli sync --json
+fi
+cli list permits
+cli status
+
+if [[ -x "$bin/fieldsync" && ( -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ) ]]; then
+    echo
+    echo "== Opening the FieldSync window, signed in as the demo foreman =="
+    "$bin/fieldsync" --data-dir "$demo_dir/gui-device" --server "$url" --token "$foreman_token"
+else
+    echo
+    echo "No display here, so the window is not opened. The server keeps running for more CLI commands:"
+    echo "  $bin/fieldsync-cli --data-dir $demo_dir/cli-device list tasks"
+    echo "Press Ctrl+C to stop."
+    wait "$server_pid"
+fi

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the whole test suite with CTest.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh"
+"$root/scripts/build.sh"
+build_dir=${FIELDSYNC_BUILD_DIR:-$root/build}
+cd "$build_dir"
+ctest --output-on-failure --timeout 600 -j "$(nproc)"

@@ -1,0 +1,150 @@
+#include "ApiRoutes.h"
+
+#include "auth/Authenticator.h"
+#include "common/Logging.h"
+#include "http/HttpRequest.h"
+#include "http/Router.h"
+#include "protocol/ProtocolInfo.h"
+#include "sync/PullService.h"
+#include "sync/PushService.h"
+
+namespace fieldsync::server {
+
+namespace {
+
+HttpResponse internalError(const Error &error)
+{
+    qCWarning(lcServer) << "request failed:" << error.toString();
+    return HttpResponse::error(500, QStringLiteral("internal"),
+                               QStringLiteral("the server could not complete the request; try again"));
+}
+
+// The user the guard authenticated; every authenticated route has one.
+const AuthUser &userOf(const HttpRequest &request)
+{
+    return *std::any_cast<AuthUser>(&request.context());
+}
+
+std::optional<qint64> parseNumber(const QString &text)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+ApiRoutes::ApiRoutes(Authenticator &authenticator, PushService &push, PullService &pull, Options options)
+    : m_authenticator(authenticator)
+    , m_push(push)
+    , m_pull(pull)
+    , m_options(std::move(options))
+{}
+
+void ApiRoutes::install(Router &router)
+{
+    auto protocolOnly = [this](HttpRequest &request) { return checkProtocol(request); };
+    auto authenticated = [this](HttpRequest &request) {
+        if (std::optional<HttpResponse> refusal = checkProtocol(request))
+            return refusal;
+        return checkAuthenticated(request);
+    };
+    router.addRoute(
+        "GET", protocol::Paths::Health, [this](const HttpRequest &request) { return health(request); },
+        protocolOnly);
+    router.addRoute(
+        "GET", protocol::Paths::Me, [this](const HttpRequest &request) { return me(request); },
+        authenticated);
+    router.addRoute(
+        "POST", protocol::Paths::Push, [this](const HttpRequest &request) { return push(request); },
+        authenticated);
+    router.addRoute(
+        "GET", protocol::Paths::Pull, [this](const HttpRequest &request) { return pull(request); },
+        authenticated);
+}
+
+std::optional<HttpResponse> ApiRoutes::checkProtocol(const HttpRequest &request) const
+{
+    const QByteArray version = request.header(protocol::VersionHeader).trimmed();
+    if (!request.hasHeader(protocol::VersionHeader) || version == QByteArray::number(protocol::Version))
+        return std::nullopt;
+    HttpResponse response =
+        HttpResponse::error(426, QStringLiteral("unsupported_protocol"),
+                            QStringLiteral("protocol version %1 is not supported; this server speaks %2")
+                                .arg(QString::fromLatin1(version.left(32)))
+                                .arg(protocol::Version));
+    response.setHeader(protocol::SupportedVersionsHeader, QByteArray::number(protocol::Version));
+    return response;
+}
+
+std::optional<HttpResponse> ApiRoutes::checkAuthenticated(HttpRequest &request)
+{
+    Result<AuthUser> user = m_authenticator.authenticate(request.header("authorization"));
+    if (!user) {
+        if (user.error().code != QLatin1String("unauthorized"))
+            return internalError(user.error());
+        HttpResponse response = HttpResponse::error(401, user.error().code, user.error().message);
+        response.setHeader("WWW-Authenticate", "Bearer");
+        return response;
+    }
+    request.setContext(std::move(user).value());
+    return std::nullopt;
+}
+
+HttpResponse ApiRoutes::health(const HttpRequest &) const
+{
+    return HttpResponse::json(200,
+                              protocol::HealthResponse{QStringLiteral("ok"), m_options.version}.toJson());
+}
+
+HttpResponse ApiRoutes::me(const HttpRequest &request) const
+{
+    const AuthUser &user = userOf(request);
+    return HttpResponse::json(200, protocol::MeResponse{user.name, user.role, user.projects}.toJson());
+}
+
+HttpResponse ApiRoutes::push(const HttpRequest &request)
+{
+    const Result<protocol::PushRequest> decoded = protocol::PushRequest::fromJson(request.body());
+    if (!decoded)
+        return HttpResponse::error(400, decoded.error().code, decoded.error().message);
+    if (decoded.value().changes.size() > m_options.maxBatch) {
+        return HttpResponse::error(413, QStringLiteral("too_many_changes"),
+                                   QStringLiteral("%1 changes in one push; send at most %2 per request")
+                                       .arg(decoded.value().changes.size())
+                                       .arg(m_options.maxBatch));
+    }
+    const Result<protocol::PushResponse> answer = m_push.push(userOf(request), decoded.value());
+    if (!answer)
+        return internalError(answer.error());
+    return HttpResponse::json(200, answer.value().toJson());
+}
+
+HttpResponse ApiRoutes::pull(const HttpRequest &request)
+{
+    qint64 cursor = 0;
+    if (request.hasQueryValue(QStringLiteral("cursor"))) {
+        const std::optional<qint64> parsed = parseNumber(request.queryValue(QStringLiteral("cursor")));
+        if (!parsed || *parsed < 0) {
+            return HttpResponse::error(400, QStringLiteral("malformed"),
+                                       QStringLiteral("cursor must be a whole number, 0 or more"));
+        }
+        cursor = *parsed;
+    }
+    qint64 limit = protocol::DefaultPullLimit;
+    if (request.hasQueryValue(QStringLiteral("limit"))) {
+        const std::optional<qint64> parsed = parseNumber(request.queryValue(QStringLiteral("limit")));
+        if (!parsed)
+            return HttpResponse::error(400, QStringLiteral("malformed"),
+                                       QStringLiteral("limit must be a whole number"));
+        limit = *parsed;
+    }
+    const Result<protocol::PullResponse> answer = m_pull.pull(userOf(request), cursor, limit);
+    if (!answer)
+        return internalError(answer.error());
+    return HttpResponse::json(200, answer.value().toJson());
+}
+
+} // namespace fieldsync::server

@@ -1,0 +1,203 @@
+#include "ServerOptions.h"
+
+#include <optional>
+
+namespace fieldsync::server {
+
+namespace {
+
+Error usageError(const QString &message)
+{
+    return makeError(QStringLiteral("usage"), message);
+}
+
+// Reads "--name value" and "--name=value" forms; the value of a flag without one is empty.
+class ArgumentCursor
+{
+public:
+    explicit ArgumentCursor(QStringList arguments)
+        : m_arguments(std::move(arguments))
+    {}
+
+    bool atEnd() const { return m_index >= m_arguments.size(); }
+    QString next() { return m_arguments.value(m_index++); }
+
+    Result<QString> valueFor(const QString &option, std::optional<QString> &inlineValue)
+    {
+        if (inlineValue) {
+            const QString value = *inlineValue;
+            inlineValue.reset();
+            return value;
+        }
+        if (atEnd())
+            return usageError(QStringLiteral("%1 needs a value").arg(option));
+        return next();
+    }
+
+private:
+    QStringList m_arguments;
+    int m_index = 0;
+};
+
+Result<qint64> positiveNumber(const QString &option, const QString &text)
+{
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value <= 0)
+        return usageError(QStringLiteral("%1 must be a positive whole number, not '%2'").arg(option, text));
+    return value;
+}
+
+Result<void> parseListen(const QString &text, ServerOptions &options)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return usageError(QStringLiteral("--listen takes HOST:PORT, not '%1'").arg(text));
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return usageError(
+            QStringLiteral("--listen: '%1' is not a port (0 picks a free one)").arg(text.mid(colon + 1)));
+    QHostAddress address;
+    if (host == QLatin1String("localhost"))
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(host))
+        return usageError(QStringLiteral("--listen: '%1' is not an IP address (or localhost)").arg(host));
+    options.listenAddress = address;
+    options.listenPort = quint16(port);
+    return {};
+}
+
+} // namespace
+
+Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
+{
+    ServerOptions options;
+    ArgumentCursor cursor(arguments.mid(1));
+    if (!cursor.atEnd() && arguments.value(1) == QLatin1String("add-user")) {
+        cursor.next();
+        options.mode = Mode::AddUser;
+    }
+    bool roleGiven = false;
+    while (!cursor.atEnd()) {
+        const QString argument = cursor.next();
+        std::optional<QString> inlineValue;
+        QString option = argument;
+        if (argument.startsWith(QLatin1String("--")) && argument.contains(QLatin1Char('='))) {
+            option = argument.section(QLatin1Char('='), 0, 0);
+            inlineValue = argument.section(QLatin1Char('='), 1);
+        }
+        const bool adding = options.mode == Mode::AddUser;
+        auto value = [&]() { return cursor.valueFor(option, inlineValue); };
+
+        if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
+            options.mode = Mode::Help;
+            return options;
+        }
+        if (option == QLatin1String("--version")) {
+            options.mode = Mode::Version;
+            return options;
+        }
+        Result<QString> text = QString();
+        if (option == QLatin1String("--db")) {
+            if (!(text = value()))
+                return text.error();
+            options.database = text.value();
+        } else if (!adding && option == QLatin1String("--listen")) {
+            if (!(text = value()))
+                return text.error();
+            if (const Result<void> parsed = parseListen(text.value(), options); !parsed)
+                return parsed.error();
+        } else if (!adding && option == QLatin1String("--demo")) {
+            options.demo = true;
+        } else if (!adding && option == QLatin1String("--demo-token-file")) {
+            if (!(text = value()))
+                return text.error();
+            options.demoTokenFile = text.value();
+        } else if (!adding && option == QLatin1String("--insecure")) {
+            options.insecure = true;
+        } else if (!adding &&
+                   (option == QLatin1String("--max-body") || option == QLatin1String("--max-batch"))) {
+            if (!(text = value()))
+                return text.error();
+            const Result<qint64> number = positiveNumber(option, text.value());
+            if (!number)
+                return number.error();
+            if (option == QLatin1String("--max-body"))
+                options.maxBodyBytes = number.value();
+            else
+                options.maxBatch = int(qMin<qint64>(number.value(), 1000000));
+        } else if (adding && option == QLatin1String("--role")) {
+            if (!(text = value()))
+                return text.error();
+            const std::optional<Role> role = roleFromName(text.value());
+            if (!role)
+                return usageError(
+                    QStringLiteral("--role must be foreman, pm or admin, not '%1'").arg(text.value()));
+            options.role = *role;
+            roleGiven = true;
+        } else if (adding && option == QLatin1String("--project")) {
+            if (!(text = value()))
+                return text.error();
+            if (text.value().trimmed().isEmpty())
+                return usageError(QStringLiteral("--project needs a project id"));
+            if (!options.projects.contains(text.value()))
+                options.projects.append(text.value());
+        } else if (adding && !argument.startsWith(QLatin1Char('-')) && options.userName.isEmpty()) {
+            options.userName = argument;
+        } else {
+            return usageError(QStringLiteral("unknown argument '%1'").arg(argument));
+        }
+        if (inlineValue)
+            return usageError(QStringLiteral("%1 takes no value").arg(option));
+    }
+
+    if (options.mode == Mode::AddUser) {
+        if (options.userName.trimmed().isEmpty() || options.userName.size() > 64)
+            return usageError(QStringLiteral("add-user needs a NAME of 1 to 64 characters"));
+        if (!roleGiven)
+            return usageError(QStringLiteral("add-user needs --role foreman|pm|admin"));
+        if (options.projects.isEmpty())
+            return usageError(QStringLiteral("add-user needs at least one --project"));
+    }
+    return options;
+}
+
+QString ServerOptions::usage()
+{
+    return QStringLiteral(
+        "Usage:\n"
+        "  fieldsync-server [--listen HOST:PORT] [--db PATH] [--demo] [--demo-token-file FILE]\n"
+        "                   [--max-body BYTES] [--max-batch N] [--insecure]\n"
+        "  fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db "
+        "PATH]\n"
+        "  fieldsync-server --help | --version\n"
+        "\n"
+        "Serving:\n"
+        "  --listen HOST:PORT     address to listen on (default 127.0.0.1:8470; port 0 picks a free port)\n"
+        "  --db PATH              SQLite database file, created when missing (default fieldsync-server.db)\n"
+        "  --demo                 seed project 'demo' (once) and issue fresh tokens for demo-foreman and "
+        "demo-pm\n"
+        "  --demo-token-file F    also write {\"url\",\"foreman_token\",\"pm_token\"} as JSON to F\n"
+        "  --max-body BYTES       largest request body, after gzip inflation too (default 8388608)\n"
+        "  --max-batch N          most changes in one push (default 1000)\n"
+        "  --insecure             allow plain HTTP on a non-loopback address (put TLS in front!)\n"
+        "\n"
+        "When ready it prints one line to stdout: listening on http://HOST:PORT\n"
+        "\n"
+        "add-user creates the database and schema when needed, and prints the new user's token\n"
+        "alone on the last line. Only the token's SHA-256 is stored: keep the token.\n");
+}
+
+QString ServerOptions::urlFor(const QHostAddress &address, quint16 port)
+{
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QStringLiteral("[%1]").arg(address.toString())
+                             : address.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(port);
+}
+
+} // namespace fieldsync::server

@@ -1,0 +1,278 @@
+#include "HttpConnection.h"
+
+#include "Gzip.h"
+#include "HttpHandler.h"
+#include "common/Logging.h"
+
+#include <QTcpSocket>
+
+#include <sys/socket.h>
+
+namespace fieldsync::server {
+
+namespace {
+
+const QByteArray HeadEnd("\r\n\r\n");
+
+bool methodNeedsLength(const QByteArray &method)
+{
+    return method == "POST" || method == "PUT" || method == "PATCH";
+}
+
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, HttpHandler &handler, const HttpLimits &limits,
+                               UpgradeHandlers upgradeHandlers, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_handler(handler)
+    , m_limits(limits)
+    , m_upgradeHandlers(std::move(upgradeHandlers))
+{
+    m_socket->setParent(this);
+    // Bounded buffering: a client that sends faster than we read is slowed by TCP, not by our RAM.
+    // Large enough to peek a whole head of the maximum size.
+    m_socket->setReadBufferSize(qMax<qint64>(256 * 1024, 2 * qint64(m_limits.maxHeaderBytes)));
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::processInput);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
+    beginHead();
+    processInput();
+}
+
+HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::beginHead()
+{
+    m_state = State::Head;
+    m_headStarted = false;
+    m_headSearchFrom = 0;
+    m_request = HttpRequest();
+    m_body.clear();
+    m_bodyRemaining = 0;
+    m_timer.start(m_limits.keepAliveTimeoutMs);
+}
+
+void HttpConnection::processInput()
+{
+    while (m_socket && m_state != State::Closed && m_socket->bytesAvailable() > 0) {
+        switch (m_state) {
+        case State::Head:
+            if (!readHead())
+                return;
+            break;
+        case State::Body: {
+            const QByteArray chunk = m_socket->read(m_bodyRemaining);
+            m_body.append(chunk);
+            m_bodyRemaining -= chunk.size();
+            m_timer.start(m_limits.bodyIdleTimeoutMs);
+            if (m_bodyRemaining == 0)
+                completeRequest();
+            break;
+        }
+        case State::Lingering:
+            m_socket->readAll(); // the rest of a refused body: read only so the close stays graceful
+            break;
+        case State::Closed:
+            return;
+        }
+    }
+}
+
+bool HttpConnection::readHead()
+{
+    if (!m_headStarted) {
+        // Empty lines between requests are allowed, and are not the start of one.
+        const QByteArray start = m_socket->peek(2);
+        if (start.startsWith('\n') || start == "\r\n") {
+            m_socket->read(start.startsWith('\n') ? 1 : 2);
+            return true;
+        }
+        if (start == "\r")
+            return false;
+        m_headStarted = true;
+        m_timer.start(m_limits.headerTimeoutMs);
+    }
+    const QByteArray peeked = m_socket->peek(m_limits.maxHeaderBytes + HeadEnd.size());
+    const qsizetype end = peeked.indexOf(HeadEnd, m_headSearchFrom);
+    if (end < 0) {
+        if (peeked.size() >= m_limits.maxHeaderBytes + HeadEnd.size()) {
+            refuse(431, QStringLiteral("header_too_large"),
+                   QStringLiteral("the request head is larger than %1 bytes").arg(m_limits.maxHeaderBytes));
+            return true;
+        }
+        m_headSearchFrom = qMax<qsizetype>(0, peeked.size() - HeadEnd.size() + 1);
+        return false;
+    }
+    Result<HttpRequest> parsed = HttpRequest::parseHead(peeked.left(end));
+    if (!parsed) {
+        m_socket->read(end + HeadEnd.size());
+        refuse(400, QStringLiteral("bad_request"), parsed.error().message);
+        return true;
+    }
+    if (parsed.value().isWebSocketUpgrade() && m_upgradeHandlers.contains(parsed.value().path())) {
+        handOver(parsed.value());
+        return false;
+    }
+    m_socket->read(end + HeadEnd.size());
+    startRequest(std::move(parsed).value());
+    return true;
+}
+
+void HttpConnection::handOver(const HttpRequest &head)
+{
+    // The head was only peeked, so the new owner reads the handshake as if it came first.
+    QTcpSocket *socket = m_socket;
+    m_socket = nullptr;
+    m_state = State::Closed;
+    m_timer.stop();
+    socket->disconnect(this);
+    socket->setParent(nullptr);
+    socket->setReadBufferSize(0);
+    m_upgradeHandlers.value(head.path())(socket, head);
+    Q_EMIT closed();
+    deleteLater();
+}
+
+void HttpConnection::startRequest(HttpRequest request)
+{
+    m_request = std::move(request);
+    m_closeAfterResponse = !m_request.wantsKeepAlive();
+    const std::optional<qint64> length = m_request.contentLength();
+    if (m_request.hasHeader("transfer-encoding")) {
+        refuse(411, QStringLiteral("length_required"),
+               QStringLiteral("chunked bodies are not accepted; send Content-Length"));
+        return;
+    }
+    if (!length && methodNeedsLength(m_request.method())) {
+        refuse(411, QStringLiteral("length_required"), QStringLiteral("send Content-Length with the body"));
+        return;
+    }
+    const qint64 bodyLength = length.value_or(0);
+    if (bodyLength > m_limits.maxBodyBytes) {
+        m_bodyRemaining = bodyLength;
+        refuse(413, QStringLiteral("too_large"),
+               QStringLiteral("the body (%1 bytes) is larger than the limit of %2 bytes")
+                   .arg(bodyLength)
+                   .arg(m_limits.maxBodyBytes));
+        return;
+    }
+    if (std::optional<HttpResponse> refusal = m_handler.checkHead(m_request)) {
+        m_bodyRemaining = bodyLength;
+        // A refused request's body is never read, so the stream cannot carry another request.
+        if (bodyLength > 0)
+            refusal->setClosesConnection(true);
+        respond(*refusal);
+        return;
+    }
+    if (bodyLength == 0) {
+        completeRequest();
+        return;
+    }
+    if (m_request.header("expect").toLower() == "100-continue")
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    m_state = State::Body;
+    m_bodyRemaining = bodyLength;
+    // Grown as bytes arrive: a client that only declares a large body costs us nothing.
+    m_body.reserve(int(qMin<qint64>(bodyLength, 256 * 1024)));
+    m_timer.start(m_limits.bodyIdleTimeoutMs);
+}
+
+void HttpConnection::completeRequest()
+{
+    const QByteArray encoding = m_request.header("content-encoding").trimmed().toLower();
+    if (encoding == "gzip" || encoding == "x-gzip") {
+        Result<QByteArray> inflated = Gzip::decompress(m_body, m_limits.maxBodyBytes);
+        if (!inflated) {
+            const bool tooLarge = inflated.error().code == QLatin1String("too_large");
+            refuse(tooLarge ? 413 : 400, inflated.error().code, inflated.error().message);
+            return;
+        }
+        m_body = std::move(inflated).value();
+    } else if (!encoding.isEmpty() && encoding != "identity") {
+        refuse(415, QStringLiteral("unsupported_encoding"),
+               QStringLiteral("Content-Encoding %1 is not accepted; use gzip")
+                   .arg(QString::fromLatin1(encoding)));
+        return;
+    }
+    m_request.setBody(std::move(m_body));
+    m_body.clear();
+    respond(m_handler.handle(m_request));
+}
+
+void HttpConnection::refuse(int status, const QString &code, const QString &message)
+{
+    HttpResponse response = HttpResponse::error(status, code, message);
+    // After a malformed or oversized request the stream position is unknown or unread: close.
+    if (status == 400 || status == 411 || status == 413 || status == 431 || status == 408)
+        response.setClosesConnection(true);
+    respond(response);
+}
+
+void HttpConnection::respond(const HttpResponse &response)
+{
+    if (!m_socket)
+        return;
+    const bool close = m_closeAfterResponse || response.closesConnection();
+    m_socket->write(response.serialize(!close, m_request.acceptsGzip(), m_limits.gzipResponseThreshold));
+    qCDebug(lcServerHttp).noquote() << m_request.method() << m_request.path() << response.status();
+    if (close)
+        finishConnection();
+    else
+        beginHead();
+}
+
+void HttpConnection::finishConnection()
+{
+    // Closing with unread input makes the kernel send a reset, which can destroy the answer
+    // before the client reads it. So: send everything, half-close, drop whatever still comes
+    // for a short while, then close.
+    m_state = State::Lingering;
+    m_timer.start(m_limits.lingerMs);
+    onBytesWritten();
+}
+
+void HttpConnection::onBytesWritten()
+{
+    if (m_state != State::Lingering || !m_socket || m_shutdownSent || m_socket->bytesToWrite() > 0)
+        return;
+    m_shutdownSent = true;
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    processInput();
+}
+
+void HttpConnection::onTimeout()
+{
+    if (!m_socket)
+        return;
+    switch (m_state) {
+    case State::Head:
+        if (m_headStarted) {
+            refuse(408, QStringLiteral("timeout"), QStringLiteral("the request head took too long"));
+            return;
+        }
+        break; // an idle keep-alive connection just closes
+    case State::Body:
+        refuse(408, QStringLiteral("timeout"), QStringLiteral("the request body stalled"));
+        return;
+    case State::Lingering:
+    case State::Closed:
+        break;
+    }
+    m_socket->abort();
+    onDisconnected();
+}
+
+void HttpConnection::onDisconnected()
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_timer.stop();
+    Q_EMIT closed();
+    deleteLater();
+}
+
+} // namespace fieldsync::server

@@ -1,0 +1,72 @@
+#include "HttpServer.h"
+
+#include "common/Logging.h"
+
+#include <QTcpSocket>
+
+namespace fieldsync::server {
+
+namespace {
+
+// Past this, new connections get a 503 instead of a file descriptor each for as long as they like.
+constexpr int MaxConnections = 1000;
+
+} // namespace
+
+HttpServer::HttpServer(HttpHandler &handler, const HttpLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_handler(handler)
+    , m_limits(limits)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
+}
+
+HttpServer::~HttpServer()
+{
+    close();
+}
+
+Result<void> HttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (!m_server.listen(address, port)) {
+        return makeError(QStringLiteral("listen"), QStringLiteral("cannot listen on %1:%2: %3")
+                                                       .arg(address.toString())
+                                                       .arg(port)
+                                                       .arg(m_server.errorString()));
+    }
+    return {};
+}
+
+void HttpServer::close()
+{
+    m_server.close();
+}
+
+void HttpServer::setUpgradeHandler(const QString &path, HttpConnection::UpgradeHandler handler)
+{
+    if (handler)
+        m_upgradeHandlers.insert(path, std::move(handler));
+    else
+        m_upgradeHandlers.remove(path);
+}
+
+void HttpServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        if (m_connections >= MaxConnections) {
+            qCWarning(lcServerHttp) << "too many connections; refusing" << socket->peerAddress().toString();
+            HttpResponse busy =
+                HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("too many connections"));
+            busy.setHeader("Retry-After", "5");
+            socket->write(busy.serialize(false, false, 0));
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            continue;
+        }
+        ++m_connections;
+        auto *connection = new HttpConnection(socket, m_handler, m_limits, m_upgradeHandlers, this);
+        connect(connection, &HttpConnection::closed, this, [this] { --m_connections; });
+    }
+}
+
+} // namespace fieldsync::server

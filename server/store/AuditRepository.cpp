@@ -1,0 +1,70 @@
+#include "AuditRepository.h"
+
+#include "ServerDatabase.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace fieldsync::server {
+
+namespace {
+
+QVariant jsonText(const QJsonObject &object)
+{
+    if (object.isEmpty())
+        return QVariant(QMetaType::fromType<QString>());
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+AuditRepository::AuditRepository(ServerDatabase &db)
+    : m_db(db)
+{}
+
+Result<void> AuditRepository::record(const StoredRecord &after, const QJsonObject &before,
+                                     const QString &clientTime)
+{
+    QJsonObject afterState = after.data;
+    if (after.deleted)
+        afterState.insert(QStringLiteral("deleted"), true);
+    const Result<QSqlQuery *> query =
+        m_db.run(QStringLiteral(
+                     "INSERT INTO audit (seq, record_id, entity, project_id, user_name, device_id, at_time, "
+                     "client_time, before_data, after_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 {after.seq, after.id, EntitySchema::of(after.entity).wireName, after.projectId,
+                  after.updatedBy, after.deviceId, after.updatedAt,
+                  clientTime.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(clientTime),
+                  jsonText(before), jsonText(afterState)});
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Result<QList<AuditRepository::Entry>> AuditRepository::entriesFor(const QString &recordId)
+{
+    Result<QSqlQuery *> query = m_db.run(
+        QStringLiteral("SELECT seq, user_name, device_id, at_time, client_time, before_data, after_data "
+                       "FROM audit WHERE record_id = ? ORDER BY seq"),
+        {recordId});
+    if (!query)
+        return query.error();
+    QSqlQuery *row = query.value();
+    QList<Entry> entries;
+    while (row->next()) {
+        Entry entry;
+        entry.seq = row->value(0).toLongLong();
+        entry.recordId = recordId;
+        entry.user = row->value(1).toString();
+        entry.deviceId = row->value(2).toString();
+        entry.at = row->value(3).toString();
+        entry.clientTime = row->value(4).toString();
+        entry.before = QJsonDocument::fromJson(row->value(5).toString().toUtf8()).object();
+        entry.after = QJsonDocument::fromJson(row->value(6).toString().toUtf8()).object();
+        entries.append(std::move(entry));
+    }
+    row->finish();
+    return entries;
+}
+
+} // namespace fieldsync::server

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "StoredRecord.h"
+#include "common/Result.h"
+
+#include <QJsonObject>
+#include <QList>
+
+namespace fieldsync::server {
+
+class ServerDatabase;
+
+// Who changed what, from which device, and what the record was before and after: the trail the
+// office relies on when it asks what the site did.
+class AuditRepository
+{
+public:
+    struct Entry
+    {
+        qint64 seq = 0;
+        QString recordId;
+        QString user;
+        QString deviceId;
+        QString at;
+        QString clientTime;
+        QJsonObject before; // empty for a create
+        QJsonObject after;
+    };
+
+    explicit AuditRepository(ServerDatabase &db);
+
+    // before is empty for a create; after is the record as written.
+    Result<void> record(const StoredRecord &after, const QJsonObject &before, const QString &clientTime);
+    Result<QList<Entry>> entriesFor(const QString &recordId);
+
+private:
+    ServerDatabase &m_db;
+};
+
+} // namespace fieldsync::server

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace fieldsync::server {
+
+class ServerDatabase;
+
+// The answer given to every (device_id, offline_id), so that a replayed change gets the same
+// answer and is never applied twice.
+class IdempotencyRepository
+{
+public:
+    struct StoredAnswer
+    {
+        QString projectId; // the project the change touched; empty when it never reached one
+        QByteArray answer;
+    };
+
+    explicit IdempotencyRepository(ServerDatabase &db);
+
+    Result<std::optional<StoredAnswer>> find(const QString &deviceId, const QString &offlineId);
+    Result<void> store(const QString &deviceId, const QString &offlineId, const StoredAnswer &answer,
+                       const QString &now);
+
+private:
+    ServerDatabase &m_db;
+};
+
+} // namespace fieldsync::server

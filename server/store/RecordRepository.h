@@ -1,0 +1,33 @@
+#pragma once
+
+#include "StoredRecord.h"
+#include "common/Result.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace fieldsync::server {
+
+class ServerDatabase;
+
+// The records table: the latest state of every synced record and the sequence number of its
+// last write.
+class RecordRepository
+{
+public:
+    explicit RecordRepository(ServerDatabase &db);
+
+    Result<std::optional<StoredRecord>> find(const QString &id);
+    // Inserts or overwrites the row with this id.
+    Result<void> save(const StoredRecord &record);
+    // Records of one project written after cursor and up to upTo, oldest write first, at most
+    // limit of them. Uses the (project_id, seq) index, so the cost is bounded by limit, not by
+    // the size of the table.
+    Result<QList<StoredRecord>> changedSince(const QString &projectId, qint64 cursor, qint64 upTo, int limit);
+
+private:
+    ServerDatabase &m_db;
+};
+
+} // namespace fieldsync::server

@@ -1,0 +1,257 @@
+#include "ServerDatabase.h"
+
+#include "Migrations.h"
+#include "common/Logging.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace fieldsync::server {
+
+namespace {
+
+QAtomicInt connectionCounter;
+
+constexpr int BusyTimeoutMs = 10000;
+
+Result<void> succeeded(const Result<QSqlQuery *> &query)
+{
+    if (!query)
+        return query.error();
+    return {};
+}
+
+} // namespace
+
+ServerDatabase::ServerDatabase()
+    : m_connectionName(QStringLiteral("fieldsync-server-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+{}
+
+ServerDatabase::~ServerDatabase()
+{
+    close();
+}
+
+Error ServerDatabase::databaseError(const QString &what, const QSqlError &error)
+{
+    return makeError(QStringLiteral("database"), QStringLiteral("%1: %2").arg(what, error.text()));
+}
+
+Result<void> ServerDatabase::open(const QString &location)
+{
+    close();
+    if (location.startsWith(QLatin1String("postgresql://")) ||
+        location.startsWith(QLatin1String("postgres://"))) {
+        return makeError(
+            QStringLiteral("unsupported"),
+            QStringLiteral("PostgreSQL is not supported by this build yet; use a SQLite file path"));
+    }
+    if (location.isEmpty())
+        return makeError(QStringLiteral("usage"), QStringLiteral("no database path given"));
+    const QFileInfo info(location);
+    if (!info.absoluteDir().exists()) {
+        return makeError(QStringLiteral("database"),
+                         QStringLiteral("the folder of %1 does not exist").arg(info.absoluteFilePath()));
+    }
+
+    m_location = location;
+    m_dialect = Dialect::Sqlite;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(location);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+        if (!db.open()) {
+            const Error error = databaseError(QStringLiteral("cannot open %1").arg(location), db.lastError());
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            return error;
+        }
+    }
+    Result<void> ready = configureSqlite();
+    if (ready)
+        ready = migrate();
+    if (!ready) {
+        close();
+        return ready.error();
+    }
+    qCDebug(lcServerStore) << "database" << location << "at schema version" << m_schemaVersion;
+    return {};
+}
+
+void ServerDatabase::close()
+{
+    // Prepared statements must go before the connection, or Qt warns and leaks them.
+    m_statements.clear();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            if (m_inTransaction)
+                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_inTransaction = false;
+    m_schemaVersion = 0;
+}
+
+bool ServerDatabase::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) &&
+           QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+Result<void> ServerDatabase::configureSqlite()
+{
+    // An acknowledged push is the only promise a device gets before it forgets its outbox entry:
+    // synchronous=FULL makes the COMMIT survive power loss, not just a process crash.
+    const QStringList pragmas{QStringLiteral("PRAGMA journal_mode=WAL"),
+                              QStringLiteral("PRAGMA synchronous=FULL"),
+                              QStringLiteral("PRAGMA foreign_keys=ON"),
+                              QStringLiteral("PRAGMA busy_timeout=%1").arg(BusyTimeoutMs)};
+    for (const QString &pragma : pragmas) {
+        if (const Result<void> done = execute(pragma); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<QSqlQuery *> ServerDatabase::run(const QString &sql, const QVariantList &values)
+{
+    if (!isOpen())
+        return makeError(QStringLiteral("database"), QStringLiteral("the database is not open"));
+    std::shared_ptr<QSqlQuery> &query = m_statements[sql];
+    if (!query) {
+        query = std::make_shared<QSqlQuery>(QSqlDatabase::database(m_connectionName, false));
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            const Error error =
+                databaseError(QStringLiteral("cannot prepare [%1]").arg(sql), query->lastError());
+            m_statements.remove(sql);
+            return error;
+        }
+    }
+    query->finish();
+    for (int index = 0; index < values.size(); ++index)
+        query->bindValue(index, values.at(index));
+    if (!query->exec())
+        return databaseError(QStringLiteral("[%1] failed").arg(sql), query->lastError());
+    return query.get();
+}
+
+Result<void> ServerDatabase::execute(const QString &sql)
+{
+    if (!isOpen())
+        return makeError(QStringLiteral("database"), QStringLiteral("the database is not open"));
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(sql))
+        return databaseError(QStringLiteral("[%1] failed").arg(sql), query.lastError());
+    return {};
+}
+
+Result<void> ServerDatabase::beginWrite()
+{
+    if (m_inTransaction)
+        return makeError(QStringLiteral("database"), QStringLiteral("a transaction is already open"));
+    const Result<void> begun =
+        execute(m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    if (begun)
+        m_inTransaction = true;
+    return begun;
+}
+
+Result<void> ServerDatabase::commit()
+{
+    const Result<void> done = execute(QStringLiteral("COMMIT"));
+    if (done)
+        m_inTransaction = false;
+    return done;
+}
+
+Result<void> ServerDatabase::rollback()
+{
+    m_inTransaction = false;
+    return execute(QStringLiteral("ROLLBACK"));
+}
+
+Result<void> ServerDatabase::savepoint(const QString &name)
+{
+    return succeeded(run(QStringLiteral("SAVEPOINT ") + name));
+}
+
+Result<void> ServerDatabase::releaseSavepoint(const QString &name)
+{
+    return succeeded(run(QStringLiteral("RELEASE SAVEPOINT ") + name));
+}
+
+Result<void> ServerDatabase::rollbackToSavepoint(const QString &name)
+{
+    return succeeded(run(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name));
+}
+
+Result<int> ServerDatabase::readSchemaVersion()
+{
+    Result<QSqlQuery *> query = run(QStringLiteral("SELECT version FROM schema_version"));
+    if (!query)
+        return query.error();
+    QSqlQuery *rows = query.value();
+    const int version = rows->next() ? rows->value(0).toInt() : 0;
+    rows->finish();
+    return version;
+}
+
+Result<void> ServerDatabase::migrate()
+{
+    // The whole check-and-upgrade runs under the write lock, so two processes opening a fresh
+    // file at once (the server and add-user) cannot both create the schema.
+    if (const Result<void> begun = beginWrite(); !begun)
+        return begun;
+    auto fail = [this](const Error &error) -> Result<void> {
+        (void)rollback();
+        m_statements.clear();
+        return error;
+    };
+    if (const Result<void> created =
+            execute(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+        !created)
+        return fail(created.error());
+    const Result<int> current = readSchemaVersion();
+    if (!current)
+        return fail(current.error());
+    int version = current.value();
+    const int latest = Migrations::latestVersion();
+    if (version > latest) {
+        return fail(makeError(QStringLiteral("schema_too_new"),
+                              QStringLiteral("the database %1 has schema version %2, newer than the %3 this "
+                                             "fieldsync-server (%4) knows; run a newer fieldsync-server")
+                                  .arg(m_location)
+                                  .arg(version)
+                                  .arg(latest)
+                                  .arg(QStringLiteral(FIELDSYNC_VERSION))));
+    }
+    const bool fresh = version == 0;
+    for (const Migration &migration : Migrations::all()) {
+        if (migration.version <= version)
+            continue;
+        for (const QString &statement : migration.statements) {
+            if (const Result<void> done = execute(statement); !done)
+                return fail(done.error());
+        }
+        qCInfo(lcServerStore) << "migrated schema from" << version << "to" << migration.version;
+        version = migration.version;
+    }
+    const QString store = fresh ? QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)")
+                                : QStringLiteral("UPDATE schema_version SET version = %1");
+    if (version != current.value() || fresh) {
+        if (const Result<void> done = execute(store.arg(version)); !done)
+            return fail(done.error());
+    }
+    if (const Result<void> done = commit(); !done)
+        return fail(done.error());
+    m_schemaVersion = version;
+    return {};
+}
+
+} // namespace fieldsync::server

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+
+namespace fieldsync::server {
+
+// The server's database connection: opening it with the durability settings, bringing the schema
+// forward, write transactions with savepoints, and a cache of prepared statements so that the hot
+// paths (push, pull, auth) never compile their SQL twice.
+//
+// One instance per thread (a QSqlDatabase connection must stay on the thread that made it). All
+// failures come back as Error{"database", ...}; the schema being newer than this build is
+// Error{"schema_too_new", ...}.
+class ServerDatabase
+{
+public:
+    enum class Dialect
+    {
+        Sqlite,
+        Postgres
+    };
+
+    ServerDatabase();
+    ~ServerDatabase();
+    ServerDatabase(const ServerDatabase &) = delete;
+    ServerDatabase &operator=(const ServerDatabase &) = delete;
+
+    // location: a file path for SQLite (created when missing). The schema is created or migrated
+    // before this returns.
+    Result<void> open(const QString &location);
+    void close();
+    bool isOpen() const;
+
+    Dialect dialect() const { return m_dialect; }
+    int schemaVersion() const { return m_schemaVersion; }
+    QString location() const { return m_location; }
+
+    // Runs a statement from the cache (prepared on first use) with positional values. The query
+    // stays valid until the same SQL runs again; callers that read rows call finish() when done,
+    // so that SQLite does not keep a read snapshot open.
+    Result<QSqlQuery *> run(const QString &sql, const QVariantList &values = {});
+    // One-off statements (DDL, pragmas), not cached.
+    Result<void> execute(const QString &sql);
+
+    // A write transaction. On SQLite it takes the write lock up front (BEGIN IMMEDIATE), so two
+    // processes never deadlock upgrading a read lock; busy_timeout makes the second one wait.
+    Result<void> beginWrite();
+    Result<void> commit();
+    Result<void> rollback();
+    bool inTransaction() const { return m_inTransaction; }
+
+    Result<void> savepoint(const QString &name);
+    Result<void> releaseSavepoint(const QString &name);
+    Result<void> rollbackToSavepoint(const QString &name);
+
+    static Error databaseError(const QString &what, const QSqlError &error);
+
+private:
+    Result<void> configureSqlite();
+    Result<void> migrate();
+    Result<int> readSchemaVersion();
+
+    QString m_connectionName;
+    QString m_location;
+    Dialect m_dialect = Dialect::Sqlite;
+    int m_schemaVersion = 0;
+    bool m_inTransaction = false;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+};
+
+} // namespace fieldsync::server

@@ -1,0 +1,300 @@
+#include "ChangeProcessor.h"
+
+#include "domain/FieldValues.h"
+#include "domain/RecordValidator.h"
+#include "domain/ThreeWayMerge.h"
+
+#include <QDateTime>
+
+namespace fieldsync::server {
+
+namespace {
+
+const QString PermitIdField = QStringLiteral("permit_id");
+
+ChangeAnswer rejected(const protocol::Change &change, const QString &reason, const QString &detail,
+                      const QString &projectId = {})
+{
+    return ChangeAnswer::makeRejected(change.offlineId, reason, detail, projectId);
+}
+
+ChangeAnswer rejected(const protocol::Change &change, const Error &error, const QString &projectId = {})
+{
+    return rejected(change, error.code, error.message, projectId);
+}
+
+ChangeAnswer conflict(const protocol::Change &change, const StoredRecord &server, const QString &reason,
+                      const QMap<QString, FieldConflict> &fields = {})
+{
+    protocol::ConflictedChange entry;
+    entry.offlineId = change.offlineId;
+    entry.id = change.id;
+    entry.clientVersion = change.clientVersion;
+    entry.serverVersion = server.version;
+    entry.reason = reason;
+    entry.serverState = server.data;
+    entry.serverDeleted = server.deleted;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        entry.fields.insert(it.key(), {it->base, it->mine, it->server, mergeHintName(it->hint)});
+    return ChangeAnswer::makeConflict(std::move(entry), server.projectId);
+}
+
+ChangeAnswer appliedAsIs(const protocol::Change &change, const StoredRecord &record)
+{
+    return ChangeAnswer::makeApplied({change.offlineId, record.id, record.version, record.data},
+                                     record.projectId);
+}
+
+bool sameFields(const EntitySchema &schema, const QJsonObject &a, const QJsonObject &b)
+{
+    for (const FieldSpec &spec : schema.fields) {
+        if (!FieldValues::equal(spec, a.value(spec.name), b.value(spec.name)))
+            return false;
+    }
+    return true;
+}
+
+// Every field present (null when unset), so a pulled record is complete.
+QJsonObject completed(const EntitySchema &schema, QJsonObject data)
+{
+    for (const FieldSpec &spec : schema.fields) {
+        if (!data.contains(spec.name))
+            data.insert(spec.name, QJsonValue(QJsonValue::Null));
+    }
+    return data;
+}
+
+QJsonObject auditState(const StoredRecord &record)
+{
+    QJsonObject state = record.data;
+    if (record.deleted)
+        state.insert(QStringLiteral("deleted"), true);
+    return state;
+}
+
+// Gas readings are facts of a time and a person: when the device did not say, the server fills
+// in who (the token's user) and when (the device's clock at push, else the server's).
+QJsonObject withGasReadingDefaults(QJsonObject data, const PushContext &context)
+{
+    if (data.value(QStringLiteral("taken_by")).toString().isEmpty())
+        data.insert(QStringLiteral("taken_by"), context.user.name);
+    if (data.value(QStringLiteral("taken_at")).isNull() ||
+        data.value(QStringLiteral("taken_at")).isUndefined()) {
+        const QDateTime clientTime = QDateTime::fromString(context.clientTime, Qt::ISODate);
+        data.insert(QStringLiteral("taken_at"),
+                    clientTime.isValid() ? clientTime.toUTC().toString(Qt::ISODateWithMs) : context.now);
+    }
+    return data;
+}
+
+} // namespace
+
+ChangeProcessor::ChangeProcessor(ServerDatabase &db)
+    : m_records(db)
+    , m_sequence(db)
+    , m_audit(db)
+{}
+
+Result<ChangeAnswer> ChangeProcessor::process(const PushContext &context, const protocol::Change &change)
+{
+    const EntitySchema &schema = EntitySchema::of(change.entity);
+    switch (change.op) {
+    case ChangeOp::Create:
+    case ChangeOp::Append:
+        return create(context, schema, change);
+    case ChangeOp::Update:
+        return update(context, schema, change);
+    case ChangeOp::Delete:
+        return remove(context, schema, change);
+    }
+    return rejected(change, QStringLiteral("invalid_op"), QStringLiteral("unknown op"));
+}
+
+Result<std::optional<StoredRecord>> ChangeProcessor::visibleRecord(const PushContext &context,
+                                                                   const protocol::Change &change)
+{
+    Result<std::optional<StoredRecord>> found = m_records.find(change.id);
+    if (!found)
+        return found.error();
+    const std::optional<StoredRecord> &record = found.value();
+    if (!record || record->entity != change.entity || !context.user.hasProject(record->projectId))
+        return std::optional<StoredRecord>();
+    return found;
+}
+
+Result<QString> ChangeProcessor::checkParent(const EntitySchema &schema, const QJsonObject &data,
+                                             const QString &projectId)
+{
+    if (!schema.field(PermitIdField) || !data.value(PermitIdField).isString())
+        return QString(); // a required permit_id that is missing is checkResult's to report
+    const QString permitId = data.value(PermitIdField).toString();
+    const Result<std::optional<StoredRecord>> permit = m_records.find(permitId);
+    if (!permit)
+        return permit.error();
+    const std::optional<StoredRecord> &found = permit.value();
+    if (!found || found->entity != EntityKind::Permit || found->projectId != projectId)
+        return QStringLiteral("permit_id: no permit %1 in project %2").arg(permitId, projectId);
+    if (found->deleted)
+        return QStringLiteral("permit_id: permit %1 was deleted").arg(permitId);
+    return QString();
+}
+
+Result<ChangeAnswer> ChangeProcessor::create(const PushContext &context, const EntitySchema &schema,
+                                             const protocol::Change &change)
+{
+    if (schema.appendOnly && change.op == ChangeOp::Create) {
+        return rejected(change, QStringLiteral("invalid_op"),
+                        QStringLiteral("%1 is append-only: use op append").arg(schema.wireName));
+    }
+    if (!schema.appendOnly && change.op == ChangeOp::Append) {
+        return rejected(change, QStringLiteral("invalid_op"),
+                        QStringLiteral("append is only for append-only entities; use create for %1")
+                            .arg(schema.wireName));
+    }
+    const QJsonValue project = change.data.value(RecordMeta::ProjectId);
+    if (!project.isString() || project.toString().isEmpty())
+        return rejected(change, QStringLiteral("validation"), QStringLiteral("project_id is required"));
+    const QString projectId = project.toString();
+    if (!context.user.hasProject(projectId)) {
+        return rejected(change, QStringLiteral("forbidden"),
+                        QStringLiteral("%1 is not a member of project %2").arg(context.user.name, projectId));
+    }
+    const Result<QJsonObject> checked = RecordValidator::checkChangeData(schema, change.op, change.data);
+    if (!checked)
+        return rejected(change, checked.error(), projectId);
+
+    const Result<std::optional<StoredRecord>> existing = m_records.find(change.id);
+    if (!existing)
+        return existing.error();
+    if (existing.value())
+        return rejected(change, QStringLiteral("duplicate_id"),
+                        QStringLiteral("id %1 already exists").arg(change.id), projectId);
+
+    QJsonObject data = RecordValidator::withDefaults(schema, checked.value());
+    if (schema.kind == EntityKind::GasReading)
+        data = withGasReadingDefaults(std::move(data), context);
+    const Result<QString> parentProblem = checkParent(schema, data, projectId);
+    if (!parentProblem)
+        return parentProblem.error();
+    if (!parentProblem.value().isEmpty())
+        return rejected(change, QStringLiteral("validation"), parentProblem.value(), projectId);
+    data = completed(schema, std::move(data));
+    if (const Result<void> valid = RecordValidator::checkResult(schema, {}, data, context.user.role); !valid)
+        return rejected(change, valid.error(), projectId);
+
+    StoredRecord record;
+    record.id = change.id;
+    record.entity = schema.kind;
+    record.projectId = projectId;
+    record.data = std::move(data);
+    return write(context, change, std::move(record), {});
+}
+
+Result<ChangeAnswer> ChangeProcessor::update(const PushContext &context, const EntitySchema &schema,
+                                             const protocol::Change &change)
+{
+    if (schema.appendOnly) {
+        return rejected(change, QStringLiteral("append_only"),
+                        QStringLiteral("%1 records are never edited; append a new one").arg(schema.wireName));
+    }
+    const Result<std::optional<StoredRecord>> found = visibleRecord(context, change);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return rejected(change, QStringLiteral("not_found"),
+                        QStringLiteral("no %1 %2").arg(schema.wireName, change.id));
+    const StoredRecord &server = *found.value();
+
+    const Result<QJsonObject> checked =
+        RecordValidator::checkChangeData(schema, ChangeOp::Update, change.data);
+    if (!checked)
+        return rejected(change, checked.error(), server.projectId);
+
+    QJsonObject changes;
+    if (server.deleted) {
+        // Restoring is a deliberate act on the version the person saw deleted; anything older
+        // means they never saw the delete, and they decide.
+        if (change.clientVersion != server.version)
+            return conflict(change, server, QStringLiteral("deleted"));
+        changes = checked.value();
+    } else if (change.clientVersion == server.version) {
+        changes = checked.value();
+    } else {
+        const MergeOutcome merge = threeWayMerge(schema, change.base, checked.value(), server.data);
+        if (merge.hasConflicts())
+            return conflict(change, server, QStringLiteral("stale"), merge.conflicts);
+        changes = merge.merged;
+    }
+
+    QJsonObject result = server.data;
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        result.insert(it.key(), it.value());
+    if (const Result<void> valid =
+            RecordValidator::checkResult(schema, server.data, result, context.user.role);
+        !valid)
+        return rejected(change, valid.error(), server.projectId);
+    if (!server.deleted && sameFields(schema, server.data, result))
+        return appliedAsIs(change, server);
+
+    StoredRecord record = server;
+    record.deleted = false;
+    record.data = completed(schema, std::move(result));
+    return write(context, change, std::move(record), auditState(server));
+}
+
+Result<ChangeAnswer> ChangeProcessor::remove(const PushContext &context, const EntitySchema &schema,
+                                             const protocol::Change &change)
+{
+    if (schema.appendOnly) {
+        return rejected(change, QStringLiteral("append_only"),
+                        QStringLiteral("%1 records are never deleted").arg(schema.wireName));
+    }
+    const Result<std::optional<StoredRecord>> found = visibleRecord(context, change);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return rejected(change, QStringLiteral("not_found"),
+                        QStringLiteral("no %1 %2").arg(schema.wireName, change.id));
+    const StoredRecord &server = *found.value();
+
+    if (server.deleted)
+        return appliedAsIs(change, server);
+    if (change.clientVersion != server.version)
+        return conflict(change, server, QStringLiteral("changed"));
+    if (schema.kind == EntityKind::Permit) {
+        const QString status = server.data.value(RecordMeta::Status).toString();
+        if (status != Workflow::permit().initialState()) {
+            return rejected(
+                change, QStringLiteral("forbidden"),
+                QStringLiteral("a %1 permit stays on record; cancel or close it instead").arg(status),
+                server.projectId);
+        }
+    }
+    StoredRecord record = server;
+    record.deleted = true;
+    return write(context, change, std::move(record), auditState(server));
+}
+
+Result<ChangeAnswer> ChangeProcessor::write(const PushContext &context, const protocol::Change &change,
+                                            StoredRecord record, const QJsonObject &before)
+{
+    const Result<qint64> seq = m_sequence.next();
+    if (!seq)
+        return seq.error();
+    record.version += 1;
+    record.seq = seq.value();
+    record.updatedAt = context.now;
+    record.updatedBy = context.user.name;
+    record.deviceId = context.deviceId;
+    record.data.insert(RecordMeta::ProjectId, record.projectId);
+    record.data.insert(RecordMeta::UpdatedAt, record.updatedAt);
+    record.data.insert(RecordMeta::UpdatedBy, record.updatedBy);
+    record.data.insert(RecordMeta::DeviceId, record.deviceId);
+    if (const Result<void> saved = m_records.save(record); !saved)
+        return saved.error();
+    if (const Result<void> audited = m_audit.record(record, before, context.clientTime); !audited)
+        return audited.error();
+    return appliedAsIs(change, record);
+}
+
+} // namespace fieldsync::server

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "ChangeAnswer.h"
+#include "auth/AuthUser.h"
+#include "store/AuditRepository.h"
+#include "store/RecordRepository.h"
+#include "store/SequenceRepository.h"
+
+namespace fieldsync::server {
+
+class ServerDatabase;
+
+// What one push request shares between its changes.
+struct PushContext
+{
+    AuthUser user;
+    QString deviceId;
+    QString clientTime; // as the device sent it; for the audit trail and gas reading times
+    QString now;        // server time of the request, UTC ISO 8601
+};
+
+// The rules of protocol v1 for one change: permissions and project filtering, validation,
+// the three-way merge, conflicts, tombstones, and the write itself (version, sequence, audit).
+// It runs inside the caller's transaction and savepoint; an Error means the database failed,
+// while everything the device did wrong is a rejected answer.
+class ChangeProcessor
+{
+public:
+    explicit ChangeProcessor(ServerDatabase &db);
+
+    Result<ChangeAnswer> process(const PushContext &context, const protocol::Change &change);
+
+private:
+    Result<ChangeAnswer> create(const PushContext &context, const EntitySchema &schema,
+                                const protocol::Change &change);
+    Result<ChangeAnswer> update(const PushContext &context, const EntitySchema &schema,
+                                const protocol::Change &change);
+    Result<ChangeAnswer> remove(const PushContext &context, const EntitySchema &schema,
+                                const protocol::Change &change);
+
+    // The record as the user may see it: absent when missing, in another project, or of another
+    // entity (all answered not_found, so other projects stay invisible).
+    Result<std::optional<StoredRecord>> visibleRecord(const PushContext &context,
+                                                      const protocol::Change &change);
+    // A rejection detail when a child's permit_id does not name a live permit of its project.
+    Result<QString> checkParent(const EntitySchema &schema, const QJsonObject &data,
+                                const QString &projectId);
+    // Bumps the version, takes the next sequence number, stamps the meta fields, saves, audits.
+    Result<ChangeAnswer> write(const PushContext &context, const protocol::Change &change,
+                               StoredRecord record, const QJsonObject &before);
+
+    RecordRepository m_records;
+    SequenceRepository m_sequence;
+    AuditRepository m_audit;
+};
+
+} // namespace fieldsync::server

@@ -1,0 +1,355 @@
+// End to end: the real fieldsync-server process on loopback and two or three devices running the
+// real core, proving the promises of the sync loop.
+#include "ServerProcess.h"
+#include "TestDevice.h"
+
+#include "store/JsonText.h"
+
+#include <QJsonArray>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace fieldsync;
+using namespace fieldsync::test;
+
+class SyncLoopTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_foremanToken;
+    QString m_foreman2Token;
+    QString m_pmToken;
+    QString m_otherProjectToken;
+
+    QString createSyncedPermit(TestDevice &device, const QString &title)
+    {
+        const QString id = device.create(
+            EntityKind::Permit, QJsonObject{{QStringLiteral("title"), title},
+                                            {QStringLiteral("location"), QStringLiteral("Level 2")}});
+        const SyncReport report = device.sync();
+        if (!report.ok() || report.applied != 1)
+            qWarning() << "initial sync failed" << report.failureReason();
+        return id;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = std::make_unique<ServerProcess>();
+        const Result<void> started = m_server->start();
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+        const auto addUser = [this](const QString &name, const QString &role, const QString &project) {
+            const Result<QString> token = m_server->addUser(name, role, {project});
+            return token ? token.value() : QString();
+        };
+        m_foremanToken = addUser(QStringLiteral("ana"), QStringLiteral("foreman"), QStringLiteral("p1"));
+        m_foreman2Token = addUser(QStringLiteral("ben"), QStringLiteral("foreman"), QStringLiteral("p1"));
+        m_pmToken = addUser(QStringLiteral("pat"), QStringLiteral("pm"), QStringLiteral("p1"));
+        m_otherProjectToken =
+            addUser(QStringLiteral("olga"), QStringLiteral("foreman"), QStringLiteral("p2"));
+        QVERIFY(!m_foremanToken.isEmpty() && !m_foreman2Token.isEmpty() && !m_pmToken.isEmpty() &&
+                !m_otherProjectToken.isEmpty());
+    }
+
+    void offlineEditsOfDifferentFieldsMerge()
+    {
+        TestDevice a(QStringLiteral("a"));
+        TestDevice b(QStringLiteral("b"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(b.signIn(m_server->url().toString(), m_foreman2Token));
+        const QString id = createSyncedPermit(a, QStringLiteral("Hot work, boiler room"));
+        QVERIFY(b.sync().ok());
+        QCOMPARE(b.record(id).version, 1);
+
+        QVERIFY(a.edit(id, {{QStringLiteral("title"), QStringLiteral("Hot work, boiler room B")}}));
+        QVERIFY(b.edit(id, {{QStringLiteral("location"), QStringLiteral("Basement")},
+                            {QStringLiteral("ppe_requirements"), QJsonArray{QStringLiteral("helmet")}}}));
+        const SyncReport first = a.sync();
+        QVERIFY2(first.ok(), qPrintable(first.failureReason()));
+        QCOMPARE(first.applied, 1);
+        const SyncReport second = b.sync();
+        QVERIFY2(second.ok(), qPrintable(second.failureReason()));
+        QCOMPARE(second.applied, 1);
+        QCOMPARE(second.conflicts, 0);
+        QVERIFY(a.sync().ok());
+
+        for (TestDevice *device : {&a, &b}) {
+            const LocalRecord record = device->record(id);
+            QCOMPARE(record.version, 3);
+            QCOMPARE(record.data.value(QStringLiteral("title")).toString(),
+                     QStringLiteral("Hot work, boiler room B"));
+            QCOMPARE(record.data.value(QStringLiteral("location")).toString(), QStringLiteral("Basement"));
+            QCOMPARE(record.data.value(QStringLiteral("ppe_requirements")).toArray(),
+                     QJsonArray{QStringLiteral("helmet")});
+            QCOMPARE(device->counts().pending, 0);
+        }
+    }
+
+    void mergeHintsSettleConcurrentSetAndChecklistEdits()
+    {
+        TestDevice a(QStringLiteral("a"));
+        TestDevice b(QStringLiteral("b"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(b.signIn(m_server->url().toString(), m_foreman2Token));
+        const QString id = a.create(
+            EntityKind::Permit,
+            {{QStringLiteral("title"), QStringLiteral("Confined space, tank 3")},
+             {QStringLiteral("ppe_requirements"),
+              QJsonArray{QStringLiteral("helmet"), QStringLiteral("gloves")}},
+             {QStringLiteral("safety_checklist"), QJsonObject{{QStringLiteral("gas_tested"), false}}}});
+        QVERIFY(a.sync().ok());
+        QVERIFY(b.sync().ok());
+        QVERIFY(a.edit(
+            id, {{QStringLiteral("ppe_requirements"),
+                  QJsonArray{QStringLiteral("helmet"), QStringLiteral("respirator")}},
+                 {QStringLiteral("safety_checklist"), QJsonObject{{QStringLiteral("gas_tested"), true}}}}));
+        QVERIFY(b.edit(
+            id, {{QStringLiteral("ppe_requirements"),
+                  QJsonArray{QStringLiteral("gloves"), QStringLiteral("helmet"), QStringLiteral("harness")}},
+                 {QStringLiteral("safety_checklist"), QJsonObject{{QStringLiteral("gas_tested"), false},
+                                                                  {QStringLiteral("fire_watch"), true}}}}));
+        QVERIFY(a.sync().ok());
+        const SyncReport report = b.sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QCOMPARE(report.conflicts, 0);
+        QVERIFY(a.sync().ok());
+        const QJsonArray expectedPpe{QStringLiteral("harness"), QStringLiteral("helmet"),
+                                     QStringLiteral("respirator")};
+        const QJsonObject expectedChecklist{{QStringLiteral("fire_watch"), true},
+                                            {QStringLiteral("gas_tested"), true}};
+        for (TestDevice *device : {&a, &b}) {
+            QCOMPARE(device->record(id).data.value(QStringLiteral("ppe_requirements")).toArray(),
+                     expectedPpe);
+            QCOMPARE(device->record(id).data.value(QStringLiteral("safety_checklist")).toObject(),
+                     expectedChecklist);
+        }
+    }
+
+    void sameFieldConflictsAndTheResolutionReachesEveryDevice()
+    {
+        TestDevice a(QStringLiteral("a"));
+        TestDevice b(QStringLiteral("b"));
+        TestDevice c(QStringLiteral("c"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(b.signIn(m_server->url().toString(), m_foreman2Token));
+        QVERIFY(c.signIn(m_server->url().toString(), m_pmToken));
+        const QString id = createSyncedPermit(a, QStringLiteral("Excavation, north trench"));
+        QVERIFY(b.sync().ok());
+
+        QVERIFY(a.edit(id, {{QStringLiteral("title"), QStringLiteral("Excavation, north trench (2 m)")}}));
+        QVERIFY(b.edit(id, {{QStringLiteral("title"), QStringLiteral("Excavation, north trench (3 m)")},
+                            {QStringLiteral("location"), QStringLiteral("Grid N4")}}));
+        QVERIFY(a.sync().ok());
+        const SyncReport report = b.sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QCOMPARE(report.conflicts, 1);
+        QCOMPARE(report.applied, 0);
+
+        const QList<StoredConflict> conflicts = b.conflicts();
+        QCOMPARE(conflicts.size(), 1);
+        const StoredConflict conflict = conflicts.first();
+        QCOMPARE(conflict.reason, QStringLiteral("stale"));
+        QCOMPARE(conflict.fields.keys(), QStringList{QStringLiteral("title")});
+        QCOMPARE(conflict.fields.value(QStringLiteral("title")).base.toString(),
+                 QStringLiteral("Excavation, north trench"));
+        QCOMPARE(conflict.fields.value(QStringLiteral("title")).mine.toString(),
+                 QStringLiteral("Excavation, north trench (3 m)"));
+        QCOMPARE(conflict.fields.value(QStringLiteral("title")).server.toString(),
+                 QStringLiteral("Excavation, north trench (2 m)"));
+        // Nothing of a conflicting change is applied, not even its mergeable field.
+        QVERIFY(a.sync().ok());
+        QCOMPARE(a.record(id).data.value(QStringLiteral("location")).toString(), QStringLiteral("Level 2"));
+
+        Result<ConflictChoice> choice = ConflictResolver::choiceFromSides(
+            conflict, std::nullopt, {{QStringLiteral("title"), ConflictSide::Mine}});
+        QVERIFY(choice);
+        QVERIFY(ConflictResolver(b.store()).resolve(conflict.id, choice.value()));
+        QCOMPARE(b.conflicts().size(), 0);
+        QCOMPARE(b.counts().pending, 1);
+        const SyncReport resolved = b.sync();
+        QVERIFY2(resolved.ok(), qPrintable(resolved.failureReason()));
+        QCOMPARE(resolved.applied, 1);
+
+        QVERIFY(a.sync().ok());
+        QVERIFY(c.sync().ok());
+        for (TestDevice *device : {&a, &b, &c}) {
+            const LocalRecord record = device->record(id);
+            QCOMPARE(record.data.value(QStringLiteral("title")).toString(),
+                     QStringLiteral("Excavation, north trench (3 m)"));
+            QCOMPARE(record.data.value(QStringLiteral("location")).toString(), QStringLiteral("Grid N4"));
+            QCOMPARE(record.version, 3);
+        }
+    }
+
+    void replayedBatchAfterLostResponseAppliesOnce()
+    {
+        TestDevice a(QStringLiteral("a"));
+        TestDevice observer(QStringLiteral("observer"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(observer.signIn(m_server->url().toString(), m_pmToken));
+        const QString permit = createSyncedPermit(a, QStringLiteral("Confined space, sump"));
+        QVERIFY(observer.sync().ok());
+        const int readingsBefore = observer.recordCount(EntityKind::GasReading);
+        QVERIFY(!a.create(EntityKind::GasReading, {{QStringLiteral("permit_id"), permit},
+                                                   {QStringLiteral("gas"), QStringLiteral("O2")},
+                                                   {QStringLiteral("value"), 20.9},
+                                                   {QStringLiteral("unit"), QStringLiteral("%")}})
+                     .isEmpty());
+        QVERIFY(a.edit(permit, {{QStringLiteral("description"), QStringLiteral("Sump pump replacement")}}));
+
+        // The batch reaches the server, but the answer is lost on the way back.
+        Result<QList<OutboxEntry>> batch = a.store().outbox().nextBatch(0, 500, 1 << 20);
+        QVERIFY(batch);
+        QCOMPARE(batch.value().size(), 2);
+        protocol::PushRequest request;
+        request.deviceId = a.store().deviceId();
+        request.clientTime = protocol::nowUtcString();
+        request.batchId = QStringLiteral("lost-answer");
+        for (const OutboxEntry &entry : batch.value())
+            request.changes.append(entry.change);
+        SyncApiClient api;
+        api.setServer(m_server->url(), m_foremanToken);
+        QEventLoop loop;
+        bool delivered = false;
+        api.push(request, [&](const ApiResult<protocol::PushResponse> &answer) {
+            delivered = answer.ok() && answer.value().applied.size() == 2;
+            loop.quit();
+        });
+        loop.exec();
+        QVERIFY(delivered);
+        QCOMPARE(a.counts().pending, 2);
+
+        // The device retries the same changes: the server answers from its idempotency record.
+        const SyncReport retry = a.sync();
+        QVERIFY2(retry.ok(), qPrintable(retry.failureReason()));
+        QCOMPARE(retry.applied, 2);
+        QCOMPARE(a.counts().pending, 0);
+        QCOMPARE(a.record(permit).version, 2);
+
+        QVERIFY(observer.sync().ok());
+        QCOMPARE(observer.recordCount(EntityKind::GasReading), readingsBefore + 1);
+        QCOMPARE(observer.record(permit).version, 2);
+        QCOMPARE(observer.record(permit).data.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("Sump pump replacement"));
+    }
+
+    void invalidTransitionIsRejectedAndStaysVisible()
+    {
+        TestDevice pm(QStringLiteral("pm"));
+        QVERIFY(pm.signIn(m_server->url().toString(), m_pmToken));
+        const QString id = createSyncedPermit(pm, QStringLiteral("Lifting, tower crane"));
+        QVERIFY(pm.edit(id, {{QStringLiteral("status"), QStringLiteral("submitted")}}));
+        QVERIFY(pm.edit(id, {{QStringLiteral("status"), QStringLiteral("approved")}}));
+        QVERIFY(pm.sync().ok());
+        QCOMPARE(pm.record(id).status(), QStringLiteral("approved"));
+
+        // An older client (or a tampered one) queues approved -> draft; the server must refuse it.
+        {
+            Transaction transaction(pm.store().database());
+            QVERIFY(transaction.begin());
+            QVERIFY(pm.store().outbox().enqueue(
+                makeChange(EntityKind::Permit, ChangeOp::Update, id, 3,
+                           {{QStringLiteral("status"), QStringLiteral("approved")}},
+                           {{QStringLiteral("status"), QStringLiteral("draft")}})));
+            QVERIFY(transaction.commit());
+        }
+        const SyncReport report = pm.sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QCOMPARE(report.rejected, 1);
+        pm.reopen(); // still there after a restart
+        const QList<StoredRejection> rejections = pm.rejections();
+        QCOMPARE(rejections.size(), 1);
+        QCOMPARE(rejections.first().reason, QStringLiteral("invalid_transition"));
+        QVERIFY2(rejections.first().detail.contains(QStringLiteral("approved -> draft")),
+                 qPrintable(rejections.first().detail));
+        QCOMPARE(pm.counts().rejected, 1);
+        QCOMPARE(pm.counts().pending, 0);
+
+        QVERIFY(ConflictResolver(pm.store()).discardRejected(rejections.first().id));
+        QCOMPARE(pm.counts().rejected, 0);
+        QCOMPARE(pm.record(id).status(), QStringLiteral("approved"));
+    }
+
+    void foremanCannotApprove()
+    {
+        TestDevice foreman(QStringLiteral("foreman"));
+        QVERIFY(foreman.signIn(m_server->url().toString(), m_foremanToken));
+        const QString id = createSyncedPermit(foreman, QStringLiteral("Electrical, panel 4"));
+        QVERIFY(foreman.edit(id, {{QStringLiteral("status"), QStringLiteral("submitted")}}));
+        // The device itself refuses the approval for a foreman ...
+        Result<bool> local =
+            LocalEditor(foreman.store()).edit(id, {{QStringLiteral("status"), QStringLiteral("approved")}});
+        QVERIFY(!local);
+        QCOMPARE(local.error().code, QStringLiteral("forbidden"));
+        QVERIFY(foreman.sync().ok());
+
+        // ... and so does the server when a device believes it may (a stale or forged role).
+        Result<DeviceAccount> account = foreman.store().account();
+        QVERIFY(account);
+        DeviceAccount forged = account.value();
+        forged.role = Role::Pm;
+        QVERIFY(foreman.store().saveAccount(forged));
+        QVERIFY(foreman.edit(id, {{QStringLiteral("status"), QStringLiteral("approved")}}));
+        const SyncReport report = foreman.sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QCOMPARE(report.rejected, 1);
+        QCOMPARE(foreman.rejections().first().reason, QStringLiteral("forbidden"));
+
+        TestDevice pm(QStringLiteral("pm"));
+        QVERIFY(pm.signIn(m_server->url().toString(), m_pmToken));
+        QVERIFY(pm.sync().ok());
+        QCOMPARE(pm.record(id).status(), QStringLiteral("submitted"));
+        QVERIFY(pm.edit(id, {{QStringLiteral("status"), QStringLiteral("approved")}}));
+        const SyncReport approved = pm.sync();
+        QVERIFY(approved.ok());
+        QCOMPARE(approved.applied, 1);
+    }
+
+    void deviceOfAnotherProjectSeesNothing()
+    {
+        TestDevice p1(QStringLiteral("p1"));
+        TestDevice p2(QStringLiteral("p2"));
+        QVERIFY(p1.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(p2.signIn(m_server->url().toString(), m_otherProjectToken));
+        const QString secret = createSyncedPermit(p1, QStringLiteral("P1 only: roof work"));
+        QVERIFY(p1.sync().ok());
+        const SyncReport pulled = p2.sync();
+        QVERIFY(pulled.ok());
+        QCOMPARE(p2.recordCount(EntityKind::Permit), 0);
+        QCOMPARE(p2.recordCount(EntityKind::Task), 0);
+        QCOMPARE(p2.record(secret).id, QString());
+
+        // Knowing an id from P1 gives P2 nothing: the server answers as if it did not exist.
+        {
+            Transaction transaction(p2.store().database());
+            QVERIFY(transaction.begin());
+            QVERIFY(p2.store().outbox().enqueue(
+                makeChange(EntityKind::Permit, ChangeOp::Update, secret, 1,
+                           {{QStringLiteral("title"), QStringLiteral("P1 only: roof work")}},
+                           {{QStringLiteral("title"), QStringLiteral("hijacked")}})));
+            QVERIFY(transaction.commit());
+        }
+        const SyncReport report = p2.sync();
+        QVERIFY(report.ok());
+        QCOMPARE(report.rejected, 1);
+        QCOMPARE(p2.rejections().first().reason, QStringLiteral("not_found"));
+        QVERIFY(p1.sync().ok());
+        QCOMPARE(p1.record(secret).data.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("P1 only: roof work"));
+
+        // Creating into a project one is not a member of is refused too.
+        QVERIFY(!p2.create(EntityKind::Task, {{QStringLiteral("title"), QStringLiteral("sneaky")},
+                                              {QStringLiteral("project_id"), QStringLiteral("p1")}})
+                     .isEmpty());
+        const SyncReport createReport = p2.sync();
+        QCOMPARE(createReport.rejected, 1);
+        QVERIFY(p1.sync().ok());
+        QCOMPARE(p1.recordCount(EntityKind::Task), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncLoopTest)
+#include "tst_syncloop.moc"
