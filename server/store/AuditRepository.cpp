@@ -67,4 +67,19 @@ Result<QList<AuditRepository::Entry>> AuditRepository::entriesFor(const QString 
     return entries;
 }
 
+Result<bool> AuditRepository::changedByOthersSince(const QString &recordId, qint64 sinceVersion,
+                                                   const QString &deviceId)
+{
+    Result<QSqlQuery *> query = m_db.run(
+        QStringLiteral("SELECT COUNT(*) FROM (SELECT device_id, ROW_NUMBER() OVER (ORDER BY seq) AS version "
+                       "FROM audit WHERE record_id = ?) AS writes WHERE version > ? AND device_id <> ?"),
+        {recordId, sinceVersion, deviceId});
+    if (!query)
+        return query.error();
+    QSqlQuery *row = query.value();
+    const bool changed = row->next() && row->value(0).toLongLong() > 0;
+    row->finish();
+    return changed;
+}
+
 } // namespace fieldsync::server

@@ -32,6 +32,10 @@ public:
     // before is empty for a create; after is the record as written.
     Result<void> record(const StoredRecord &after, const QJsonObject &before, const QString &clientTime);
     Result<QList<Entry>> entriesFor(const QString &recordId);
+    // True when a device other than deviceId wrote the record after version sinceVersion. Every
+    // write adds one audit row and one version, so the rows past the first sinceVersion are the
+    // writes the device has not seen.
+    Result<bool> changedByOthersSince(const QString &recordId, qint64 sinceVersion, const QString &deviceId);
 
 private:
     ServerDatabase &m_db;

@@ -259,8 +259,16 @@ Result<ChangeAnswer> ChangeProcessor::remove(const PushContext &context, const E
 
     if (server.deleted)
         return appliedAsIs(change, server);
-    if (change.clientVersion != server.version)
-        return conflict(change, server, QStringLiteral("changed"));
+    if (change.clientVersion != server.version) {
+        // The device's own later writes (a create and a delete queued together) are not news to
+        // it; only another device's change makes the delete a question for a person.
+        const Result<bool> changedByOthers =
+            m_audit.changedByOthersSince(change.id, change.clientVersion, context.deviceId);
+        if (!changedByOthers)
+            return changedByOthers.error();
+        if (changedByOthers.value())
+            return conflict(change, server, QStringLiteral("changed"));
+    }
     if (schema.kind == EntityKind::Permit) {
         const QString status = server.data.value(RecordMeta::Status).toString();
         if (status != Workflow::permit().initialState()) {

@@ -308,6 +308,45 @@ private slots:
         QCOMPARE(approved.applied, 1);
     }
 
+    void createAndDeleteQueuedTogetherApplyWithoutConflict()
+    {
+        TestDevice a(QStringLiteral("a"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        const QString id =
+            a.create(EntityKind::Task, {{QStringLiteral("title"), QStringLiteral("Typo task")}});
+        QVERIFY(a.edit(id, {{QStringLiteral("priority"), QStringLiteral("high")}}));
+        QVERIFY(LocalEditor(a.store()).remove(id));
+        const SyncReport report = a.sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QCOMPARE(report.applied, 3);
+        QCOMPARE(report.conflicts, 0);
+        QVERIFY(a.record(id).deleted);
+    }
+
+    void deleteAgainstAnotherDevicesChangeAsksAPerson()
+    {
+        TestDevice a(QStringLiteral("a"));
+        TestDevice b(QStringLiteral("b"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(b.signIn(m_server->url().toString(), m_foreman2Token));
+        const QString id =
+            a.create(EntityKind::Task, {{QStringLiteral("title"), QStringLiteral("Check hoarding")}});
+        QVERIFY(a.sync().ok());
+        QVERIFY(b.sync().ok());
+        QVERIFY(b.edit(id, {{QStringLiteral("status"), QStringLiteral("in_progress")}}));
+        QVERIFY(b.sync().ok());
+        QVERIFY(LocalEditor(a.store()).remove(id));
+        const SyncReport report = a.sync();
+        QCOMPARE(report.conflicts, 1);
+        const StoredConflict conflict = a.conflicts().first();
+        QCOMPARE(conflict.reason, QStringLiteral("changed"));
+        // Taking the server's side brings the record back on the device, as the server has it.
+        QVERIFY(ConflictResolver(a.store()).resolve(conflict.id, ConflictChoice{{}, ConflictSide::Server}));
+        QVERIFY(!a.record(id).deleted);
+        QCOMPARE(a.record(id).status(), QStringLiteral("in_progress"));
+        QCOMPARE(a.counts().pending, 0);
+    }
+
     void deviceOfAnotherProjectSeesNothing()
     {
         TestDevice p1(QStringLiteral("p1"));
@@ -341,13 +380,14 @@ private slots:
                  QStringLiteral("P1 only: roof work"));
 
         // Creating into a project one is not a member of is refused too.
-        QVERIFY(!p2.create(EntityKind::Task, {{QStringLiteral("title"), QStringLiteral("sneaky")},
-                                              {QStringLiteral("project_id"), QStringLiteral("p1")}})
-                     .isEmpty());
+        const QString sneaky =
+            p2.create(EntityKind::Task, {{QStringLiteral("title"), QStringLiteral("sneaky")},
+                                         {QStringLiteral("project_id"), QStringLiteral("p1")}});
+        QVERIFY(!sneaky.isEmpty());
         const SyncReport createReport = p2.sync();
         QCOMPARE(createReport.rejected, 1);
         QVERIFY(p1.sync().ok());
-        QCOMPARE(p1.recordCount(EntityKind::Task), 0);
+        QCOMPARE(p1.record(sneaky).id, QString());
     }
 };
 
