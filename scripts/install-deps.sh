@@ -10,7 +10,8 @@ packages=(
     qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
     libgl1-mesa-dev zlib1g-dev
     xvfb xauth
-    postgresql
+    postgresql openssl qtkeychain-qt6-dev
+    libqt6svg6 qt6-svg-dev
 )
 # Extra groups: "bench" adds Node.js for the PouchDB comparison.
 for group in "$@"; do

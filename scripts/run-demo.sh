@@ -23,18 +23,18 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 url=$(sed -n 's/^listening on //p' "$server_log" | head -n1)
-token_of() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$demo_dir/demo-tokens.json" "$1"; }
-foreman_token=$(token_of foreman_token)
+foreman_token=$(sed -n 's/^demo foreman token: //p' "$server_log" | head -n1)
+pm_token=$(sed -n 's/^demo pm token: //p' "$server_log" | head -n1)
 echo "FieldSync demo server: $url (log: $server_log)"
 echo "  foreman token: $foreman_token"
-echo "  PM token:      $(token_of pm_token)"
+echo "  PM token:      $pm_token"
 
 cli() { "$bin/fieldsync-cli" --data-dir "$demo_dir/cli-device" "$@"; }
 echo
 echo "== A CLI device signs in as the demo foreman, records a gas reading offline and syncs =="
 cli login --server "$url" --token "$foreman_token"
 cli sync --json
-permit=$(cli list permits --json | python3 -c 'import json,sys; rows=json.load(sys.stdin); print(rows[0]["id"] if rows else "")')
+permit=$(cli list permits --status active | awk 'NR == 1 { print $1 }')
 if [[ -n "$permit" ]]; then
     cli create gas-reading permit_id="$permit" gas=O2 value=20.9 unit=% --json
     cli sync --json

@@ -1,8 +1,11 @@
 #include "app/AddUserCommand.h"
+#include "app/ListUsersCommand.h"
+#include "app/RevokeTokenCommand.h"
 #include "app/ServerApp.h"
 #include "app/ServerOptions.h"
 #include "app/SignalWatcher.h"
 #include "common/Logging.h"
+#include "ops/JsonLog.h"
 #include "protocol/ProtocolInfo.h"
 
 #include <QCoreApplication>
@@ -10,6 +13,8 @@
 
 #include <csignal>
 #include <cstdio>
+
+#include <sys/resource.h>
 
 using namespace fieldsync;
 using namespace fieldsync::server;
@@ -20,6 +25,17 @@ void printTo(FILE *stream, const QString &text)
 {
     std::fputs(text.toUtf8().constData(), stream);
     std::fflush(stream);
+}
+
+// Each device holds a connection (two while it watches events): the soft limit of open files
+// (often 1024) would cap a company's tablets well below what the server can serve.
+void raiseOpenFileLimit()
+{
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
 }
 
 } // namespace
@@ -50,20 +66,31 @@ int main(int argc, char *argv[])
         return 0;
     case ServerOptions::Mode::AddUser:
         return runAddUser(options);
+    case ServerOptions::Mode::RevokeToken:
+        return runRevokeToken(options);
+    case ServerOptions::Mode::IssueToken:
+        return runIssueToken(options);
+    case ServerOptions::Mode::ListUsers:
+        return runListUsers(options);
     case ServerOptions::Mode::Serve:
         break;
     }
 
+    if (options.jsonLogs)
+        JsonLog::install();
+    raiseOpenFileLimit();
+    ServerApp server(options);
     SignalWatcher signalWatcher;
     if (const Result<void> watching = signalWatcher.watch({SIGTERM, SIGINT}); !watching)
         printTo(stderr, QStringLiteral("fieldsync-server: %1\n").arg(watching.error().toString()));
-    QObject::connect(&signalWatcher, &SignalWatcher::signalled, &app, [](int signalNumber) {
+    QObject::connect(&signalWatcher, &SignalWatcher::signalled, &server, [&server](int signalNumber) {
         qCInfo(lcServer) << "signal" << signalNumber << "received, shutting down";
-        QCoreApplication::quit();
+        server.shutdown();
     });
+    QObject::connect(&server, &ServerApp::shutdownFinished, &app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
     std::signal(SIGPIPE, SIG_IGN);
 
-    ServerApp server(options);
     if (const Result<void> started = server.start(); !started) {
         printTo(stderr, QStringLiteral("fieldsync-server: %1\n").arg(started.error().message));
         return 1;

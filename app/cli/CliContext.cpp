@@ -11,8 +11,13 @@ namespace fieldsync::cli {
 namespace {
 
 // Options that take a value; everything else starting with -- is a flag.
-const QStringList ValueOptions{QStringLiteral("data-dir"), QStringLiteral("server"), QStringLiteral("token"),
-                               QStringLiteral("take"), QStringLiteral("project")};
+const QStringList ValueOptions{
+    QStringLiteral("data-dir"), QStringLiteral("server"), QStringLiteral("token"), QStringLiteral("take"),
+    QStringLiteral("project"), QStringLiteral("status"), QStringLiteral("search"), QStringLiteral("batch"),
+    // watch
+    QStringLiteral("interval-ms"), QStringLiteral("debounce-ms"), QStringLiteral("poll-ms"),
+    QStringLiteral("retry-initial-ms"), QStringLiteral("retry-max-ms"), QStringLiteral("probe-max-ms"),
+    QStringLiteral("grace-ms")};
 
 } // namespace
 
@@ -107,6 +112,11 @@ QString usage()
         "  conflicts                            list conflicts waiting for a person\n"
         "  resolve CONFLICT_ID --take mine|server|field=mine,field=server\n"
         "  discard CHANGE_ID                    drop a rejected change\n"
+        "  watch                                keep syncing by itself until SIGINT/SIGTERM; prints a\n"
+        "                                       line per status change and per pulled page\n"
+        "                                       [--interval-ms N] [--debounce-ms N] [--poll-ms N]\n"
+        "                                       [--retry-initial-ms N] [--retry-max-ms N]\n"
+        "                                       [--probe-max-ms N] [--grace-ms N] [--no-events]\n"
         "Values are read by the field's type: value=20.9, ppe_requirements=helmet,gloves,\n"
         "safety_checklist.gas_tested=true.");
 }

@@ -43,6 +43,7 @@ private:
 int runRecordCommand(CliContext &context);
 int runSyncCommand(CliContext &context);
 int runConflictCommand(CliContext &context);
+int runWatchCommand(CliContext &context);
 QString usage();
 
 } // namespace fieldsync::cli

@@ -63,6 +63,8 @@ int login(CliContext &context, DeviceStore &store)
     loop.exec();
     if (Result<void> saved = store.saveAccount(account); !saved)
         return context.fail(saved.error());
+    if (store.tokenInFile())
+        warn(TokenVault::fileWarning());
     if (failure)
         warn(CliContext::tr("saved, but could not reach the server to check the token (%1)")
                  .arg(failure->describe()));

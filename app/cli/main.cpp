@@ -43,6 +43,8 @@ int main(int argc, char *argv[])
         return runSyncCommand(context);
     if (conflictCommands.contains(context.command))
         return runConflictCommand(context);
+    if (context.command == QLatin1String("watch"))
+        return runWatchCommand(context);
     if (context.command.isEmpty())
         return context.fail(CliContext::tr("no command given; see --help"), UsageError);
     return context.fail(CliContext::tr("unknown command '%1'; see --help").arg(context.command), UsageError);

@@ -35,7 +35,7 @@ Outbox::Outbox(LocalDatabase &db)
     : m_db(db)
 {}
 
-Result<qint64> Outbox::enqueue(const protocol::Change &change)
+Result<qint64> Outbox::enqueue(const protocol::Change &change, const QString &createdAt)
 {
     QSqlQuery &query = m_db.prepare(QStringLiteral(
         "INSERT INTO outbox(offline_id, entity, op, record_id, client_version, base, data, created_at)"
@@ -47,7 +47,7 @@ Result<qint64> Outbox::enqueue(const protocol::Change &change)
     query.addBindValue(change.clientVersion);
     query.addBindValue(toJsonText(change.base));
     query.addBindValue(toJsonText(change.data));
-    query.addBindValue(protocol::nowUtcString());
+    query.addBindValue(createdAt.isEmpty() ? protocol::nowUtcString() : createdAt);
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();
     qCDebug(lcOutbox) << "queued" << changeOpName(change.op) << "of" << change.id;
@@ -98,6 +98,18 @@ Result<int> Outbox::count()
     if (Result<void> done = m_db.exec(query); !done)
         return done.error();
     return query.next() ? query.value(0).toInt() : 0;
+}
+
+Result<qint64> Outbox::lastSeq()
+{
+    QSqlQuery &query = m_db.prepare(
+        QStringLiteral("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0)"));
+    if (Result<void> done = m_db.exec(query); !done)
+        return done.error();
+    const qint64 seq = query.next() ? query.value(0).toLongLong() : 0;
+    // Polled from a timer: leave no statement open, so that the next poll reads a fresh snapshot.
+    query.finish();
+    return seq;
 }
 
 Result<int> Outbox::countForRecord(const QString &recordId)

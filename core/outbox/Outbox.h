@@ -14,7 +14,8 @@ class Outbox
 public:
     explicit Outbox(LocalDatabase &db);
 
-    Result<qint64> enqueue(const protocol::Change &change);
+    // createdAt: when the edit was made (the time it stamped on the record); now when empty.
+    Result<qint64> enqueue(const protocol::Change &change, const QString &createdAt = {});
 
     // The oldest entries after afterSeq, at most maxChanges of them and about maxBytes of JSON
     // (always at least one, so that one large edit still moves).
@@ -23,6 +24,9 @@ public:
 
     Result<void> remove(const QString &offlineId);
     Result<int> count();
+    // The highest seq ever queued (AUTOINCREMENT's high-water mark, so it never goes back when the
+    // queue empties): a growing value means someone, maybe another process, queued an edit.
+    Result<qint64> lastSeq();
     Result<int> countForRecord(const QString &recordId);
     Result<QList<OutboxEntry>> all(int limit = -1);
 

@@ -20,8 +20,8 @@ void JsonReader::fail(const QString &code, const QString &message)
 QJsonValue JsonReader::take(const QString &key, bool required, const char *expected,
                             bool (QJsonValue::*isType)() const)
 {
-    m_seen.insert(key);
     const QJsonValue value = m_object.value(key);
+    see(key, value);
     if (value.isUndefined() || value.isNull()) {
         if (required)
             fail(QStringLiteral("malformed"), QStringLiteral("missing '%1'").arg(key));
@@ -71,15 +71,28 @@ QJsonArray JsonReader::array(const QString &key, bool required)
 
 QJsonValue JsonReader::any(const QString &key)
 {
+    const QJsonValue value = m_object.value(key);
+    see(key, value);
+    return value;
+}
+
+void JsonReader::see(const QString &key, const QJsonValue &value)
+{
+    if (m_seen.contains(key))
+        return;
     m_seen.insert(key);
-    return m_object.value(key);
+    if (!value.isUndefined())
+        ++m_seenPresent;
 }
 
 Result<void> JsonReader::finish()
 {
     if (m_error)
         return *m_error;
-    for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+    // Every key of the object was read: nothing to look for (the usual case, and the cheap one).
+    if (m_seenPresent == m_object.size())
+        return {};
+    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!m_seen.contains(it.key()))
             return makeError(QStringLiteral("unknown_field"),
                              m_context + QStringLiteral(": unknown field '%1'").arg(it.key()));

@@ -32,10 +32,12 @@ private:
     QJsonValue take(const QString &key, bool required, const char *expected,
                     bool (QJsonValue::*isType)() const);
     void fail(const QString &code, const QString &message);
+    void see(const QString &key, const QJsonValue &value);
 
     QJsonObject m_object;
     QString m_context;
     QSet<QString> m_seen;
+    qsizetype m_seenPresent = 0; // how many of m_seen the object has
     std::optional<Error> m_error;
 };
 

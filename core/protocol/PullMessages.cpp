@@ -1,6 +1,7 @@
 #include "PullMessages.h"
 
 #include "JsonReader.h"
+#include "common/JsonWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,10 +23,9 @@ QByteArray PullResponse::toJson() const
     QJsonArray array;
     for (const PulledRecord &record : changes)
         array.append(record.toJson());
-    return QJsonDocument(QJsonObject{{QStringLiteral("changes"), array},
-                                     {QStringLiteral("cursor"), cursor},
-                                     {QStringLiteral("has_more"), hasMore}})
-        .toJson(QJsonDocument::Compact);
+    return JsonWriter::compact(QJsonObject{{QStringLiteral("changes"), array},
+                                           {QStringLiteral("cursor"), cursor},
+                                           {QStringLiteral("has_more"), hasMore}});
 }
 
 Result<PullResponse> PullResponse::fromJson(const QByteArray &body)

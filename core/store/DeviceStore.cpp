@@ -1,5 +1,6 @@
 #include "DeviceStore.h"
 
+#include "JsonText.h"
 #include "common/Logging.h"
 
 #include <QDir>
@@ -7,6 +8,13 @@
 #include <QUuid>
 
 namespace fieldsync {
+
+namespace {
+
+// Stands in the meta table for a token kept in the TokenVault; no token looks like it.
+const QString TokenInVault = QStringLiteral("@token-vault");
+
+} // namespace
 
 DeviceStore::DeviceStore(std::unique_ptr<LocalDatabase> db, QString dataDir)
     : m_db(std::move(db))
@@ -16,6 +24,7 @@ DeviceStore::DeviceStore(std::unique_ptr<LocalDatabase> db, QString dataDir)
     , m_conflicts(*m_db)
     , m_meta(*m_db)
     , m_syncLog(*m_db)
+    , m_vault(m_dataDir)
 {}
 
 DeviceStore::~DeviceStore() = default;
@@ -61,6 +70,7 @@ Result<DeviceAccount> DeviceStore::account()
         {&MetaStore::Token, &account.token},
         {&MetaStore::UserName, &account.userName},
         {&MetaStore::CurrentProject, &account.currentProject},
+        {&MetaStore::CertificatePin, &account.certificatePin},
     };
     for (const auto &[key, target] : fields) {
         Result<QString> value = m_meta.value(*key);
@@ -72,6 +82,19 @@ Result<DeviceAccount> DeviceStore::account()
     if (!role)
         return role.error();
     account.role = roleFromName(role.value());
+    // The meta table says where the token is: nowhere (empty: signed out), in the vault (the
+    // marker), or, written by an older build or straight into the table, right there: then it
+    // moves to the vault.
+    if (account.token == TokenInVault) {
+        // Read each time, not cached: another process (the CLI next to the GUI) may sign in.
+        Result<QString> stored = m_vault.load();
+        if (!stored)
+            return stored.error();
+        account.token = stored.value();
+    } else if (!account.token.isEmpty()) {
+        if (Result<void> moved = storeToken(account.token); !moved)
+            return moved.error();
+    }
     Result<QString> projects = m_meta.value(MetaStore::Projects);
     if (!projects)
         return projects.error();
@@ -88,17 +111,28 @@ Result<void> DeviceStore::saveAccount(const DeviceAccount &account)
         return begun;
     const std::pair<QString, QString> values[] = {
         {MetaStore::ServerUrl, account.serverUrl},
-        {MetaStore::Token, account.token},
         {MetaStore::UserName, account.userName},
         {MetaStore::Role, account.role ? roleName(*account.role) : QString()},
         {MetaStore::Projects, account.projects.join(QLatin1Char(','))},
         {MetaStore::CurrentProject, account.currentProject},
+        {MetaStore::CertificatePin, account.certificatePin},
     };
     for (const auto &[key, value] : values) {
-        if (Result<void> saved = m_meta.setValue(key, value); !saved)
+        // "No value" is stored as an empty string: a null QString would bind as SQL NULL.
+        if (Result<void> saved = m_meta.setValue(key, value.isNull() ? QStringLiteral("") : value); !saved)
             return saved;
     }
-    return transaction.commit();
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed;
+    return storeToken(account.token);
+}
+
+Result<void> DeviceStore::storeToken(const QString &token)
+{
+    if (Result<void> stored = m_vault.store(token); !stored)
+        return stored;
+    // Not a byte of it stays in the database, only where it is.
+    return m_meta.setValue(MetaStore::Token, token.isEmpty() ? QStringLiteral("") : TokenInVault);
 }
 
 Role DeviceStore::effectiveRole()
@@ -147,10 +181,41 @@ Result<RecordSyncState> DeviceStore::syncState(const QString &recordId)
 
 Result<bool> DeviceStore::hasUnsettledEdits(const QString &recordId)
 {
-    Result<RecordSyncState> state = syncState(recordId);
-    if (!state)
-        return state.error();
-    return state.value() != RecordSyncState::Synced;
+    // syncState() != Synced in one statement: applying a pull page asks this for every record,
+    // and three COUNTs each would be most of that work.
+    QSqlQuery &query =
+        m_db->prepare(QStringLiteral("SELECT EXISTS(SELECT 1 FROM outbox WHERE record_id = ?)"
+                                     " OR EXISTS(SELECT 1 FROM conflicts WHERE record_id = ?)"
+                                     " OR EXISTS(SELECT 1 FROM rejected WHERE record_id = ?)"));
+    query.addBindValue(recordId);
+    query.addBindValue(recordId);
+    query.addBindValue(recordId);
+    if (Result<void> done = m_db->exec(query); !done)
+        return done.error();
+    const bool unsettled = query.next() && query.value(0).toInt() != 0;
+    query.finish();
+    return unsettled;
+}
+
+Result<QSet<QString>> DeviceStore::withUnsettledEdits(const QStringList &recordIds,
+                                                      const QStringList &exceptOfflineIds)
+{
+    QSqlQuery &query = m_db->prepare(QStringLiteral(
+        "SELECT record_id FROM outbox WHERE record_id IN (SELECT value FROM json_each(?))"
+        " AND offline_id NOT IN (SELECT value FROM json_each(?))"
+        " UNION SELECT record_id FROM conflicts WHERE record_id IN (SELECT value FROM json_each(?))"
+        " UNION SELECT record_id FROM rejected WHERE record_id IN (SELECT value FROM json_each(?))"));
+    const QString ids = jsonTextArray(recordIds);
+    query.addBindValue(ids);
+    query.addBindValue(jsonTextArray(exceptOfflineIds));
+    query.addBindValue(ids);
+    query.addBindValue(ids);
+    if (Result<void> done = m_db->exec(query); !done)
+        return done.error();
+    QSet<QString> unsettled;
+    while (query.next())
+        unsettled.insert(query.value(0).toString());
+    return unsettled;
 }
 
 void DeviceStore::notifyChanged(const QStringList &recordIds)

@@ -5,10 +5,12 @@
 #include "MetaStore.h"
 #include "RecordStore.h"
 #include "SyncLog.h"
+#include "TokenVault.h"
 #include "domain/Role.h"
 #include "outbox/Outbox.h"
 
 #include <QObject>
+#include <QSet>
 
 namespace fieldsync {
 
@@ -37,6 +39,9 @@ struct DeviceAccount
     std::optional<Role> role; // unknown until the server has said
     QStringList projects;
     QString currentProject;
+    // SHA-256 fingerprint of the server's certificate to pin, as openssl prints it; empty: the
+    // system's CAs decide (see TlsPolicy).
+    QString certificatePin;
 };
 
 // One data directory: the SQLite store with its outbox, conflicts and rejections, and the device's
@@ -60,8 +65,12 @@ public:
     MetaStore &meta() { return m_meta; }
     SyncLog &syncLog() { return m_syncLog; }
 
+    // The token is kept in the TokenVault (keychain, else a 0600 file), never in the database.
     Result<DeviceAccount> account();
     Result<void> saveAccount(const DeviceAccount &account);
+    // True when the token lives in a file because no keychain is available: show
+    // TokenVault::fileWarning() to the person.
+    bool tokenInFile() const { return m_vault.usesFile(); }
     // The role edits are checked against locally: the least privileged one until the server says.
     Role effectiveRole();
 
@@ -69,6 +78,11 @@ public:
     Result<RecordSyncState> syncState(const QString &recordId);
     // True while a record has an edit the server has not settled: pulls must not overwrite it.
     Result<bool> hasUnsettledEdits(const QString &recordId);
+    // hasUnsettledEdits() for a whole page of records in one statement: those of recordIds that
+    // have unsettled edits, not counting the queued changes named in exceptOfflineIds (the ones
+    // about to be settled).
+    Result<QSet<QString>> withUnsettledEdits(const QStringList &recordIds,
+                                             const QStringList &exceptOfflineIds = {});
 
     // Called after every committed write so that views refresh.
     void notifyChanged(const QStringList &recordIds);
@@ -80,6 +94,7 @@ signals:
 private:
     explicit DeviceStore(std::unique_ptr<LocalDatabase> db, QString dataDir);
     Result<void> loadIdentity();
+    Result<void> storeToken(const QString &token);
 
     std::unique_ptr<LocalDatabase> m_db;
     QString m_dataDir;
@@ -89,6 +104,7 @@ private:
     ConflictStore m_conflicts;
     MetaStore m_meta;
     SyncLog m_syncLog;
+    TokenVault m_vault;
 };
 
 } // namespace fieldsync

@@ -164,6 +164,9 @@ Result<void> LocalDatabase::exec(QSqlQuery &query)
 {
     if (Result<void> failure = injectedFailure(); !failure)
         return failure;
+    if (!m_inTransaction &&
+        !query.lastQuery().trimmed().startsWith(QLatin1String("SELECT"), Qt::CaseInsensitive))
+        releaseReads(); // a write on a stale snapshot fails at once, whatever busy_timeout says
     if (!query.exec()) {
         qCWarning(lcStore) << "statement failed:" << query.lastError().text();
         return sqlError(QStringLiteral("store_io"), query.lastError());
@@ -181,19 +184,46 @@ Result<void> LocalDatabase::exec(const QString &sql)
     return {};
 }
 
+Result<void> LocalDatabase::execCached(const QString &sql)
+{
+    // Like exec(sql), from a statement prepared once: every edit begins and commits, and preparing
+    // those two each time cost about as much as running them.
+    if (Result<void> failure = injectedFailure(); !failure)
+        return failure;
+    QSqlQuery &query = prepare(sql);
+    if (!query.exec())
+        return sqlError(QStringLiteral("store_io"), query.lastError());
+    return {};
+}
+
+void LocalDatabase::releaseReads()
+{
+    for (auto &[sql, statement] : m_statements) {
+        if (statement && statement->isActive())
+            statement->finish();
+    }
+}
+
 Result<void> LocalDatabase::begin()
 {
+    releaseReads();
     // IMMEDIATE takes the write lock up front, so a second process fails fast instead of mid-edit.
-    return exec(QStringLiteral("BEGIN IMMEDIATE"));
+    Result<void> begun = execCached(QStringLiteral("BEGIN IMMEDIATE"));
+    m_inTransaction = begun.ok();
+    return begun;
 }
 
 Result<void> LocalDatabase::commit()
 {
-    return exec(QStringLiteral("COMMIT"));
+    Result<void> committed = execCached(QStringLiteral("COMMIT"));
+    if (committed)
+        m_inTransaction = false;
+    return committed;
 }
 
 void LocalDatabase::rollback()
 {
+    m_inTransaction = false;
     QSqlQuery query(m_db);
     query.exec(QStringLiteral("ROLLBACK"));
 }

@@ -42,6 +42,14 @@ public:
     Result<void> commit();
     void rollback();
 
+    // Resets every cached statement. A statement whose rows were not read to the end keeps the
+    // connection in a read transaction, pinned to the snapshot it started in: it would not see
+    // what another process (fieldsync-cli next to a watching device) committed since, and its
+    // next write would fail as "database is locked". begin() calls it, and so does every write
+    // outside a transaction; so does anything that polls for other processes' writes. Never call
+    // it while iterating a result.
+    void releaseReads();
+
     // Test hook: called before every operation with its running number; returning true fails it.
     using FailurePoint = std::function<bool(qint64 operation)>;
     void setFailurePoint(FailurePoint failurePoint) { m_failurePoint = std::move(failurePoint); }
@@ -52,6 +60,7 @@ private:
     Result<void> configure();
     Result<void> migrate();
     Result<void> injectedFailure();
+    Result<void> execCached(const QString &sql);
 
     QSqlDatabase m_db;
     QString m_connectionName;
@@ -59,6 +68,7 @@ private:
     FailurePoint m_failurePoint;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     qint64 m_operations = 0;
+    bool m_inTransaction = false;
 };
 
 // Rolls back unless committed: a failed step never leaves half an edit behind.

@@ -36,14 +36,15 @@ LocalEditor::LocalEditor(DeviceStore &store)
     : m_store(store)
 {}
 
-Result<void> LocalEditor::writeAndQueue(const LocalRecord &record, const protocol::Change &change)
+Result<void> LocalEditor::writeAndQueue(const LocalRecord &record, const protocol::Change &change,
+                                        const QString &editedAt, RecordStore::Row row)
 {
     Transaction transaction(m_store.database());
     if (Result<void> begun = transaction.begin(); !begun)
         return begun;
-    if (Result<void> saved = m_store.records().save(record); !saved)
+    if (Result<void> saved = m_store.records().save(record, row); !saved)
         return saved;
-    if (Result<qint64> queued = m_store.outbox().enqueue(change); !queued)
+    if (Result<qint64> queued = m_store.outbox().enqueue(change, editedAt); !queued)
         return queued.error();
     if (Result<void> committed = transaction.commit(); !committed)
         return committed;
@@ -94,10 +95,11 @@ Result<QString> LocalEditor::create(EntityKind entity, const QJsonObject &fields
     record.id = newUuid();
     record.projectId = data.value(RecordMeta::ProjectId).toString();
     record.data = data;
-    record.data.insert(RecordMeta::UpdatedAt, protocol::nowUtcString());
+    const QString now = protocol::nowUtcString();
+    record.data.insert(RecordMeta::UpdatedAt, now);
     record.data.insert(RecordMeta::DeviceId, m_store.deviceId());
     const protocol::Change change = makeChange(entity, op, record.id, 0, {}, data);
-    if (Result<void> written = writeAndQueue(record, change); !written)
+    if (Result<void> written = writeAndQueue(record, change, now, RecordStore::Row::New); !written)
         return written.error();
     qCInfo(lcStore) << "created" << schema.wireName << record.id;
     return record.id;
@@ -148,11 +150,12 @@ Result<bool> LocalEditor::edit(const QString &recordId, const QJsonObject &chang
         return valid.error();
 
     record.data = after;
-    record.data.insert(RecordMeta::UpdatedAt, protocol::nowUtcString());
+    const QString now = protocol::nowUtcString();
+    record.data.insert(RecordMeta::UpdatedAt, now);
     record.data.insert(RecordMeta::DeviceId, m_store.deviceId());
     const protocol::Change change =
         makeChange(record.entity, ChangeOp::Update, record.id, record.version, base, data);
-    if (Result<void> written = writeAndQueue(record, change); !written)
+    if (Result<void> written = writeAndQueue(record, change, now); !written)
         return written.error();
     return true;
 }

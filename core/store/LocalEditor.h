@@ -21,7 +21,10 @@ public:
 
 private:
     Result<LocalRecord> existing(const QString &recordId);
-    Result<void> writeAndQueue(const LocalRecord &record, const protocol::Change &change);
+    // editedAt: the time stamped on the record, also the change's; now when empty.
+    Result<void> writeAndQueue(const LocalRecord &record, const protocol::Change &change,
+                               const QString &editedAt = {},
+                               RecordStore::Row row = RecordStore::Row::MayExist);
 
     DeviceStore &m_store;
 };

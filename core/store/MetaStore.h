@@ -17,6 +17,7 @@ public:
     static inline const QString Role = QStringLiteral("role");
     static inline const QString Projects = QStringLiteral("projects");
     static inline const QString CurrentProject = QStringLiteral("current_project");
+    static inline const QString CertificatePin = QStringLiteral("certificate_pin");
 
     explicit MetaStore(LocalDatabase &db);
 

@@ -131,8 +131,45 @@ Result<int> RecordStore::count(const RecordQuery &request)
     return query.next() ? query.value(0).toInt() : 0;
 }
 
-Result<void> RecordStore::save(const LocalRecord &record)
+Result<void> RecordStore::save(const LocalRecord &record, Row row)
 {
+    const QString data = toJsonText(record.data);
+    // Applying the server's state makes both sides one object: it is encoded once.
+    QVariant serverData;
+    if (!record.serverData.isEmpty())
+        serverData = record.serverData == record.data ? data : toJsonText(record.serverData);
+    const QString title = record.title();
+    const QString status = record.status();
+    const QVariant parentId = record.parentId().isEmpty() ? QVariant() : QVariant(record.parentId());
+    const QString wireName = EntitySchema::of(record.entity).wireName;
+
+    if (row == Row::MayExist) {
+        // Most writes leave the indexed columns (entity, title, status, parent_id) as they were. An
+        // UPDATE that does not name them keeps their index entries instead of rewriting them (fewer
+        // pages to write and sync); when one of them did change, the upsert below writes it all.
+        QSqlQuery &update = m_db.prepare(QStringLiteral(
+            "UPDATE records SET project_id = ?, version = ?, deleted = ?, data = ?, server_version = ?,"
+            " server_deleted = ?, server_data = ?, updated_at = ?"
+            " WHERE id = ? AND entity = ? AND title IS ? AND status IS ? AND parent_id IS ?"));
+        update.addBindValue(record.projectId);
+        update.addBindValue(record.version);
+        update.addBindValue(record.deleted ? 1 : 0);
+        update.addBindValue(data);
+        update.addBindValue(record.serverVersion);
+        update.addBindValue(record.serverDeleted ? 1 : 0);
+        update.addBindValue(serverData);
+        update.addBindValue(record.data.value(RecordMeta::UpdatedAt).toString());
+        update.addBindValue(record.id);
+        update.addBindValue(wireName);
+        update.addBindValue(title);
+        update.addBindValue(status);
+        update.addBindValue(parentId);
+        if (Result<void> done = m_db.exec(update); !done)
+            return done;
+        if (update.numRowsAffected() == 1)
+            return {};
+    }
+
     QSqlQuery &query = m_db.prepare(QStringLiteral(
         "INSERT INTO records(id, entity, project_id, version, deleted, data, server_version, server_deleted,"
         " server_data, title, status, parent_id, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -142,18 +179,69 @@ Result<void> RecordStore::save(const LocalRecord &record)
         " server_data = excluded.server_data, title = excluded.title, status = excluded.status,"
         " parent_id = excluded.parent_id, updated_at = excluded.updated_at"));
     query.addBindValue(record.id);
-    query.addBindValue(EntitySchema::of(record.entity).wireName);
+    query.addBindValue(wireName);
     query.addBindValue(record.projectId);
     query.addBindValue(record.version);
     query.addBindValue(record.deleted ? 1 : 0);
-    query.addBindValue(toJsonText(record.data));
+    query.addBindValue(data);
     query.addBindValue(record.serverVersion);
     query.addBindValue(record.serverDeleted ? 1 : 0);
-    query.addBindValue(record.serverData.isEmpty() ? QVariant() : QVariant(toJsonText(record.serverData)));
-    query.addBindValue(record.title());
-    query.addBindValue(record.status());
-    query.addBindValue(record.parentId().isEmpty() ? QVariant() : QVariant(record.parentId()));
+    query.addBindValue(serverData);
+    query.addBindValue(title);
+    query.addBindValue(status);
+    query.addBindValue(parentId);
     query.addBindValue(record.data.value(RecordMeta::UpdatedAt).toString());
+    return m_db.exec(query);
+}
+
+Result<std::optional<RecordStore::Head>> RecordStore::findHead(const QString &id)
+{
+    QSqlQuery &query = m_db.prepare(
+        QStringLiteral("SELECT entity, project_id, version, server_version FROM records WHERE id = ?"));
+    query.addBindValue(id);
+    if (Result<void> done = m_db.exec(query); !done)
+        return done.error();
+    std::optional<Head> head;
+    if (query.next()) {
+        const EntitySchema *schema = EntitySchema::byWireName(query.value(0).toString());
+        head = Head{schema ? schema->kind : EntityKind::Permit, query.value(1).toString(),
+                    query.value(2).toLongLong(), query.value(3).toLongLong()};
+    }
+    query.finish();
+    return head;
+}
+
+Result<QHash<QString, RecordStore::Head>> RecordStore::findHeads(const QStringList &ids)
+{
+    QSqlQuery &query =
+        m_db.prepare(QStringLiteral("SELECT id, entity, project_id, version, server_version FROM records"
+                                    " WHERE id IN (SELECT value FROM json_each(?))"));
+    query.addBindValue(jsonTextArray(ids));
+    if (Result<void> done = m_db.exec(query); !done)
+        return done.error();
+    QHash<QString, Head> heads;
+    heads.reserve(ids.size());
+    while (query.next()) {
+        const EntitySchema *schema = EntitySchema::byWireName(query.value(1).toString());
+        heads.insert(query.value(0).toString(),
+                     Head{schema ? schema->kind : EntityKind::Permit, query.value(2).toString(),
+                          query.value(3).toLongLong(), query.value(4).toLongLong()});
+    }
+    return heads;
+}
+
+Result<void> RecordStore::saveServerStateUnderEdits(const QString &id, const QString &projectId,
+                                                    qint64 version, bool deleted, const QJsonObject &data)
+{
+    QSqlQuery &query = m_db.prepare(
+        QStringLiteral("UPDATE records SET project_id = ?, version = MAX(version, ?), server_version = ?,"
+                       " server_deleted = ?, server_data = ? WHERE id = ?"));
+    query.addBindValue(projectId);
+    query.addBindValue(version);
+    query.addBindValue(version);
+    query.addBindValue(deleted ? 1 : 0);
+    query.addBindValue(data.isEmpty() ? QVariant() : QVariant(toJsonText(data)));
+    query.addBindValue(id);
     return m_db.exec(query);
 }
 

@@ -3,6 +3,7 @@
 #include "LocalDatabase.h"
 #include "LocalRecord.h"
 
+#include <QHash>
 #include <QList>
 #include <optional>
 
@@ -33,8 +34,32 @@ public:
     // Ids only, in list order: what a lazy list model keeps for 100,000 rows.
     Result<QStringList> listIds(const RecordQuery &query);
 
+    // Whether the row may already be there (an edit, a settled push) or is known to be new (a
+    // record pulled for the first time, a create): a new one is written without looking first.
+    enum class Row
+    {
+        MayExist,
+        New
+    };
     // Writes the whole row (local and server sides).
-    Result<void> save(const LocalRecord &record);
+    Result<void> save(const LocalRecord &record, Row row = Row::MayExist);
+
+    // Where a record stands, without decoding its JSON: what applying a server answer decides by.
+    struct Head
+    {
+        EntityKind entity = EntityKind::Permit;
+        QString projectId;
+        qint64 version = 0;
+        qint64 serverVersion = 0;
+    };
+    Result<std::optional<Head>> findHead(const QString &id);
+    // The heads of those of ids that exist, in one statement: a whole page of answers at once.
+    Result<QHash<QString, Head>> findHeads(const QStringList &ids);
+    // The server's state of a record whose local edits stay on top: the server side and the
+    // project are replaced, the version the local state builds on only ever goes up, and the local
+    // state itself is left as it is.
+    Result<void> saveServerStateUnderEdits(const QString &id, const QString &projectId, qint64 version,
+                                           bool deleted, const QJsonObject &data);
     Result<void> remove(const QString &id);
     Result<void> saveServerSide(const QString &id, qint64 version, bool deleted, const QJsonObject &data);
 

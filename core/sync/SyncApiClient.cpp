@@ -82,19 +82,24 @@ QNetworkRequest SyncApiClient::makeRequest(const QString &path, const QString &q
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setTransferTimeout(m_timeoutMs);
+    m_tls.apply(request);
     return request;
 }
 
 void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiResult<QByteArray> &)> done)
 {
+    m_tls.watch(reply);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 0) {
+        const QString tlsFailure = TlsPolicy::failureOf(reply);
+        if (status == 0 || !tlsFailure.isEmpty()) {
             ApiError error;
             error.kind = ApiError::Kind::Network;
-            error.code = QStringLiteral("network");
-            error.message = reply->errorString();
+            const bool tls =
+                !tlsFailure.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError;
+            error.code = tls ? QStringLiteral("tls") : QStringLiteral("network");
+            error.message = tlsFailure.isEmpty() ? reply->errorString() : tlsFailure;
             qCInfo(lcSync) << "request failed:" << reply->url().path() << error.message;
             done(error);
             return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiError.h"
+#include "TlsPolicy.h"
 #include "protocol/ProtocolInfo.h"
 #include "protocol/PullMessages.h"
 #include "protocol/PushMessages.h"
@@ -26,6 +27,9 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     bool isConfigured() const { return m_baseUrl.isValid() && !m_baseUrl.isEmpty(); }
     void setTransferTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // Certificate pin and extra CAs for https servers (see TlsPolicy).
+    void setTlsPolicy(const TlsPolicy &policy) { m_tls = policy; }
+    const TlsPolicy &tlsPolicy() const { return m_tls; }
 
     void push(const protocol::PushRequest &request,
               std::function<void(const ApiResult<protocol::PushResponse> &)> done);
@@ -42,6 +46,7 @@ private:
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
     QString m_token;
+    TlsPolicy m_tls;
     int m_timeoutMs = 60000;
 };
 

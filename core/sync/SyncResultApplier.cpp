@@ -12,47 +12,103 @@ SyncResultApplier::SyncResultApplier(DeviceStore &store)
     : m_store(store)
 {}
 
-Result<void> SyncResultApplier::applyServerState(const QString &recordId, EntityKind entity, qint64 version,
-                                                 bool deleted, const QJsonObject &data)
+// The heads and unsettled edits of the records a page of answers names once, read in two
+// statements instead of two per record. Records named more than once are left to be read one by
+// one, as applying an earlier answer may change what a later one finds.
+class SyncResultApplier::Prefetch
 {
-    Result<std::optional<LocalRecord>> found = m_store.records().find(recordId);
-    if (!found)
-        return found.error();
-    LocalRecord record;
-    if (found.value()) {
-        record = *found.value();
-        if (record.serverVersion > version)
-            return {}; // an older answer arriving late never rolls the record back
-    } else {
-        record.entity = entity;
-        record.id = recordId;
+public:
+    // settling: the offline ids of the queued changes this page settles (none for a pull).
+    Result<void> load(DeviceStore &store, const QStringList &recordIds, const QStringList &settling)
+    {
+        QHash<QString, int> mentions;
+        for (const QString &id : recordIds)
+            ++mentions[id];
+        QStringList once;
+        for (auto it = mentions.cbegin(); it != mentions.cend(); ++it) {
+            if (it.value() == 1)
+                once.append(it.key());
+        }
+        if (once.isEmpty())
+            return {};
+        Result<QHash<QString, RecordStore::Head>> heads = store.records().findHeads(once);
+        if (!heads)
+            return heads.error();
+        Result<QSet<QString>> unsettled = store.withUnsettledEdits(once, settling);
+        if (!unsettled)
+            return unsettled.error();
+        m_known.reserve(once.size());
+        for (const QString &id : std::as_const(once)) {
+            Known known;
+            if (const auto head = heads.value().constFind(id); head != heads.value().cend())
+                known.head = head.value();
+            known.unsettled = unsettled.value().contains(id);
+            m_known.insert(id, known);
+        }
+        return {};
     }
-    record.projectId = data.value(RecordMeta::ProjectId).toString(record.projectId);
+
+    const Known *find(const QString &recordId) const
+    {
+        const auto it = m_known.constFind(recordId);
+        return it == m_known.cend() ? nullptr : &it.value();
+    }
+
+private:
+    QHash<QString, Known> m_known;
+};
+
+Result<void> SyncResultApplier::applyServerState(const QString &recordId, EntityKind entity, qint64 version,
+                                                 bool deleted, const QJsonObject &data, const Known *known)
+{
+    // Only the record's head is read: its JSON is either replaced as a whole or left alone.
+    std::optional<RecordStore::Head> head;
+    if (known) {
+        head = known->head;
+    } else {
+        Result<std::optional<RecordStore::Head>> found = m_store.records().findHead(recordId);
+        if (!found)
+            return found.error();
+        head = found.value();
+    }
+    if (head && head->serverVersion > version)
+        return {}; // an older answer arriving late never rolls the record back
+    const QString projectId = data.value(RecordMeta::ProjectId).toString(head ? head->projectId : QString());
+
+    if (head) {
+        bool unsettled = known && known->unsettled;
+        if (!known) {
+            Result<bool> found = m_store.hasUnsettledEdits(recordId);
+            if (!found)
+                return found.error();
+            unsettled = found.value();
+        }
+        if (unsettled) {
+            // Local edits stay on top; they will be pushed (and merge or conflict) on their own.
+            return m_store.records().saveServerStateUnderEdits(recordId, projectId, version, deleted, data);
+        }
+    }
+    LocalRecord record;
+    record.entity = head ? head->entity : entity;
+    record.id = recordId;
+    record.projectId = projectId;
+    record.version = version;
+    record.deleted = deleted;
+    record.data = data;
     record.serverVersion = version;
     record.serverDeleted = deleted;
     record.serverData = data;
-
-    Result<bool> unsettled = m_store.hasUnsettledEdits(recordId);
-    if (!unsettled)
-        return unsettled.error();
-    if (!unsettled.value() || !found.value()) {
-        record.version = version;
-        record.deleted = deleted;
-        record.data = data;
-    } else {
-        // Local edits stay on top; they will be pushed (and merge or conflict) on their own.
-        record.version = std::max(record.version, version);
-    }
-    return m_store.records().save(record);
+    return m_store.records().save(record, head ? RecordStore::Row::MayExist : RecordStore::Row::New);
 }
 
 Result<void> SyncResultApplier::settleApplied(const OutboxEntry &entry,
-                                              const protocol::AppliedChange &applied)
+                                              const protocol::AppliedChange &applied, const Known *known)
 {
     if (Result<void> removed = m_store.outbox().remove(entry.change.offlineId); !removed)
         return removed;
     const bool deleted = entry.change.op == ChangeOp::Delete;
-    return applyServerState(entry.change.id, entry.change.entity, applied.version, deleted, applied.data);
+    return applyServerState(entry.change.id, entry.change.entity, applied.version, deleted, applied.data,
+                            known);
 }
 
 Result<void> SyncResultApplier::storeConflict(const OutboxEntry &entry,
@@ -130,6 +186,19 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
     Transaction transaction(m_store.database());
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
+    Prefetch prefetch;
+    {
+        QStringList recordIds;
+        QStringList offlineIds;
+        recordIds.reserve(sent.size());
+        offlineIds.reserve(sent.size());
+        for (const OutboxEntry &entry : sent) {
+            recordIds.append(entry.change.id);
+            offlineIds.append(entry.change.offlineId);
+        }
+        if (Result<void> loaded = prefetch.load(m_store, recordIds, offlineIds); !loaded)
+            return loaded.error();
+    }
     for (const protocol::AppliedChange &applied : response.applied) {
         const OutboxEntry *entry = entryFor(applied.offlineId);
         if (!entry)
@@ -140,7 +209,7 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
             answered.remove(applied.offlineId);
             continue;
         }
-        if (Result<void> settled = settleApplied(*entry, applied); !settled)
+        if (Result<void> settled = settleApplied(*entry, applied, prefetch.find(entry->change.id)); !settled)
             return settled.error();
         ++outcome.applied;
     }
@@ -177,10 +246,19 @@ Result<QStringList> SyncResultApplier::applyPull(const protocol::PullResponse &p
     Transaction transaction(m_store.database());
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
+    Prefetch prefetch;
+    {
+        QStringList recordIds;
+        recordIds.reserve(page.changes.size());
+        for (const protocol::PulledRecord &pulled : page.changes)
+            recordIds.append(pulled.id);
+        if (Result<void> loaded = prefetch.load(m_store, recordIds, {}); !loaded)
+            return loaded.error();
+    }
     QStringList changed;
     for (const protocol::PulledRecord &pulled : page.changes) {
-        if (Result<void> applied =
-                applyServerState(pulled.id, pulled.entity, pulled.version, pulled.deleted, pulled.data);
+        if (Result<void> applied = applyServerState(pulled.id, pulled.entity, pulled.version, pulled.deleted,
+                                                    pulled.data, prefetch.find(pulled.id));
             !applied)
             return applied.error();
         changed.append(pulled.id);

@@ -31,11 +31,21 @@ public:
     Result<void> rejectLocally(const OutboxEntry &entry, const QString &reason, const QString &detail);
 
 private:
-    Result<void> settleApplied(const OutboxEntry &entry, const protocol::AppliedChange &applied);
+    // What applying an answer to a record decides by: read for a whole page of answers at once
+    // where each record comes up only once in it, else record by record.
+    struct Known
+    {
+        std::optional<RecordStore::Head> head;
+        bool unsettled = false; // edits not yet settled besides the one being settled now
+    };
+    class Prefetch;
+
+    Result<void> settleApplied(const OutboxEntry &entry, const protocol::AppliedChange &applied,
+                               const Known *known);
     Result<void> storeConflict(const OutboxEntry &entry, const protocol::ConflictedChange &conflict);
     Result<void> storeRejection(const OutboxEntry &entry, const protocol::RejectedChange &rejected);
     Result<void> applyServerState(const QString &recordId, EntityKind entity, qint64 version, bool deleted,
-                                  const QJsonObject &data);
+                                  const QJsonObject &data, const Known *known);
 
     DeviceStore &m_store;
 };

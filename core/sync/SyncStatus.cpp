@@ -23,6 +23,23 @@ QString SyncStatus::stateName(State state)
     return {};
 }
 
+QString SyncStatus::connectivityName(Connectivity connectivity)
+{
+    switch (connectivity) {
+    case Connectivity::Unknown:
+        return QStringLiteral("unknown");
+    case Connectivity::Online:
+        return QStringLiteral("online");
+    case Connectivity::NoNetwork:
+        return QStringLiteral("no_network");
+    case Connectivity::ServerUnreachable:
+        return QStringLiteral("server_unreachable");
+    case Connectivity::SignedOut:
+        return QStringLiteral("signed_out");
+    }
+    return {};
+}
+
 void SyncStatus::setState(State state, const QString &reason)
 {
     if (m_state == state && m_reason == reason)
@@ -64,6 +81,14 @@ void SyncStatus::setSignedOut(bool signedOut)
     if (m_signedOut == signedOut)
         return;
     m_signedOut = signedOut;
+    emit changed();
+}
+
+void SyncStatus::setConnectivity(Connectivity connectivity)
+{
+    if (m_connectivity == connectivity)
+        return;
+    m_connectivity = connectivity;
     emit changed();
 }
 

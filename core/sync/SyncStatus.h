@@ -22,6 +22,18 @@ public:
     };
     Q_ENUM(State)
 
+    // What the connection check says, under the state: Offline covers both "no network" and
+    // "server unreachable" (a captive Wi-Fi), Error with signedOut() is a refused token.
+    enum class Connectivity
+    {
+        Unknown,
+        Online,
+        NoNetwork,
+        ServerUnreachable,
+        SignedOut,
+    };
+    Q_ENUM(Connectivity)
+
     explicit SyncStatus(QObject *parent = nullptr);
 
     State state() const { return m_state; }
@@ -35,8 +47,11 @@ public:
     bool signedOut() const { return m_signedOut; }
     // Seconds until the next automatic attempt after a failure; -1 when none is planned.
     int retryInSeconds() const { return m_retryInSeconds; }
+    Connectivity connectivity() const { return m_connectivity; }
 
     static QString stateName(State state);
+    // online, no_network, server_unreachable, signed_out, unknown
+    static QString connectivityName(Connectivity connectivity);
 
     void setState(State state, const QString &reason = {});
     void setCounts(int pending, int conflicts, int rejected);
@@ -44,6 +59,7 @@ public:
     void setLastSync(const QDateTime &when);
     void setSignedOut(bool signedOut);
     void setRetryInSeconds(int seconds);
+    void setConnectivity(Connectivity connectivity);
 
 signals:
     void changed();
@@ -59,6 +75,7 @@ private:
     QString m_reason;
     bool m_signedOut = false;
     int m_retryInSeconds = -1;
+    Connectivity m_connectivity = Connectivity::Unknown;
 };
 
 } // namespace fieldsync

@@ -3,7 +3,9 @@
 #include "auth/Authenticator.h"
 #include "common/Logging.h"
 #include "http/HttpRequest.h"
+#include "http/RateLimiter.h"
 #include "http/Router.h"
+#include "ops/ServerMetrics.h"
 #include "protocol/ProtocolInfo.h"
 #include "sync/PullService.h"
 #include "sync/PushService.h"
@@ -43,14 +45,24 @@ ApiRoutes::ApiRoutes(Authenticator &authenticator, PushService &push, PullServic
     , m_options(std::move(options))
 {}
 
-void ApiRoutes::install(Router &router)
+Router::Guard ApiRoutes::protocolGuard()
 {
-    auto protocolOnly = [this](HttpRequest &request) { return checkProtocol(request); };
-    auto authenticated = [this](HttpRequest &request) {
+    return [this](HttpRequest &request) { return checkProtocol(request); };
+}
+
+Router::Guard ApiRoutes::authenticatedGuard()
+{
+    return [this](HttpRequest &request) {
         if (std::optional<HttpResponse> refusal = checkProtocol(request))
             return refusal;
         return checkAuthenticated(request);
     };
+}
+
+void ApiRoutes::install(Router &router)
+{
+    const Router::Guard protocolOnly = protocolGuard();
+    const Router::Guard authenticated = authenticatedGuard();
     router.addRoute(
         "GET", protocol::Paths::Health, [this](const HttpRequest &request) { return health(request); },
         protocolOnly);
@@ -89,8 +101,26 @@ std::optional<HttpResponse> ApiRoutes::checkAuthenticated(HttpRequest &request)
         response.setHeader("WWW-Authenticate", "Bearer");
         return response;
     }
+    if (std::optional<HttpResponse> refusal = checkRateLimit(user.value().name))
+        return refusal;
     request.setContext(std::move(user).value());
     return std::nullopt;
+}
+
+std::optional<HttpResponse> ApiRoutes::checkRateLimit(const QString &user)
+{
+    if (!m_options.rateLimiter)
+        return std::nullopt;
+    const int waitSeconds = m_options.rateLimiter->take(user);
+    if (waitSeconds == 0)
+        return std::nullopt;
+    if (m_options.metrics)
+        m_options.metrics->countRateLimited();
+    HttpResponse response =
+        HttpResponse::error(429, QStringLiteral("rate_limited"),
+                            QStringLiteral("too many requests; retry in %1 s").arg(waitSeconds));
+    response.setHeader("Retry-After", QByteArray::number(waitSeconds));
+    return response;
 }
 
 HttpResponse ApiRoutes::health(const HttpRequest &) const
@@ -116,10 +146,11 @@ HttpResponse ApiRoutes::push(const HttpRequest &request)
                                        .arg(decoded.value().changes.size())
                                        .arg(m_options.maxBatch));
     }
-    const Result<protocol::PushResponse> answer = m_push.push(userOf(request), decoded.value());
+    QByteArray body;
+    const Result<protocol::PushResponse> answer = m_push.push(userOf(request), decoded.value(), &body);
     if (!answer)
         return internalError(answer.error());
-    return HttpResponse::json(200, answer.value().toJson());
+    return HttpResponse::json(200, std::move(body));
 }
 
 HttpResponse ApiRoutes::pull(const HttpRequest &request)
@@ -141,10 +172,10 @@ HttpResponse ApiRoutes::pull(const HttpRequest &request)
                                        QStringLiteral("limit must be a whole number"));
         limit = *parsed;
     }
-    const Result<protocol::PullResponse> answer = m_pull.pull(userOf(request), cursor, limit);
+    Result<QByteArray> answer = m_pull.pullJson(userOf(request), cursor, limit);
     if (!answer)
         return internalError(answer.error());
-    return HttpResponse::json(200, answer.value().toJson());
+    return HttpResponse::json(200, std::move(answer).value());
 }
 
 } // namespace fieldsync::server

@@ -2,11 +2,19 @@
 
 #include "DemoSeeder.h"
 #include "api/ApiRoutes.h"
+#include "api/OpsRoutes.h"
 #include "auth/Authenticator.h"
 #include "common/Logging.h"
+#include "events/EventHub.h"
+#include "events/EventsEndpoint.h"
 #include "http/HttpServer.h"
+#include "http/RateLimiter.h"
 #include "http/Router.h"
+#include "http/TlsFiles.h"
+#include "ops/ServerMetrics.h"
+#include "store/SequenceRepository.h"
 #include "store/ServerDatabase.h"
+#include "sync/ChangeFanout.h"
 #include "sync/PullService.h"
 #include "sync/PushService.h"
 
@@ -14,6 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -41,37 +50,81 @@ ServerApp::~ServerApp()
 
 QString ServerApp::url() const
 {
-    return m_http ? ServerOptions::urlFor(m_options.listenAddress, m_http->port()) : QString();
+    return m_http ? ServerOptions::urlFor(m_options.listenAddress, m_http->port(), m_http->usesTls())
+                  : QString();
 }
 
 Result<void> ServerApp::start()
 {
-    if (!m_options.listenAddress.isLoopback() && !m_options.insecure) {
+    const bool tls = !m_options.tlsCertificate.isEmpty();
+    if (!m_options.listenAddress.isLoopback() && !m_options.insecure && !tls) {
         return makeError(
             QStringLiteral("insecure"),
             QStringLiteral("refusing to serve plain HTTP on %1, which is not a loopback address: "
-                           "tokens would cross the network in clear. Put a TLS reverse proxy in "
-                           "front and pass --insecure to confirm.")
+                           "tokens would cross the network in clear. Serve HTTPS with --tls-cert "
+                           "and --tls-key, or put a TLS reverse proxy in front and pass --insecure "
+                           "to confirm.")
                 .arg(m_options.listenAddress.toString()));
     }
     m_db = std::make_unique<ServerDatabase>();
     if (const Result<void> opened = m_db->open(m_options.database); !opened)
         return opened;
 
+    m_metrics = std::make_unique<ServerMetrics>();
+    m_rateLimiter =
+        std::make_unique<RateLimiter>(RateLimiter::Settings{m_options.rateBurst, m_options.ratePerSecond});
+    if (m_db->dialect() == ServerDatabase::Dialect::Postgres) {
+        m_fanout = std::make_unique<ChangeFanout>();
+        if (const Result<void> listening = m_fanout->start(*m_db, m_options.database); !listening)
+            return listening;
+    }
     m_authenticator = std::make_unique<Authenticator>(*m_db);
     m_push = std::make_unique<PushService>(*m_db);
+    m_push->addListener(m_metrics.get());
+    if (m_fanout)
+        m_push->addListener(m_fanout.get());
+    // Devices watching events hear of this instance's pushes from the hub directly, and of other
+    // instances' pushes through the PostgreSQL fan-out.
+    m_eventHub = std::make_unique<EventHub>();
+    m_push->addListener(m_eventHub.get());
+    if (m_fanout) {
+        connect(m_fanout.get(), &ChangeFanout::changesCommitted, this,
+                [hub = m_eventHub.get()](const QStringList &projects, qint64 cursor, const QString &origin) {
+                    hub->publish(projects, cursor, origin);
+                });
+        connect(m_fanout.get(), &ChangeFanout::resyncNeeded, this, [this] {
+            const Result<qint64> cursor = SequenceRepository(*m_db).current();
+            if (cursor && m_eventHub)
+                m_eventHub->publishAll(cursor.value());
+        });
+    }
     m_pull = std::make_unique<PullService>(*m_db);
-    m_routes = std::make_unique<ApiRoutes>(
-        *m_authenticator, *m_push, *m_pull,
-        ApiRoutes::Options{m_options.maxBatch, QStringLiteral(FIELDSYNC_VERSION)});
+    ApiRoutes::Options routeOptions{m_options.maxBatch, QStringLiteral(FIELDSYNC_VERSION)};
+    routeOptions.rateLimiter = m_rateLimiter.get();
+    routeOptions.metrics = m_metrics.get();
+    m_routes = std::make_unique<ApiRoutes>(*m_authenticator, *m_push, *m_pull, routeOptions);
     m_router = std::make_unique<Router>();
     m_routes->install(*m_router);
+    m_opsRoutes = std::make_unique<OpsRoutes>(*m_db, *m_metrics);
+    m_opsRoutes->install(*m_router, *m_routes);
 
     HttpLimits limits;
     limits.maxBodyBytes = m_options.maxBodyBytes;
     m_http = std::make_unique<HttpServer>(*m_router, limits);
-    // GET /api/v1/sync/events is not served yet: without an upgrade handler it is routed like any
-    // other path (404). Events plug in with m_http->setUpgradeHandler(protocol::Paths::Events, ...).
+    if (tls) {
+        const Result<QSslConfiguration> configuration =
+            TlsFiles::load(m_options.tlsCertificate, m_options.tlsKey);
+        if (!configuration)
+            return configuration.error();
+        m_http->setTlsConfiguration(configuration.value());
+    }
+    m_http->setRequestObserver([metrics = m_metrics.get()](const QString &path, int status, double seconds) {
+        metrics->observeRequest(path, status, seconds);
+    });
+    m_metrics->setOpenConnections([http = m_http.get()] { return http->connectionCount(); });
+    m_events = std::make_unique<EventsEndpoint>(*m_authenticator, *m_eventHub, EventsEndpoint::Options{});
+    m_events->install(*m_http);
+    m_metrics->setOpenWebSockets([events = m_events.get()] { return events->connectionCount(); });
     if (const Result<void> listening = m_http->listen(m_options.listenAddress, m_options.listenPort);
         !listening)
         return listening;
@@ -80,7 +133,7 @@ Result<void> ServerApp::start()
         if (const Result<void> demo = startDemo(); !demo)
             return demo;
     }
-    qCInfo(lcServer) << "fieldsync-server" << FIELDSYNC_VERSION << "serving" << m_options.database << "at"
+    qCInfo(lcServer) << "fieldsync-server" << FIELDSYNC_VERSION << "serving" << m_db->location() << "at"
                      << url();
     printLine(QStringLiteral("listening on ") + url());
     return {};
@@ -112,8 +165,35 @@ Result<void> ServerApp::startDemo()
     return {};
 }
 
+void ServerApp::shutdown()
+{
+    if (m_shuttingDown || !m_http) {
+        Q_EMIT shutdownFinished();
+        return;
+    }
+    m_shuttingDown = true;
+    qCInfo(lcServer) << "shutting down: no new connections," << m_http->connectionCount()
+                     << "connection(s) to finish";
+    // Close frames are only queued by closeAll(): give them a moment to leave before the sockets go.
+    const int closeGraceMs = m_events && m_events->connectionCount() > 0 ? 500 : 0;
+    connect(
+        m_http.get(), &HttpServer::drained, this,
+        [this, closeGraceMs] { QTimer::singleShot(closeGraceMs, this, &ServerApp::shutdownFinished); },
+        Qt::QueuedConnection);
+    // A client that never finishes its request must not keep the process alive.
+    QTimer::singleShot(m_options.drainTimeoutMs, this, [this] {
+        qCWarning(lcServer) << "drain timeout; closing" << (m_http ? m_http->connectionCount() : 0)
+                            << "connection(s)";
+        Q_EMIT shutdownFinished();
+    });
+    if (m_events)
+        m_events->closeAll();
+    m_http->drain();
+}
+
 void ServerApp::stop()
 {
+    m_events.reset();
     if (m_http)
         m_http->close();
     m_http.reset();
@@ -122,6 +202,10 @@ void ServerApp::stop()
     m_pull.reset();
     m_push.reset();
     m_authenticator.reset();
+    m_opsRoutes.reset();
+    m_fanout.reset();
+    m_rateLimiter.reset();
+    m_metrics.reset();
     m_db.reset();
 }
 

@@ -71,16 +71,46 @@ Result<void> parseListen(const QString &text, ServerOptions &options)
     return {};
 }
 
+// BURST/PER_SECOND (200/50), a single number (the rate, with a burst of four seconds' worth),
+// or off.
+Result<void> parseRateLimit(const QString &text, ServerOptions &options)
+{
+    if (text == QLatin1String("off") || text == QLatin1String("0")) {
+        options.rateBurst = 0;
+        options.ratePerSecond = 0;
+        return {};
+    }
+    const QStringList parts = text.split(QLatin1Char('/'));
+    bool burstOk = false;
+    bool rateOk = parts.size() == 2;
+    const double first = parts.value(0).toDouble(&burstOk);
+    const double rate = parts.size() == 2 ? parts.value(1).toDouble(&rateOk) : first;
+    if (!burstOk || !rateOk || parts.size() > 2 || first < 1 || rate <= 0)
+        return usageError(QStringLiteral("--rate-limit takes BURST/PER_SECOND (e.g. 200/50), a rate, or "
+                                         "off; not '%1'")
+                              .arg(text));
+    options.rateBurst = parts.size() == 2 ? first : rate * 4;
+    options.ratePerSecond = rate;
+    return {};
+}
+
 } // namespace
 
 Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
 {
     ServerOptions options;
     ArgumentCursor cursor(arguments.mid(1));
-    if (!cursor.atEnd() && arguments.value(1) == QLatin1String("add-user")) {
-        cursor.next();
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("add-user"))
         options.mode = Mode::AddUser;
-    }
+    else if (command == QLatin1String("revoke-token"))
+        options.mode = Mode::RevokeToken;
+    else if (command == QLatin1String("issue-token"))
+        options.mode = Mode::IssueToken;
+    else if (command == QLatin1String("list-users"))
+        options.mode = Mode::ListUsers;
+    if (options.mode != Mode::Serve)
+        cursor.next();
     bool roleGiven = false;
     while (!cursor.atEnd()) {
         const QString argument = cursor.next();
@@ -91,6 +121,9 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
             inlineValue = argument.section(QLatin1Char('='), 1);
         }
         const bool adding = options.mode == Mode::AddUser;
+        const bool serving = options.mode == Mode::Serve;
+        const bool namingUser =
+            adding || options.mode == Mode::RevokeToken || options.mode == Mode::IssueToken;
         auto value = [&]() { return cursor.valueFor(option, inlineValue); };
 
         if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
@@ -106,20 +139,38 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
             if (!(text = value()))
                 return text.error();
             options.database = text.value();
-        } else if (!adding && option == QLatin1String("--listen")) {
+        } else if (serving &&
+                   (option == QLatin1String("--tls-cert") || option == QLatin1String("--tls-key"))) {
+            if (!(text = value()))
+                return text.error();
+            (option == QLatin1String("--tls-cert") ? options.tlsCertificate : options.tlsKey) = text.value();
+        } else if (serving && option == QLatin1String("--rate-limit")) {
+            if (!(text = value()))
+                return text.error();
+            if (const Result<void> parsed = parseRateLimit(text.value(), options); !parsed)
+                return parsed.error();
+        } else if (serving && option == QLatin1String("--log-format")) {
+            if (!(text = value()))
+                return text.error();
+            if (text.value() != QLatin1String("json") && text.value() != QLatin1String("text"))
+                return usageError(QStringLiteral("--log-format is text or json, not '%1'").arg(text.value()));
+            options.jsonLogs = text.value() == QLatin1String("json");
+        } else if (options.mode == Mode::ListUsers && option == QLatin1String("--json")) {
+            options.json = true;
+        } else if (serving && option == QLatin1String("--listen")) {
             if (!(text = value()))
                 return text.error();
             if (const Result<void> parsed = parseListen(text.value(), options); !parsed)
                 return parsed.error();
-        } else if (!adding && option == QLatin1String("--demo")) {
+        } else if (serving && option == QLatin1String("--demo")) {
             options.demo = true;
-        } else if (!adding && option == QLatin1String("--demo-token-file")) {
+        } else if (serving && option == QLatin1String("--demo-token-file")) {
             if (!(text = value()))
                 return text.error();
             options.demoTokenFile = text.value();
-        } else if (!adding && option == QLatin1String("--insecure")) {
+        } else if (serving && option == QLatin1String("--insecure")) {
             options.insecure = true;
-        } else if (!adding &&
+        } else if (serving &&
                    (option == QLatin1String("--max-body") || option == QLatin1String("--max-batch"))) {
             if (!(text = value()))
                 return text.error();
@@ -146,7 +197,7 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
                 return usageError(QStringLiteral("--project needs a project id"));
             if (!options.projects.contains(text.value()))
                 options.projects.append(text.value());
-        } else if (adding && !argument.startsWith(QLatin1Char('-')) && options.userName.isEmpty()) {
+        } else if (namingUser && !argument.startsWith(QLatin1Char('-')) && options.userName.isEmpty()) {
             options.userName = argument;
         } else {
             return usageError(QStringLiteral("unknown argument '%1'").arg(argument));
@@ -155,6 +206,11 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
             return usageError(QStringLiteral("%1 takes no value").arg(option));
     }
 
+    if ((options.mode == Mode::RevokeToken || options.mode == Mode::IssueToken) &&
+        options.userName.trimmed().isEmpty())
+        return usageError(QStringLiteral("%1 needs the user's NAME").arg(command));
+    if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
+        return usageError(QStringLiteral("--tls-cert and --tls-key go together"));
     if (options.mode == Mode::AddUser) {
         if (options.userName.trimmed().isEmpty() || options.userName.size() > 64)
             return usageError(QStringLiteral("add-user needs a NAME of 1 to 64 characters"));
@@ -170,34 +226,54 @@ QString ServerOptions::usage()
 {
     return QStringLiteral(
         "Usage:\n"
-        "  fieldsync-server [--listen HOST:PORT] [--db PATH] [--demo] [--demo-token-file FILE]\n"
+        "  fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file FILE]\n"
         "                   [--max-body BYTES] [--max-batch N] [--insecure]\n"
+        "                   [--tls-cert FILE --tls-key FILE] [--rate-limit BURST/PER_SECOND|off]\n"
+        "                   [--log-format text|json]\n"
         "  fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db "
-        "PATH]\n"
+        "PATH|URL]\n"
+        "  fieldsync-server revoke-token NAME [--db PATH|URL]\n"
+        "  fieldsync-server issue-token NAME [--db PATH|URL]\n"
+        "  fieldsync-server list-users [--json] [--db PATH|URL]\n"
         "  fieldsync-server --help | --version\n"
         "\n"
         "Serving:\n"
         "  --listen HOST:PORT     address to listen on (default 127.0.0.1:8470; port 0 picks a free port)\n"
         "  --db PATH              SQLite database file, created when missing (default fieldsync-server.db)\n"
+        "  --db postgresql://USER@HOST:PORT/DB   PostgreSQL instead (password from PGPASSWORD or\n"
+        "                         ~/.pgpass); several instances may share one database\n"
         "  --demo                 seed project 'demo' (once) and issue fresh tokens for demo-foreman and "
         "demo-pm\n"
         "  --demo-token-file F    also write {\"url\",\"foreman_token\",\"pm_token\"} as JSON to F\n"
         "  --max-body BYTES       largest request body, after gzip inflation too (default 8388608)\n"
         "  --max-batch N          most changes in one push (default 1000)\n"
         "  --insecure             allow plain HTTP on a non-loopback address (put TLS in front!)\n"
+        "  --tls-cert FILE        serve HTTPS with this PEM certificate (chain after it) ...\n"
+        "  --tls-key FILE         ... and this PEM private key\n"
+        "  --rate-limit B/R       per user: a burst of B requests, refilled at R per second\n"
+        "                         (default 200/50; off disables); health and metrics are exempt\n"
+        "  --log-format json      one JSON object per log line on stderr (default text)\n"
         "\n"
         "When ready it prints one line to stdout: listening on http://HOST:PORT\n"
         "\n"
         "add-user creates the database and schema when needed, and prints the new user's token\n"
-        "alone on the last line. Only the token's SHA-256 is stored: keep the token.\n");
+        "alone on the last line. Only the token's SHA-256 is stored: keep the token.\n"
+        "revoke-token makes the user's token stop working at once; issue-token gives the user a\n"
+        "new token (printed alone on the last line) and lifts a revocation. list-users shows\n"
+        "users, roles, projects and whether their token is revoked (never the tokens).\n"
+        "\n"
+        "SIGTERM shuts down gracefully: no new connections, requests in flight are answered,\n"
+        "event WebSockets are closed with a reason.\n");
 }
 
-QString ServerOptions::urlFor(const QHostAddress &address, quint16 port)
+QString ServerOptions::urlFor(const QHostAddress &address, quint16 port, bool tls)
 {
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QStringLiteral("[%1]").arg(address.toString())
                              : address.toString();
-    return QStringLiteral("http://%1:%2").arg(host).arg(port);
+    return QStringLiteral("%1://%2:%3")
+        .arg(tls ? QStringLiteral("https") : QStringLiteral("http"), host)
+        .arg(port);
 }
 
 } // namespace fieldsync::server

@@ -9,9 +9,12 @@
 namespace fieldsync::server {
 
 // The command line of fieldsync-server:
-//   fieldsync-server [--listen HOST:PORT] [--db PATH] [--demo] [--demo-token-file F]
-//                    [--max-body BYTES] [--max-batch N] [--insecure]
+//   fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file F]
+//                    [--max-body BYTES] [--max-batch N] [--insecure] [--tls-cert F --tls-key F]
+//                    [--rate-limit BURST/PER_SECOND|off] [--log-format text|json]
 //   fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db PATH]
+//   fieldsync-server revoke-token NAME [--db PATH] | issue-token NAME [--db PATH]
+//   fieldsync-server list-users [--json] [--db PATH]
 //   fieldsync-server --help | --version
 class ServerOptions
 {
@@ -20,6 +23,9 @@ public:
     {
         Serve,
         AddUser,
+        RevokeToken,
+        IssueToken,
+        ListUsers,
         Help,
         Version
     };
@@ -35,19 +41,27 @@ public:
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     int maxBatch = 1000;
     bool insecure = false;
+    QString tlsCertificate; // PEM, the server's certificate first, then its chain
+    QString tlsKey;         // PEM private key
+    double rateBurst = 200; // per user; rateBurst/ratePerSecond, --rate-limit off sets 0
+    double ratePerSecond = 50;
+    bool jsonLogs = false;
+    int drainTimeoutMs = 10000; // graceful shutdown: how long requests in flight may take
 
-    // add-user
+    // add-user, revoke-token, issue-token
     QString userName;
     Role role = Role::Foreman;
     QStringList projects;
+    // list-users
+    bool json = false;
 
     // arguments as QCoreApplication::arguments() gives them (program name first). Error usage
     // with a message naming what was wrong.
     static Result<ServerOptions> parse(const QStringList &arguments);
     static QString usage();
 
-    // http://127.0.0.1:8470 or http://[::1]:8470
-    static QString urlFor(const QHostAddress &address, quint16 port);
+    // http://127.0.0.1:8470 or https://[::1]:8470
+    static QString urlFor(const QHostAddress &address, quint16 port, bool tls = false);
 };
 
 } // namespace fieldsync::server

@@ -4,6 +4,7 @@
 #include "HttpHandler.h"
 #include "common/Logging.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <sys/socket.h>
@@ -43,6 +44,16 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpHandler &handler, const H
 }
 
 HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::drain()
+{
+    m_draining = true;
+    if (m_state == State::Head && !m_headStarted && m_socket) {
+        m_timer.stop();
+        m_socket->abort();
+        onDisconnected();
+    }
+}
 
 void HttpConnection::beginHead()
 {
@@ -139,7 +150,8 @@ void HttpConnection::handOver(const HttpRequest &head)
 void HttpConnection::startRequest(HttpRequest request)
 {
     m_request = std::move(request);
-    m_closeAfterResponse = !m_request.wantsKeepAlive();
+    m_requestTimer.start();
+    m_closeAfterResponse = !m_request.wantsKeepAlive() || m_draining;
     const std::optional<qint64> length = m_request.contentLength();
     if (m_request.hasHeader("transfer-encoding")) {
         refuse(411, QStringLiteral("length_required"),
@@ -215,9 +227,12 @@ void HttpConnection::respond(const HttpResponse &response)
 {
     if (!m_socket)
         return;
-    const bool close = m_closeAfterResponse || response.closesConnection();
+    const bool close = m_closeAfterResponse || m_draining || response.closesConnection();
     m_socket->write(response.serialize(!close, m_request.acceptsGzip(), m_limits.gzipResponseThreshold));
     qCDebug(lcServerHttp).noquote() << m_request.method() << m_request.path() << response.status();
+    if (m_observer && m_requestTimer.isValid())
+        m_observer(m_request.path(), response.status(), double(m_requestTimer.nsecsElapsed()) / 1e9);
+    m_requestTimer.invalidate();
     if (close)
         finishConnection();
     else
@@ -239,6 +254,12 @@ void HttpConnection::onBytesWritten()
     if (m_state != State::Lingering || !m_socket || m_shutdownSent || m_socket->bytesToWrite() > 0)
         return;
     m_shutdownSent = true;
+    if (auto *tls = qobject_cast<QSslSocket *>(m_socket); tls && tls->isEncrypted()) {
+        // A TLS stream ends with close_notify, which only the TLS layer can send; cutting the
+        // TCP stream under it could lose the encrypted bytes it still buffers.
+        tls->disconnectFromHost();
+        return;
+    }
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     processInput();
 }

@@ -4,6 +4,7 @@
 #include "HttpRequest.h"
 #include "HttpResponse.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -32,10 +33,17 @@ public:
     // signals connected) becomes the handler's, with the handshake request still unread in it.
     using UpgradeHandler = std::function<void(QTcpSocket *socket, const HttpRequest &head)>;
     using UpgradeHandlers = QHash<QString, UpgradeHandler>; // by path
+    // Told about each answer: path, status, and seconds from the complete head to the answer.
+    using RequestObserver = std::function<void(const QString &path, int status, double seconds)>;
 
     HttpConnection(QTcpSocket *socket, HttpHandler &handler, const HttpLimits &limits,
                    UpgradeHandlers upgradeHandlers, QObject *parent = nullptr);
     ~HttpConnection() override;
+
+    void setRequestObserver(RequestObserver observer) { m_observer = std::move(observer); }
+    // The server is shutting down: close now when idle between requests, otherwise after the
+    // answer to the request in flight.
+    void drain();
 
 Q_SIGNALS:
     void closed();
@@ -66,6 +74,8 @@ private:
     HttpHandler &m_handler;
     HttpLimits m_limits;
     UpgradeHandlers m_upgradeHandlers;
+    RequestObserver m_observer;
+    QElapsedTimer m_requestTimer;
     QTimer m_timer;
     State m_state = State::Head;
     bool m_headStarted = false;
@@ -75,6 +85,7 @@ private:
     qint64 m_bodyRemaining = 0;
     bool m_closeAfterResponse = false;
     bool m_shutdownSent = false;
+    bool m_draining = false;
 };
 
 } // namespace fieldsync::server

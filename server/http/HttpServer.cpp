@@ -37,9 +37,32 @@ Result<void> HttpServer::listen(const QHostAddress &address, quint16 port)
     return {};
 }
 
+void HttpServer::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    m_server.setTlsConfiguration(configuration);
+}
+
 void HttpServer::close()
 {
     m_server.close();
+}
+
+void HttpServer::drain()
+{
+    m_draining = true;
+    m_server.close();
+    const QList<HttpConnection *> connections = findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly);
+    for (HttpConnection *connection : connections)
+        connection->drain();
+    if (m_connections == 0)
+        Q_EMIT drained();
+}
+
+void HttpServer::onConnectionClosed()
+{
+    --m_connections;
+    if (m_draining && m_connections == 0)
+        Q_EMIT drained();
 }
 
 void HttpServer::setUpgradeHandler(const QString &path, HttpConnection::UpgradeHandler handler)
@@ -65,7 +88,8 @@ void HttpServer::onNewConnection()
         }
         ++m_connections;
         auto *connection = new HttpConnection(socket, m_handler, m_limits, m_upgradeHandlers, this);
-        connect(connection, &HttpConnection::closed, this, [this] { --m_connections; });
+        connection->setRequestObserver(m_observer);
+        connect(connection, &HttpConnection::closed, this, &HttpServer::onConnectionClosed);
     }
 }
 

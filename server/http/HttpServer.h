@@ -2,11 +2,11 @@
 
 #include "HttpConnection.h"
 #include "HttpLimits.h"
+#include "TcpListener.h"
 #include "common/Result.h"
 
 #include <QHostAddress>
 #include <QObject>
-#include <QTcpServer>
 
 namespace fieldsync::server {
 
@@ -29,8 +29,22 @@ public:
     HttpServer(HttpHandler &handler, const HttpLimits &limits, QObject *parent = nullptr);
     ~HttpServer() override;
 
+    // Set before listen(): every connection is TLS from then on (https).
+    void setTlsConfiguration(const QSslConfiguration &configuration);
+    bool usesTls() const { return m_server.usesTls(); }
+
     Result<void> listen(const QHostAddress &address, quint16 port);
     void close();
+
+    // Graceful shutdown: stop accepting, close idle keep-alive connections, let requests in
+    // flight (a push whose body is still arriving) finish and be answered with
+    // `Connection: close`. drained() follows once no connection is left; WebSockets handed to an
+    // upgrade handler are that handler's to close.
+    void drain();
+    bool isDraining() const { return m_draining; }
+
+    // Called for every answered request (for metrics).
+    void setRequestObserver(HttpConnection::RequestObserver observer) { m_observer = std::move(observer); }
     QHostAddress address() const { return m_server.serverAddress(); }
     quint16 port() const { return m_server.serverPort(); }
 
@@ -40,14 +54,20 @@ public:
     int connectionCount() const { return m_connections; }
     const HttpLimits &limits() const { return m_limits; }
 
+Q_SIGNALS:
+    void drained();
+
 private:
     void onNewConnection();
+    void onConnectionClosed();
 
     HttpHandler &m_handler;
     HttpLimits m_limits;
-    QTcpServer m_server;
+    TcpListener m_server;
     HttpConnection::UpgradeHandlers m_upgradeHandlers;
+    HttpConnection::RequestObserver m_observer;
     int m_connections = 0;
+    bool m_draining = false;
 };
 
 } // namespace fieldsync::server

@@ -1,6 +1,7 @@
 #include "AuditRepository.h"
 
 #include "ServerDatabase.h"
+#include "common/JsonWriter.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -13,7 +14,7 @@ QVariant jsonText(const QJsonObject &object)
 {
     if (object.isEmpty())
         return QVariant(QMetaType::fromType<QString>());
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(JsonWriter::compact(object));
 }
 
 } // namespace
@@ -23,11 +24,15 @@ AuditRepository::AuditRepository(ServerDatabase &db)
 {}
 
 Result<void> AuditRepository::record(const StoredRecord &after, const QJsonObject &before,
-                                     const QString &clientTime)
+                                     const QString &clientTime, const QByteArray &encodedAfterData)
 {
     QJsonObject afterState = after.data;
     if (after.deleted)
         afterState.insert(QStringLiteral("deleted"), true);
+    // A live record's state is its data: the caller's encoding of it serves as it is.
+    const QVariant afterText = !after.deleted && !encodedAfterData.isEmpty() && !afterState.isEmpty()
+                                   ? QVariant(QString::fromUtf8(encodedAfterData))
+                                   : jsonText(afterState);
     const Result<QSqlQuery *> query =
         m_db.run(QStringLiteral(
                      "INSERT INTO audit (seq, record_id, entity, project_id, user_name, device_id, at_time, "
@@ -35,7 +40,7 @@ Result<void> AuditRepository::record(const StoredRecord &after, const QJsonObjec
                  {after.seq, after.id, EntitySchema::of(after.entity).wireName, after.projectId,
                   after.updatedBy, after.deviceId, after.updatedAt,
                   clientTime.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(clientTime),
-                  jsonText(before), jsonText(afterState)});
+                  jsonText(before), afterText});
     if (!query)
         return query.error();
     return {};

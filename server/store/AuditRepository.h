@@ -29,8 +29,10 @@ public:
 
     explicit AuditRepository(ServerDatabase &db);
 
-    // before is empty for a create; after is the record as written.
-    Result<void> record(const StoredRecord &after, const QJsonObject &before, const QString &clientTime);
+    // before is empty for a create; after is the record as written. encodedAfterData: after.data
+    // as compact JSON, when the caller has it already.
+    Result<void> record(const StoredRecord &after, const QJsonObject &before, const QString &clientTime,
+                        const QByteArray &encodedAfterData = {});
     Result<QList<Entry>> entriesFor(const QString &recordId);
     // True when a device other than deviceId wrote the record after version sinceVersion. Every
     // write adds one audit row and one version, so the rows past the first sinceVersion are the

@@ -1,6 +1,7 @@
 #include "RecordRepository.h"
 
 #include "ServerDatabase.h"
+#include "common/JsonWriter.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -61,9 +62,10 @@ Result<std::optional<StoredRecord>> RecordRepository::find(const QString &id)
     return std::optional<StoredRecord>(std::move(record));
 }
 
-Result<void> RecordRepository::save(const StoredRecord &record)
+Result<void> RecordRepository::save(const StoredRecord &record, const QByteArray &encodedData)
 {
-    const QString data = QString::fromUtf8(QJsonDocument(record.data).toJson(QJsonDocument::Compact));
+    const QString data =
+        QString::fromUtf8(encodedData.isEmpty() ? JsonWriter::compact(record.data) : encodedData);
     const Result<QSqlQuery *> query = m_db.run(
         QStringLiteral(
             "INSERT INTO records (id, entity, project_id, version, deleted, data, seq, updated_at, "
@@ -79,7 +81,7 @@ Result<void> RecordRepository::save(const StoredRecord &record)
 }
 
 Result<QList<StoredRecord>> RecordRepository::changedSince(const QString &projectId, qint64 cursor,
-                                                           qint64 upTo, int limit)
+                                                           qint64 upTo, int limit, bool decode)
 {
     Result<QSqlQuery *> query =
         m_db.run(QStringLiteral("SELECT id, entity, version, deleted, data, seq FROM records "
@@ -102,7 +104,10 @@ Result<QList<StoredRecord>> RecordRepository::changedSince(const QString &projec
         record.projectId = projectId;
         record.version = row->value(2).toLongLong();
         record.deleted = row->value(3).toInt() != 0;
-        record.data = parseData(row->value(4).toByteArray());
+        if (decode)
+            record.data = parseData(row->value(4).toByteArray());
+        else
+            record.encodedData = row->value(4).toByteArray();
         record.seq = row->value(5).toLongLong();
         records.append(std::move(record));
     }

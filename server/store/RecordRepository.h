@@ -19,12 +19,15 @@ public:
     explicit RecordRepository(ServerDatabase &db);
 
     Result<std::optional<StoredRecord>> find(const QString &id);
-    // Inserts or overwrites the row with this id.
-    Result<void> save(const StoredRecord &record);
+    // Inserts or overwrites the row with this id. encodedData: record.data as compact JSON, when
+    // the caller has it already.
+    Result<void> save(const StoredRecord &record, const QByteArray &encodedData = {});
     // Records of one project written after cursor and up to upTo, oldest write first, at most
     // limit of them. Uses the (project_id, seq) index, so the cost is bounded by limit, not by
     // the size of the table.
-    Result<QList<StoredRecord>> changedSince(const QString &projectId, qint64 cursor, qint64 upTo, int limit);
+    // decode false leaves each record's data as text, in encodedData.
+    Result<QList<StoredRecord>> changedSince(const QString &projectId, qint64 cursor, qint64 upTo, int limit,
+                                             bool decode = true);
 
 private:
     ServerDatabase &m_db;

@@ -34,6 +34,14 @@ Result<qint64> SequenceRepository::next()
         QStringLiteral("UPDATE sync_sequence SET value = value + 1 WHERE name = 'global' RETURNING value")));
 }
 
+Result<qint64> SequenceRepository::lockForWriting()
+{
+    if (m_db.dialect() != ServerDatabase::Dialect::Postgres)
+        return current();
+    return singleValue(
+        m_db.run(QStringLiteral("SELECT value FROM sync_sequence WHERE name = 'global' FOR UPDATE")));
+}
+
 Result<qint64> SequenceRepository::current()
 {
     return singleValue(m_db.run(QStringLiteral("SELECT value FROM sync_sequence WHERE name = 'global'")));

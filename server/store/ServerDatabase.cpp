@@ -1,5 +1,6 @@
 #include "ServerDatabase.h"
 
+#include "DatabaseUrl.h"
 #include "Migrations.h"
 #include "common/Logging.h"
 
@@ -42,42 +43,71 @@ Error ServerDatabase::databaseError(const QString &what, const QSqlError &error)
 Result<void> ServerDatabase::open(const QString &location)
 {
     close();
-    if (location.startsWith(QLatin1String("postgresql://")) ||
-        location.startsWith(QLatin1String("postgres://"))) {
-        return makeError(
-            QStringLiteral("unsupported"),
-            QStringLiteral("PostgreSQL is not supported by this build yet; use a SQLite file path"));
-    }
-    if (location.isEmpty())
-        return makeError(QStringLiteral("usage"), QStringLiteral("no database path given"));
-    const QFileInfo info(location);
-    if (!info.absoluteDir().exists()) {
-        return makeError(QStringLiteral("database"),
-                         QStringLiteral("the folder of %1 does not exist").arg(info.absoluteFilePath()));
-    }
-
-    m_location = location;
-    m_dialect = Dialect::Sqlite;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-        db.setDatabaseName(location);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
-        if (!db.open()) {
-            const Error error = databaseError(QStringLiteral("cannot open %1").arg(location), db.lastError());
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connectionName);
-            return error;
-        }
-    }
-    Result<void> ready = configureSqlite();
+    const Result<DatabaseUrl> url = DatabaseUrl::parse(location);
+    if (!url)
+        return url.error();
+    m_location = url.value().redacted();
+    m_url = url.value();
+    m_dialect = url.value().postgres ? Dialect::Postgres : Dialect::Sqlite;
+    Result<void> connected =
+        m_dialect == Dialect::Postgres ? connectPostgres(url.value()) : connectSqlite(url.value().path);
+    if (!connected)
+        return connected;
+    Result<void> ready = m_dialect == Dialect::Sqlite ? configureSqlite() : Result<void>();
     if (ready)
         ready = migrate();
     if (!ready) {
         close();
         return ready.error();
     }
-    qCDebug(lcServerStore) << "database" << location << "at schema version" << m_schemaVersion;
+    qCDebug(lcServerStore) << "database" << m_location << "at schema version" << m_schemaVersion;
     return {};
+}
+
+Result<void> ServerDatabase::connectSqlite(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists()) {
+        return makeError(QStringLiteral("database"),
+                         QStringLiteral("the folder of %1 does not exist").arg(info.absoluteFilePath()));
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    return openConnection(db);
+}
+
+Result<void> ServerDatabase::connectPostgres(const DatabaseUrl &url)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        return makeError(QStringLiteral("database"),
+                         QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed; on Debian: "
+                                        "apt-get install libqt6sql6-psql"));
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    db.setHostName(url.host);
+    db.setPort(url.port);
+    db.setDatabaseName(url.database);
+    if (!url.user.isEmpty())
+        db.setUserName(url.user);
+    if (!url.password.isEmpty())
+        db.setPassword(url.password);
+    db.setConnectOptions(url.connectOptions);
+    if (const Result<void> opened = openConnection(db); !opened)
+        return opened;
+    // libpq prints NOTICEs (such as "relation already exists, skipping") straight to stderr,
+    // where they would break JSON log lines.
+    return execute(QStringLiteral("SET client_min_messages TO warning"));
+}
+
+Result<void> ServerDatabase::openConnection(QSqlDatabase &db)
+{
+    if (db.open())
+        return {};
+    const Error error = databaseError(QStringLiteral("cannot open %1").arg(m_location), db.lastError());
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    return error;
 }
 
 void ServerDatabase::close()
@@ -136,9 +166,41 @@ Result<QSqlQuery *> ServerDatabase::run(const QString &sql, const QVariantList &
     query->finish();
     for (int index = 0; index < values.size(); ++index)
         query->bindValue(index, values.at(index));
-    if (!query->exec())
-        return databaseError(QStringLiteral("[%1] failed").arg(sql), query->lastError());
+    if (!query->exec()) {
+        const Error error = databaseError(QStringLiteral("[%1] failed").arg(sql), query->lastError());
+        // Outside a transaction a statement can simply run again on a fresh connection (a
+        // restarted or failed-over PostgreSQL); inside one, the caller's rollback decides.
+        if (!m_inTransaction && !m_retrying && reconnectIfBroken()) {
+            m_retrying = true;
+            Result<QSqlQuery *> again = run(sql, values);
+            m_retrying = false;
+            return again;
+        }
+        return error;
+    }
     return query.get();
+}
+
+bool ServerDatabase::reconnectIfBroken()
+{
+    if (m_dialect != Dialect::Postgres || m_inTransaction)
+        return false;
+    {
+        QSqlQuery probe(QSqlDatabase::database(m_connectionName, false));
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return false; // the connection is fine: the statement itself failed
+    }
+    qCWarning(lcServerStore) << "the connection to" << m_location << "is broken; reconnecting";
+    m_statements.clear();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    if (const Result<void> connected = connectPostgres(m_url); !connected) {
+        qCWarning(lcServerStore) << connected.error().toString();
+        return false;
+    }
+    return true;
 }
 
 Result<void> ServerDatabase::execute(const QString &sql)
@@ -155,8 +217,11 @@ Result<void> ServerDatabase::beginWrite()
 {
     if (m_inTransaction)
         return makeError(QStringLiteral("database"), QStringLiteral("a transaction is already open"));
-    const Result<void> begun =
-        execute(m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    const QString begin =
+        m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    Result<void> begun = execute(begin);
+    if (!begun && reconnectIfBroken())
+        begun = execute(begin);
     if (begun)
         m_inTransaction = true;
     return begun;
@@ -176,19 +241,23 @@ Result<void> ServerDatabase::rollback()
     return execute(QStringLiteral("ROLLBACK"));
 }
 
+// PostgreSQL cannot PREPARE transaction control, so there they run as plain statements.
 Result<void> ServerDatabase::savepoint(const QString &name)
 {
-    return succeeded(run(QStringLiteral("SAVEPOINT ") + name));
+    const QString sql = QStringLiteral("SAVEPOINT ") + name;
+    return m_dialect == Dialect::Postgres ? execute(sql) : succeeded(run(sql));
 }
 
 Result<void> ServerDatabase::releaseSavepoint(const QString &name)
 {
-    return succeeded(run(QStringLiteral("RELEASE SAVEPOINT ") + name));
+    const QString sql = QStringLiteral("RELEASE SAVEPOINT ") + name;
+    return m_dialect == Dialect::Postgres ? execute(sql) : succeeded(run(sql));
 }
 
 Result<void> ServerDatabase::rollbackToSavepoint(const QString &name)
 {
-    return succeeded(run(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name));
+    const QString sql = QStringLiteral("ROLLBACK TO SAVEPOINT ") + name;
+    return m_dialect == Dialect::Postgres ? execute(sql) : succeeded(run(sql));
 }
 
 Result<int> ServerDatabase::readSchemaVersion()
@@ -208,6 +277,16 @@ Result<void> ServerDatabase::migrate()
     // file at once (the server and add-user) cannot both create the schema.
     if (const Result<void> begun = beginWrite(); !begun)
         return begun;
+    // PostgreSQL has no database-wide write lock to take up front: a transaction-scoped advisory
+    // lock plays its part, so that two instances starting on an empty database create the
+    // schema once.
+    if (m_dialect == Dialect::Postgres) {
+        if (const Result<void> locked = execute(QStringLiteral("SELECT pg_advisory_xact_lock(4707001)"));
+            !locked) {
+            (void)rollback();
+            return locked;
+        }
+    }
     auto fail = [this](const Error &error) -> Result<void> {
         (void)rollback();
         m_statements.clear();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DatabaseUrl.h"
 #include "common/Result.h"
 
 #include <QHash>
@@ -33,14 +34,15 @@ public:
     ServerDatabase(const ServerDatabase &) = delete;
     ServerDatabase &operator=(const ServerDatabase &) = delete;
 
-    // location: a file path for SQLite (created when missing). The schema is created or migrated
-    // before this returns.
+    // location: a file path for SQLite (created when missing) or a postgresql:// URL (see
+    // DatabaseUrl). The schema is created or migrated before this returns.
     Result<void> open(const QString &location);
     void close();
     bool isOpen() const;
 
     Dialect dialect() const { return m_dialect; }
     int schemaVersion() const { return m_schemaVersion; }
+    // Without any password, fit for logs.
     QString location() const { return m_location; }
 
     // Runs a statement from the cache (prepared on first use) with positional values. The query
@@ -64,15 +66,23 @@ public:
     static Error databaseError(const QString &what, const QSqlError &error);
 
 private:
+    Result<void> connectSqlite(const QString &path);
+    Result<void> connectPostgres(const DatabaseUrl &url);
+    Result<void> openConnection(QSqlDatabase &db);
+    // PostgreSQL: true when the connection turned out dead and was opened again (the caller
+    // may retry what failed, as long as no transaction was open).
+    bool reconnectIfBroken();
     Result<void> configureSqlite();
     Result<void> migrate();
     Result<int> readSchemaVersion();
 
     QString m_connectionName;
     QString m_location;
+    DatabaseUrl m_url;
     Dialect m_dialect = Dialect::Sqlite;
     int m_schemaVersion = 0;
     bool m_inTransaction = false;
+    bool m_retrying = false;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
 };
 

@@ -21,6 +21,9 @@ struct StoredRecord
     QString updatedAt;
     QString updatedBy;
     QString deviceId;
+    // data as stored (compact JSON), for readers that pass it on without decoding it; data is
+    // then left empty.
+    QByteArray encodedData;
 };
 
 } // namespace fieldsync::server

@@ -92,36 +92,73 @@ Result<void> UserRepository::setRevoked(const QString &name, bool revoked)
     return {};
 }
 
-Result<std::optional<AuthUser>> UserRepository::findByTokenHash(const QString &tokenHash)
+Result<void> UserRepository::replaceToken(const QString &name, const QString &tokenHash)
 {
-    Result<QSqlQuery *> query = m_db.run(
-        QStringLiteral("SELECT id, name, role FROM users WHERE token_hash = ? AND revoked = 0"), {tokenHash});
+    const Result<QSqlQuery *> query = m_db.run(
+        QStringLiteral("UPDATE users SET token_hash = ?, revoked = 0 WHERE name = ?"), {tokenHash, name});
+    if (!query)
+        return query.error();
+    if (query.value()->numRowsAffected() != 1)
+        return makeError(QStringLiteral("not_found"), QStringLiteral("no user named '%1'").arg(name));
+    return {};
+}
+
+Result<QList<UserRepository::Listed>> UserRepository::list()
+{
+    Result<QSqlQuery *> query =
+        m_db.run(QStringLiteral("SELECT u.name, u.role, u.revoked, u.created_at, m.project_id FROM users u "
+                                "LEFT JOIN memberships m ON m.user_id = u.id ORDER BY u.name, m.project_id"));
     if (!query)
         return query.error();
     QSqlQuery *row = query.value();
-    if (!row->next()) {
-        row->finish();
-        return std::optional<AuthUser>();
+    QList<Listed> users;
+    while (row->next()) {
+        const QString name = row->value(0).toString();
+        if (users.isEmpty() || users.constLast().name != name) {
+            Listed user;
+            user.name = name;
+            user.role = roleFromName(row->value(1).toString()).value_or(Role::Foreman);
+            user.revoked = row->value(2).toInt() != 0;
+            user.createdAt = row->value(3).toString();
+            users.append(user);
+        }
+        if (!row->value(4).isNull())
+            users.last().projects.append(row->value(4).toString());
     }
-    const QString id = row->value(0).toString();
-    AuthUser user;
-    user.name = row->value(1).toString();
-    const std::optional<Role> role = roleFromName(row->value(2).toString());
     row->finish();
+    return users;
+}
+
+Result<std::optional<AuthUser>> UserRepository::findByTokenHash(const QString &tokenHash)
+{
+    // One statement (every request authenticates: on PostgreSQL each statement is a round trip).
+    Result<QSqlQuery *> query = m_db.run(
+        QStringLiteral("SELECT u.name, u.role, m.project_id FROM users u LEFT JOIN memberships m "
+                       "ON m.user_id = u.id WHERE u.token_hash = ? AND u.revoked = 0 ORDER BY m.project_id"),
+        {tokenHash});
+    if (!query)
+        return query.error();
+    QSqlQuery *row = query.value();
+    std::optional<AuthUser> user;
+    QString roleText;
+    while (row->next()) {
+        if (!user) {
+            user = AuthUser();
+            user->name = row->value(0).toString();
+            roleText = row->value(1).toString();
+        }
+        if (!row->value(2).isNull())
+            user->projects.append(row->value(2).toString());
+    }
+    row->finish();
+    if (!user)
+        return user;
+    const std::optional<Role> role = roleFromName(roleText);
     if (!role)
         return makeError(QStringLiteral("database"),
-                         QStringLiteral("user '%1' has an unknown role").arg(user.name));
-    user.role = *role;
-
-    Result<QSqlQuery *> projects = m_db.run(
-        QStringLiteral("SELECT project_id FROM memberships WHERE user_id = ? ORDER BY project_id"), {id});
-    if (!projects)
-        return projects.error();
-    QSqlQuery *projectRow = projects.value();
-    while (projectRow->next())
-        user.projects.append(projectRow->value(0).toString());
-    projectRow->finish();
-    return std::optional<AuthUser>(std::move(user));
+                         QStringLiteral("user '%1' has an unknown role").arg(user->name));
+    user->role = *role;
+    return user;
 }
 
 } // namespace fieldsync::server

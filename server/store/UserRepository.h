@@ -25,6 +25,19 @@ public:
     Result<void> ensureUser(const QString &name, Role role, const QStringList &projects,
                             const QString &tokenHash);
     Result<void> setRevoked(const QString &name, bool revoked);
+    // Replaces the user's token and lifts a revocation. Error not_found for an unknown name.
+    Result<void> replaceToken(const QString &name, const QString &tokenHash);
+
+    struct Listed
+    {
+        QString name;
+        Role role = Role::Foreman;
+        QStringList projects;
+        bool revoked = false;
+        QString createdAt;
+    };
+    // Every user by name; never the token hashes.
+    Result<QList<Listed>> list();
     Result<bool> exists(const QString &name);
 
     // The active (not revoked) user holding this token hash.

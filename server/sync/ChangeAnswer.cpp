@@ -1,6 +1,37 @@
 #include "ChangeAnswer.h"
 
+#include "common/JsonWriter.h"
+
 namespace fieldsync::server {
+
+namespace {
+
+// The entry as AppliedChange::toJson() and QJsonDocument would write it (keys in order), around
+// data already encoded.
+QByteArray appliedEntry(const protocol::AppliedChange &applied, const QByteArray &encodedData)
+{
+    QByteArray entry;
+    entry.reserve(encodedData.size() + 128);
+    entry.append("{\"data\":");
+    entry.append(encodedData);
+    entry.append(",\"id\":");
+    JsonWriter::appendString(entry, applied.id);
+    entry.append(",\"offline_id\":");
+    JsonWriter::appendString(entry, applied.offlineId);
+    entry.append(",\"version\":");
+    JsonWriter::appendInteger(entry, applied.version);
+    entry.append('}');
+    return entry;
+}
+
+void appendEntry(QByteArray &list, const QByteArray &entry)
+{
+    if (!list.isEmpty())
+        list.append(',');
+    list.append(entry);
+}
+
+} // namespace
 
 ChangeAnswer ChangeAnswer::makeApplied(protocol::AppliedChange applied, const QString &projectId)
 {
@@ -9,6 +40,64 @@ ChangeAnswer ChangeAnswer::makeApplied(protocol::AppliedChange applied, const QS
     answer.applied = std::move(applied);
     answer.projectId = projectId;
     return answer;
+}
+
+ChangeAnswer ChangeAnswer::makeApplied(protocol::AppliedChange applied, const QString &projectId,
+                                       const QByteArray &encodedData)
+{
+    ChangeAnswer answer;
+    answer.kind = Kind::Applied;
+    answer.encodedEntry = appliedEntry(applied, encodedData);
+    answer.applied = std::move(applied);
+    answer.projectId = projectId;
+    return answer;
+}
+
+QByteArray ChangeAnswer::entryJson() const
+{
+    if (!encodedEntry.isEmpty())
+        return encodedEntry;
+    switch (kind) {
+    case Kind::Applied:
+        return JsonWriter::compact(applied.toJson());
+    case Kind::Conflict:
+        return JsonWriter::compact(conflict.toJson());
+    case Kind::Rejected:
+        break;
+    }
+    return JsonWriter::compact(rejected.toJson());
+}
+
+void PushResponseWriter::add(const ChangeAnswer &answer)
+{
+    switch (answer.kind) {
+    case ChangeAnswer::Kind::Applied:
+        appendEntry(m_applied, answer.entryJson());
+        break;
+    case ChangeAnswer::Kind::Conflict:
+        appendEntry(m_conflicts, answer.entryJson());
+        break;
+    case ChangeAnswer::Kind::Rejected:
+        appendEntry(m_rejected, answer.entryJson());
+        break;
+    }
+}
+
+QByteArray PushResponseWriter::finish(qint64 cursor) const
+{
+    // The keys in the order QJsonDocument writes PushResponse::toJson()'s object.
+    QByteArray body;
+    body.reserve(m_applied.size() + m_conflicts.size() + m_rejected.size() + 64);
+    body.append("{\"applied\":[");
+    body.append(m_applied);
+    body.append("],\"conflicts\":[");
+    body.append(m_conflicts);
+    body.append("],\"cursor\":");
+    JsonWriter::appendInteger(body, cursor);
+    body.append(",\"rejected\":[");
+    body.append(m_rejected);
+    body.append("]}");
+    return body;
 }
 
 ChangeAnswer ChangeAnswer::makeConflict(protocol::ConflictedChange conflict, const QString &projectId)
@@ -47,9 +136,9 @@ void ChangeAnswer::addTo(protocol::PushResponse &response) const
 
 QByteArray ChangeAnswer::toStored() const
 {
-    protocol::PushResponse single;
-    addTo(single);
-    return single.toJson();
+    PushResponseWriter single;
+    single.add(*this);
+    return single.finish(0);
 }
 
 Result<ChangeAnswer> ChangeAnswer::fromStored(const QByteArray &stored, const QString &projectId)

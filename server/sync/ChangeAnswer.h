@@ -23,6 +23,9 @@ struct ChangeAnswer
     // The project of the record the change touched, when the user could see it; a replay to a
     // user no longer in that project must not reveal the stored answer.
     QString projectId;
+    // This answer's entry as JSON text, when whoever made the answer had it at hand (an applied
+    // change carries the whole record, which is then encoded once per change, not once per use).
+    QByteArray encodedEntry;
 
     static ChangeAnswer makeApplied(protocol::AppliedChange applied, const QString &projectId);
     static ChangeAnswer makeConflict(protocol::ConflictedChange conflict, const QString &projectId);
@@ -31,10 +34,30 @@ struct ChangeAnswer
 
     void addTo(protocol::PushResponse &response) const;
 
+    // An applied answer whose entry is written around the record's JSON text as it was stored.
+    static ChangeAnswer makeApplied(protocol::AppliedChange applied, const QString &projectId,
+                                    const QByteArray &encodedData);
+    // This answer's entry as JSON text (encodedEntry, or encoded now).
+    QByteArray entryJson() const;
+
     // Stored as a push response holding this one entry, so the protocol's strict decoder reads
     // it back and no second format exists.
     QByteArray toStored() const;
     static Result<ChangeAnswer> fromStored(const QByteArray &stored, const QString &projectId);
+};
+
+// Writes a push response (what protocol::PushResponse::toJson writes) from the answers' JSON entries,
+// so that no applied record is encoded again for the answer.
+class PushResponseWriter
+{
+public:
+    void add(const ChangeAnswer &answer);
+    QByteArray finish(qint64 cursor) const;
+
+private:
+    QByteArray m_applied;
+    QByteArray m_conflicts;
+    QByteArray m_rejected;
 };
 
 } // namespace fieldsync::server

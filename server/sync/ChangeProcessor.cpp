@@ -1,5 +1,6 @@
 #include "ChangeProcessor.h"
 
+#include "common/JsonWriter.h"
 #include "domain/FieldValues.h"
 #include "domain/RecordValidator.h"
 #include "domain/ThreeWayMerge.h"
@@ -298,11 +299,14 @@ Result<ChangeAnswer> ChangeProcessor::write(const PushContext &context, const pr
     record.data.insert(RecordMeta::UpdatedAt, record.updatedAt);
     record.data.insert(RecordMeta::UpdatedBy, record.updatedBy);
     record.data.insert(RecordMeta::DeviceId, record.deviceId);
-    if (const Result<void> saved = m_records.save(record); !saved)
+    // Encoded once: the row, the audit trail, the stored answer and the response all carry it.
+    const QByteArray data = JsonWriter::compact(record.data);
+    if (const Result<void> saved = m_records.save(record, data); !saved)
         return saved.error();
-    if (const Result<void> audited = m_audit.record(record, before, context.clientTime); !audited)
+    if (const Result<void> audited = m_audit.record(record, before, context.clientTime, data); !audited)
         return audited.error();
-    return appliedAsIs(change, record);
+    return ChangeAnswer::makeApplied({change.offlineId, record.id, record.version, record.data},
+                                     record.projectId, data);
 }
 
 } // namespace fieldsync::server

@@ -50,7 +50,8 @@ Result<ChangeAnswer> PushService::answer(const PushContext &context, const proto
     return answer;
 }
 
-Result<protocol::PushResponse> PushService::push(const AuthUser &user, const protocol::PushRequest &request)
+Result<protocol::PushResponse> PushService::push(const AuthUser &user, const protocol::PushRequest &request,
+                                                 QByteArray *body)
 {
     QElapsedTimer timer;
     timer.start();
@@ -59,10 +60,19 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
     WriteTransaction transaction(m_db);
     if (const Result<void> begun = transaction.begin(); !begun)
         return begun.error();
+    const Result<qint64> startCursor = m_sequence.lockForWriting();
+    if (!startCursor)
+        return startCursor.error();
+    // PostgreSQL aborts the whole transaction at any error, and a database error fails the whole
+    // push anyway, so there a savepoint per change would only cost two round trips each.
+    const bool savepoints = m_db.dialect() == ServerDatabase::Dialect::Sqlite;
 
     protocol::PushResponse response;
+    PushResponseWriter writer;
+    m_lastProjects.clear();
     for (const protocol::Change &change : request.changes) {
-        if (const Result<void> opened = m_db.savepoint(ChangeSavepoint); !opened)
+        if (const Result<void> opened = savepoints ? m_db.savepoint(ChangeSavepoint) : Result<void>();
+            !opened)
             return opened.error();
         const Result<ChangeAnswer> answer = this->answer(context, change);
         if (!answer) {
@@ -71,9 +81,16 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
             qCWarning(lcServer) << "push failed at change" << change.offlineId << answer.error().toString();
             return answer.error();
         }
-        if (const Result<void> released = m_db.releaseSavepoint(ChangeSavepoint); !released)
+        if (const Result<void> released =
+                savepoints ? m_db.releaseSavepoint(ChangeSavepoint) : Result<void>();
+            !released)
             return released.error();
         answer.value().addTo(response);
+        if (body)
+            writer.add(answer.value());
+        if (answer.value().kind == ChangeAnswer::Kind::Applied && !answer.value().projectId.isEmpty() &&
+            !m_lastProjects.contains(answer.value().projectId))
+            m_lastProjects.append(answer.value().projectId);
     }
 
     const Result<qint64> cursor = m_sequence.current();
@@ -82,12 +99,34 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
     response.cursor = cursor.value();
     if (const Result<void> committed = transaction.commit(); !committed)
         return committed.error();
+    if (body)
+        *body = writer.finish(response.cursor);
+    notifyListeners(user, request, response, startCursor.value());
 
     qCInfo(lcServer).nospace() << "push by " << user.name << " from " << request.deviceId << ": "
                                << request.changes.size() << " changes, " << response.applied.size()
                                << " applied, " << response.conflicts.size() << " conflicts, "
                                << response.rejected.size() << " rejected in " << timer.elapsed() << " ms";
     return response;
+}
+
+void PushService::notifyListeners(const AuthUser &user, const protocol::PushRequest &request,
+                                  const protocol::PushResponse &response, qint64 startCursor)
+{
+    if (m_listeners.isEmpty())
+        return;
+    CommittedPush push;
+    push.user = user.name;
+    push.deviceId = request.deviceId;
+    push.cursor = response.cursor;
+    push.wrote = response.cursor > startCursor;
+    push.projects = m_lastProjects;
+    push.changes = int(request.changes.size());
+    push.applied = int(response.applied.size());
+    push.conflicts = int(response.conflicts.size());
+    push.rejected = int(response.rejected.size());
+    for (CommitListener *listener : std::as_const(m_listeners))
+        listener->pushCommitted(push);
 }
 
 } // namespace fieldsync::server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChangeProcessor.h"
+#include "CommitListener.h"
 #include "auth/AuthUser.h"
 #include "common/Result.h"
 #include "protocol/PushMessages.h"
@@ -20,15 +21,25 @@ class PushService
 public:
     explicit PushService(ServerDatabase &db);
 
-    Result<protocol::PushResponse> push(const AuthUser &user, const protocol::PushRequest &request);
+    // body, when given, receives the response as JSON (what PushResponse::toJson() writes), made
+    // from each answer's entry as it was stored, so that no record is encoded twice.
+    Result<protocol::PushResponse> push(const AuthUser &user, const protocol::PushRequest &request,
+                                        QByteArray *body = nullptr);
+
+    // Listeners are told after each commit, in the order added; they must outlive this service.
+    void addListener(CommitListener *listener) { m_listeners.append(listener); }
 
 private:
     Result<ChangeAnswer> answer(const PushContext &context, const protocol::Change &change);
+    void notifyListeners(const AuthUser &user, const protocol::PushRequest &request,
+                         const protocol::PushResponse &response, qint64 startCursor);
 
     ServerDatabase &m_db;
     ChangeProcessor m_processor;
     IdempotencyRepository m_idempotency;
     SequenceRepository m_sequence;
+    QList<CommitListener *> m_listeners;
+    QStringList m_lastProjects; // of the push in progress
 };
 
 } // namespace fieldsync::server

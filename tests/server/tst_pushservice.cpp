@@ -259,8 +259,11 @@ private Q_SLOTS:
     {
         const protocol::AppliedChange created =
             create(foreman(), EntityKind::Task, {{QStringLiteral("title"), QStringLiteral("Sweep")}});
-        push(pm(), {updateChange(EntityKind::Task, created.id, 1, {},
-                                 {{QStringLiteral("priority"), QStringLiteral("high")}})});
+        // Another device's change: the deleting device's own later writes would not conflict.
+        push(pm(),
+             {updateChange(EntityKind::Task, created.id, 1, {},
+                           {{QStringLiteral("priority"), QStringLiteral("high")}})},
+             QStringLiteral("device-b"));
         const protocol::PushResponse response =
             push(foreman(), {deleteChange(EntityKind::Task, created.id, 1)});
         QCOMPARE(response.conflicts.size(), 1);

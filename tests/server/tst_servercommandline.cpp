@@ -79,7 +79,8 @@ private Q_SLOTS:
                                                      {QStringLiteral("p1"), QStringLiteral("p2")});
         QVERIFY2(token.ok(), qPrintable(token ? QString() : token.error().toString()));
         QCOMPARE(token.value().size(), 64);
-        QVERIFY(QFile::exists(server.databasePath()));
+        if (!ServerProcess::usesPostgres())
+            QVERIFY(QFile::exists(server.databasePath()));
         QVERIFY2(server.start().ok(), qPrintable(server.logs()));
         TestHttpClient http(server.url(), token.value());
         const TestHttpResponse me = http.get(QStringLiteral("/api/v1/me"));

@@ -97,12 +97,16 @@ private Q_SLOTS:
         QCOMPARE(opened.error().code, QStringLiteral("database"));
     }
 
-    void postgresUrlsAreNotSupportedYet()
+    void anUnreachablePostgresIsADatabaseErrorWithoutThePassword()
     {
+        // Port 1 on loopback: nothing listens, the connection is refused at once.
         ServerDatabase db;
-        const Result<void> opened = db.open(QStringLiteral("postgresql://localhost/fieldsync"));
+        const Result<void> opened =
+            db.open(QStringLiteral("postgresql://fs:s3cret@127.0.0.1:1/fieldsync?connect_timeout=2"));
         QVERIFY(!opened.ok());
-        QCOMPARE(opened.error().code, QStringLiteral("unsupported"));
+        QCOMPARE(opened.error().code, QStringLiteral("database"));
+        QVERIFY(!opened.error().message.contains(QStringLiteral("s3cret")));
+        QVERIFY(!db.open(QStringLiteral("postgresql://fs@127.0.0.1/")).ok());
     }
 
     void sequenceNumbersRollBackWithTheirTransaction()

@@ -1,5 +1,7 @@
 #include "ServerProcess.h"
 
+#include "PostgresCluster.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -49,6 +51,28 @@ QString ServerProcess::serverBinary()
     return QDir(dir).filePath(QStringLiteral("fieldsync-server"));
 }
 
+bool ServerProcess::usesPostgres()
+{
+    return qEnvironmentVariable("FIELDSYNC_TEST_DB") == QLatin1String("postgresql");
+}
+
+Result<void> ServerProcess::prepareDatabase()
+{
+    if (m_databaseReady)
+        return {};
+    if (usesPostgres()) {
+        const Result<PostgresCluster *> cluster = PostgresCluster::shared();
+        if (!cluster)
+            return cluster.error();
+        const Result<QString> url = cluster.value()->createDatabase();
+        if (!url)
+            return url.error();
+        m_databasePath = url.value();
+    }
+    m_databaseReady = true;
+    return {};
+}
+
 bool ServerProcess::isRunning() const
 {
     return m_process && m_process->state() != QProcess::NotRunning;
@@ -58,7 +82,7 @@ QUrl ServerProcess::url() const
 {
     if (m_port == 0)
         return {};
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_scheme).arg(m_port));
 }
 
 QString ServerProcess::outputValue(const QString &prefix) const
@@ -110,6 +134,8 @@ Result<void> ServerProcess::launch(quint16 port, int timeoutMs)
     if (!QFileInfo(binary).isExecutable())
         return makeError(QStringLiteral("server_process"),
                          QStringLiteral("no server binary at %1").arg(binary));
+    if (const Result<void> prepared = prepareDatabase(); !prepared)
+        return prepared;
 
     m_process = std::make_unique<QProcess>();
     m_stdoutBuffer.clear();
@@ -140,6 +166,7 @@ Result<void> ServerProcess::launch(quint16 port, int timeoutMs)
             if (!listening.isValid() || listening.port() <= 0)
                 return processError(QStringLiteral("cannot read the port from '%1'").arg(line), logs());
             m_port = quint16(listening.port());
+            m_scheme = listening.scheme();
             return {};
         }
         if (m_process->state() == QProcess::NotRunning) {
@@ -179,6 +206,22 @@ Result<void> ServerProcess::stop(int timeoutMs)
     return {};
 }
 
+void ServerProcess::terminate()
+{
+    if (isRunning())
+        m_process->terminate();
+}
+
+int ServerProcess::waitForExit(int timeoutMs)
+{
+    if (!m_process)
+        return -1;
+    if (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(timeoutMs))
+        return -1;
+    finishRun();
+    return m_lastExitCode;
+}
+
 void ServerProcess::kill()
 {
     if (!isRunning())
@@ -202,27 +245,39 @@ Result<void> ServerProcess::restart(int timeoutMs)
     return launch(0, timeoutMs);
 }
 
+ServerProcess::CommandResult ServerProcess::runCommand(const QStringList &arguments)
+{
+    CommandResult result;
+    if (const Result<void> prepared = prepareDatabase(); !prepared) {
+        result.err = prepared.error().toString();
+        return result;
+    }
+    QProcess process;
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    process.start(serverBinary(), arguments + QStringList{QStringLiteral("--db"), m_databasePath});
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("%1 did not finish").arg(arguments.value(0));
+        return result;
+    }
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return result;
+}
+
 Result<QString> ServerProcess::addUser(const QString &name, const QString &role, const QStringList &projects)
 {
     QStringList arguments{QStringLiteral("add-user"), name, QStringLiteral("--role"), role};
     for (const QString &project : projects)
         arguments << QStringLiteral("--project") << project;
-    arguments << QStringLiteral("--db") << m_databasePath;
-
-    QProcess process;
-    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-    process.start(serverBinary(), arguments);
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return makeError(QStringLiteral("server_process"), QStringLiteral("add-user did not finish"));
-    }
-    const QString output = QString::fromUtf8(process.readAllStandardOutput());
-    const QString errors = QString::fromUtf8(process.readAllStandardError());
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+    const CommandResult process = runCommand(arguments);
+    const QString &output = process.out;
+    if (process.exitCode != 0) {
         return makeError(
             QStringLiteral("server_process"),
-            QStringLiteral("add-user %1 failed (%2): %3").arg(name).arg(process.exitCode()).arg(errors));
+            QStringLiteral("add-user %1 failed (%2): %3").arg(name).arg(process.exitCode).arg(process.err));
     }
     const QStringList lines = output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     if (lines.isEmpty() || lines.constLast().trimmed().isEmpty())

@@ -23,6 +23,11 @@ namespace fieldsync::test {
 //     server.kill();                 // as if the machine lost power (the process, not the disk)
 //     QVERIFY(server.restart().ok()); // same database, same port when it is still free
 //
+// With FIELDSYNC_TEST_DB=postgresql in the environment (CTest's <test>_postgresql variants) the
+// database is a fresh one on the test process's own PostgreSQL cluster (PostgresCluster::shared)
+// instead, so the same test proves the same promises on PostgreSQL. setDatabase() shares one
+// database between two ServerProcess objects (two instances behind a load balancer).
+//
 // The binary is $FIELDSYNC_BIN_DIR/fieldsync-server (set by fieldsync_add_test), else the one
 // next to the test executable. Its stderr (logs) goes to <dataDir>/server.log and into the
 // errors this class returns; set FIELDSYNC_SERVER_LOGS=1 to see it live instead. The server is killed with
@@ -45,17 +50,42 @@ public:
     Result<void> stop(int timeoutMs = 15000);
     // SIGKILL, no shutdown code runs.
     void kill();
+    // SIGTERM without waiting (to watch the graceful shutdown), then waitForExit().
+    void terminate();
+    // Waits for the process to end; its exit code, or -1 when it crashed or did not end in time.
+    int waitForExit(int timeoutMs = 15000);
     // stop() (when running) and start() on the same database, asking for the same port.
     Result<void> restart(int timeoutMs = 30000);
 
     // Runs `fieldsync-server add-user NAME --role ROLE --project P... --db <this database>` (the
     // server may be running or not) and returns the token it printed.
     Result<QString> addUser(const QString &name, const QString &role, const QStringList &projects);
+    // Runs `fieldsync-server ARGS... --db <this database>`: exit code, stdout and stderr.
+    struct CommandResult
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    CommandResult runCommand(const QStringList &arguments);
 
     bool isRunning() const;
-    QUrl url() const; // http://127.0.0.1:PORT, empty before the first start
+    qint64 processId() const { return isRunning() ? m_process->processId() : 0; }
+    QUrl url() const; // http(s)://127.0.0.1:PORT, empty before the first start
     quint16 port() const { return m_port; }
+    // The SQLite file, or the postgresql:// URL (known once start() or addUser() ran, or after
+    // setDatabase()).
     QString databasePath() const { return m_databasePath; }
+    // Use this database (a file path or postgresql:// URL) instead of the test's own.
+    void setDatabase(const QString &location)
+    {
+        m_databasePath = location;
+        m_databaseReady = true;
+    }
+    // Creates the PostgreSQL database in PostgreSQL mode; nothing to do for SQLite.
+    Result<void> prepareDatabase();
+    // True when FIELDSYNC_TEST_DB=postgresql.
+    static bool usesPostgres();
     QString dataDir() const { return m_dir.path(); }
     // Extra arguments for the next start() or restart().
     void setExtraArguments(const QStringList &extraArgs) { m_extraArgs = extraArgs; }
@@ -85,7 +115,9 @@ private:
     QByteArray m_stdoutBuffer;
     QStringList m_outputLines;
     quint16 m_port = 0;
+    QString m_scheme = QStringLiteral("http");
     int m_lastExitCode = 0;
+    bool m_databaseReady = false;
 };
 
 } // namespace fieldsync::test

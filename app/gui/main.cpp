@@ -1,0 +1,80 @@
+// fieldsync: the GUI. Parses the command line, opens the data directory and hands over to
+// AppController; everything visible lives in fieldsync_ui.
+
+#include "common/TouchStyle.h"
+#include "common/UiLogging.h"
+#include "common/UiText.h"
+#include "main/AppController.h"
+#include "store/DeviceStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStyleFactory>
+
+using namespace fieldsync;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("fieldsync"));
+    QApplication::setApplicationDisplayName(QStringLiteral("FieldSync"));
+    QApplication::setOrganizationName(QStringLiteral("FieldSync"));
+    QApplication::setApplicationVersion(QStringLiteral(FIELDSYNC_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.fieldsync.FieldSync"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fieldsync.svg")));
+    // Touch-sized controls over the platform's own style and palette (light or dark).
+    QApplication::setStyle(new ui::TouchStyle(QStyleFactory::create(QApplication::style()->name())));
+    QFont font = QApplication::font();
+    if (font.pointSizeF() > 0 && font.pointSizeF() < 11)
+        font.setPointSizeF(11); // readable at arm's length on a tablet in the sun
+    QApplication::setFont(font);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("FieldSync: permits-to-work and tasks, offline first."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Data directory of this device."), QStringLiteral("DIR"));
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server URL to sign in to."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption token(QStringLiteral("token"), QStringLiteral("Access token for the server."),
+                                   QStringLiteral("TOKEN"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Sign in to a demo server from the token file that "
+                                                 "`fieldsync-server --demo --demo-token-file FILE` wrote."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption demoRole(QStringLiteral("demo-role"),
+                                      QStringLiteral("With --demo: sign in as foreman (default) or pm."),
+                                      QStringLiteral("ROLE"), QStringLiteral("foreman"));
+    QCommandLineOption exitAfterPaint(
+        QStringLiteral("exit-after-first-paint"),
+        QStringLiteral("Print start-up time and peak memory once the permit list "
+                       "has painted, then exit (benchmark)."));
+    exitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({dataDir, server, token, demo, demoRole, exitAfterPaint});
+    parser.process(app);
+
+    const QString directory = parser.isSet(dataDir)
+                                  ? parser.value(dataDir)
+                                  : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    Result<std::unique_ptr<DeviceStore>> store = DeviceStore::open(directory);
+    if (!store) {
+        qCCritical(lcUi) << "cannot open" << directory << store.error().toString();
+        QMessageBox::critical(nullptr, QStringLiteral("FieldSync"), ui::UiText::errorText(store.error()));
+        return 1;
+    }
+
+    ui::StartOptions options;
+    options.serverUrl = parser.value(server);
+    options.token = parser.value(token);
+    options.demoFile = parser.value(demo);
+    options.demoRole = parser.value(demoRole);
+    options.exitAfterFirstPaint = parser.isSet(exitAfterPaint);
+    ui::AppController controller(*store.value());
+    if (!controller.start(options))
+        return options.demoFile.isEmpty() ? 0 : 1;
+    return app.exec();
+}

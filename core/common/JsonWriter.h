@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringView>
+
+namespace fieldsync::JsonWriter {
+
+// Compact JSON text, as QJsonDocument::toJson(QJsonDocument::Compact) writes it (keys in the
+// object's order, the same escapes, UTF-8), with less copying: the sync hot paths write every
+// record several times per change. Non-finite numbers become null, as in Qt.
+QByteArray compact(const QJsonObject &object);
+QByteArray compact(const QJsonArray &array);
+
+void append(QByteArray &out, const QJsonObject &object);
+void append(QByteArray &out, const QJsonArray &array);
+void append(QByteArray &out, const QJsonValue &value);
+// A JSON string literal, quotes included.
+void appendString(QByteArray &out, QStringView text);
+// A JSON number for a whole number.
+void appendInteger(QByteArray &out, qint64 value);
+
+} // namespace fieldsync::JsonWriter

@@ -1,0 +1,147 @@
+// The small pieces of the production server on their own: the rate limiter's bucket, the
+// --db URL, the new command-line options and the metrics' text.
+
+#include "app/ServerOptions.h"
+#include "http/RateLimiter.h"
+#include "ops/ServerMetrics.h"
+#include "store/DatabaseUrl.h"
+
+#include <QTest>
+
+using namespace fieldsync;
+using namespace fieldsync::server;
+
+namespace {
+
+Result<ServerOptions> parse(const QStringList &arguments)
+{
+    return ServerOptions::parse(QStringList{QStringLiteral("fieldsync-server")} + arguments);
+}
+
+} // namespace
+
+class ServerUnitsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rateLimiterAllowsTheBurstThenRefills()
+    {
+        RateLimiter limiter({3, 10});
+        for (int index = 0; index < 3; ++index)
+            QCOMPARE(limiter.take(QStringLiteral("ana")), 0);
+        QCOMPARE(limiter.take(QStringLiteral("ana")), 1);
+        QCOMPARE(limiter.take(QStringLiteral("ben")), 0); // a bucket per user
+        QTest::qWait(150);                                // 10 per second: one more after 100 ms
+        QCOMPARE(limiter.take(QStringLiteral("ana")), 0);
+        QVERIFY(limiter.take(QStringLiteral("ana")) >= 1);
+
+        RateLimiter slow({1, 0.25});
+        QCOMPARE(slow.take(QStringLiteral("x")), 0);
+        QCOMPARE(slow.take(QStringLiteral("x")), 4); // Retry-After rounds the wait up
+
+        RateLimiter off({0, 0});
+        for (int index = 0; index < 1000; ++index)
+            QCOMPARE(off.take(QStringLiteral("x")), 0);
+    }
+
+    void databaseUrlsParseAndNeverShowThePassword()
+    {
+        const Result<DatabaseUrl> sqlite = DatabaseUrl::parse(QStringLiteral("/var/lib/fieldsync/server.db"));
+        QVERIFY(sqlite.ok());
+        QVERIFY(!sqlite.value().postgres);
+
+        const Result<DatabaseUrl> url = DatabaseUrl::parse(
+            QStringLiteral("postgresql://fs:s3cret@db.example:6432/fieldsync?sslmode=require"));
+        QVERIFY2(url.ok(), qPrintable(url ? QString() : url.error().toString()));
+        QVERIFY(url.value().postgres);
+        QCOMPARE(url.value().user, QStringLiteral("fs"));
+        QCOMPARE(url.value().password, QStringLiteral("s3cret"));
+        QCOMPARE(url.value().host, QStringLiteral("db.example"));
+        QCOMPARE(url.value().port, 6432);
+        QCOMPARE(url.value().database, QStringLiteral("fieldsync"));
+        QVERIFY(url.value().connectOptions.contains(QStringLiteral("sslmode=require")));
+        QVERIFY(!url.value().redacted().contains(QStringLiteral("s3cret")));
+
+        const Result<DatabaseUrl> socket =
+            DatabaseUrl::parse(QStringLiteral("postgres://fs@/fieldsync?host=/run/postgresql"));
+        QVERIFY(socket.ok());
+        QCOMPARE(socket.value().host, QStringLiteral("/run/postgresql"));
+        QCOMPARE(socket.value().port, 5432);
+
+        QVERIFY(!DatabaseUrl::parse(QStringLiteral("postgresql://fs@host/")).ok());
+        QVERIFY(!DatabaseUrl::parse(QStringLiteral("postgresql://fs@host/db?sslmod=require")).ok());
+    }
+
+    void newOptionsParse()
+    {
+        const Result<ServerOptions> defaults = parse({});
+        QVERIFY(defaults.ok());
+        QCOMPARE(defaults.value().rateBurst, 200.0);
+        QCOMPARE(defaults.value().ratePerSecond, 50.0);
+        QVERIFY(!defaults.value().jsonLogs);
+
+        const Result<ServerOptions> options =
+            parse({QStringLiteral("--rate-limit"), QStringLiteral("20/5"), QStringLiteral("--log-format"),
+                   QStringLiteral("json"), QStringLiteral("--tls-cert"), QStringLiteral("c.pem"),
+                   QStringLiteral("--tls-key"), QStringLiteral("k.pem")});
+        QVERIFY(options.ok());
+        QCOMPARE(options.value().rateBurst, 20.0);
+        QCOMPARE(options.value().ratePerSecond, 5.0);
+        QVERIFY(options.value().jsonLogs);
+        QCOMPARE(options.value().tlsCertificate, QStringLiteral("c.pem"));
+        QCOMPARE(parse({QStringLiteral("--rate-limit"), QStringLiteral("off")}).value().ratePerSecond, 0.0);
+        QVERIFY(!parse({QStringLiteral("--rate-limit"), QStringLiteral("lots")}).ok());
+        QVERIFY(!parse({QStringLiteral("--tls-cert"), QStringLiteral("c.pem")}).ok());
+        QVERIFY(!parse({QStringLiteral("--log-format"), QStringLiteral("xml")}).ok());
+
+        const Result<ServerOptions> revoke = parse({QStringLiteral("revoke-token"), QStringLiteral("ana")});
+        QVERIFY(revoke.ok());
+        QCOMPARE(revoke.value().mode, ServerOptions::Mode::RevokeToken);
+        QCOMPARE(revoke.value().userName, QStringLiteral("ana"));
+        QVERIFY(!parse({QStringLiteral("revoke-token")}).ok());
+        QVERIFY(
+            !parse({QStringLiteral("revoke-token"), QStringLiteral("ana"), QStringLiteral("--demo")}).ok());
+        const Result<ServerOptions> list = parse({QStringLiteral("list-users"), QStringLiteral("--json")});
+        QVERIFY(list.ok());
+        QCOMPARE(list.value().mode, ServerOptions::Mode::ListUsers);
+        QVERIFY(list.value().json);
+        QCOMPARE(ServerOptions::urlFor(QHostAddress(QHostAddress::LocalHost), 8470, true),
+                 QStringLiteral("https://127.0.0.1:8470"));
+    }
+
+    void metricsCountAndBucket()
+    {
+        ServerMetrics metrics;
+        CommittedPush push;
+        push.changes = 4;
+        push.applied = 2;
+        push.conflicts = 1;
+        push.rejected = 1;
+        metrics.pushCommitted(push);
+        metrics.observeRequest(QStringLiteral("/api/v1/sync/push"), 200, 0.003);
+        metrics.observeRequest(QStringLiteral("/api/v1/sync/push"), 200, 0.3);
+        metrics.observeRequest(QStringLiteral("/secret/path"), 404, 0.001);
+        metrics.setOpenWebSockets([] { return 7; });
+        const QByteArray text = metrics.render();
+        QVERIFY(text.contains("fieldsync_pushes_total 1\n"));
+        QVERIFY(text.contains("fieldsync_changes_applied_total 2\n"));
+        QVERIFY(text.contains("fieldsync_conflicts_total 1\n"));
+        QVERIFY(text.contains("fieldsync_rejections_total 1\n"));
+        QVERIFY(text.contains("fieldsync_websockets_open 7\n"));
+        QVERIFY(text.contains(
+            "fieldsync_http_request_duration_seconds_bucket{route=\"/api/v1/sync/push\",le=\"0.005\"} 1\n"));
+        QVERIFY(text.contains(
+            "fieldsync_http_request_duration_seconds_bucket{route=\"/api/v1/sync/push\",le=\"0.25\"} 1\n"));
+        QVERIFY(text.contains(
+            "fieldsync_http_request_duration_seconds_bucket{route=\"/api/v1/sync/push\",le=\"0.5\"} 2\n"));
+        QVERIFY(
+            text.contains("fieldsync_http_request_duration_seconds_count{route=\"/api/v1/sync/push\"} 2\n"));
+        // Unknown paths never become labels (a scanner would otherwise grow the metrics).
+        QVERIFY(!text.contains("secret"));
+        QVERIFY(text.contains("route=\"other\",code=\"404\""));
+    }
+};
+
+QTEST_GUILESS_MAIN(ServerUnitsTest)
+#include "tst_serverunits.moc"

@@ -1,0 +1,119 @@
+// The fast encoders of the sync hot paths write what Qt writes: JsonWriter the same bytes as
+// QJsonDocument::toJson(Compact), nowUtcString() the same text as QDateTime's ISODateWithMs.
+
+#include "common/JsonWriter.h"
+#include "protocol/ProtocolInfo.h"
+#include "protocol/PullMessages.h"
+#include "protocol/PushMessages.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <limits>
+
+using namespace fieldsync;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray qtCompact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TestJsonWriter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void writesWhatQtWrites_data()
+    {
+        QTest::addColumn<QJsonObject>("object");
+        QTest::newRow("empty") << QJsonObject();
+        // Written as null, as Qt writes it, so it does not read back as itself.
+        QTest::newRow("not finite") << QJsonObject{{u"infinity"_s, std::numeric_limits<double>::infinity()}};
+        QTest::newRow("permit") << QJsonObject{
+            {u"title"_s, u"Hot work permit 1"_s},
+            {u"status"_s, u"draft"_s},
+            {u"valid_from"_s, u"2026-11-21T07:00:00.000Z"_s},
+            {u"ppe_requirements"_s, QJsonArray{u"face_shield"_s, u"gloves"_s, u"helmet"_s}},
+            {u"safety_checklist"_s, QJsonObject{{u"gas_tested"_s, true}, {u"fire_watch_present"_s, false}}},
+            {u"assignee"_s, QJsonValue(QJsonValue::Null)}};
+        QTest::newRow("escapes") << QJsonObject{{u"quote\"key"_s, u"back\\slash \"quoted\" / slash"_s},
+                                                {u"controls"_s, QString(u"nl\n tab\t cr\r bs\b ff\f nul"_s +
+                                                                        QChar(0) + u" unit"_s + QChar(0x1f))},
+                                                {u"del"_s, QString(QChar(0x7f))}};
+        QTest::newRow("unicode") << QJsonObject{
+            {u"ü"_s, u"é 漢字 😀 \u2028"_s},
+            {u"lone surrogates"_s, QString(QString(QChar(0xd800)) + u"x"_s + QString(QChar(0xdc00)))}};
+        QTest::newRow("numbers") << QJsonObject{{u"zero"_s, 0},
+                                                {u"negative zero"_s, -0.0},
+                                                {u"beyond qint64"_s, 1e19},
+                                                {u"int"_s, 42},
+                                                {u"negative"_s, -7},
+                                                {u"big"_s, qint64(1) << 60},
+                                                {u"largest"_s, std::numeric_limits<qint64>::max()},
+                                                {u"fraction"_s, 1.5},
+                                                {u"small"_s, 1e-7},
+                                                {u"huge"_s, 1e300},
+                                                {u"third"_s, 1.0 / 3.0}};
+        QTest::newRow("nested") << QJsonObject{
+            {u"array"_s, QJsonArray{1, u"x"_s, QJsonArray{}, QJsonObject{}, true, QJsonValue()}},
+            {u"object"_s, QJsonObject{{u"inner"_s, QJsonObject{{u"deep"_s, QJsonArray{QJsonArray{2}}}}}}}};
+    }
+
+    void writesWhatQtWrites()
+    {
+        QFETCH(QJsonObject, object);
+        QCOMPARE(JsonWriter::compact(object), qtCompact(object));
+        if (QLatin1String(QTest::currentDataTag()) != QLatin1String("not finite"))
+            QCOMPARE(QJsonDocument::fromJson(JsonWriter::compact(object)).object(), object);
+    }
+
+    void pushRequestIsTheSameJson()
+    {
+        protocol::PushRequest request;
+        request.deviceId = u"device-1"_s;
+        request.clientTime = u"2026-11-21T10:30:00Z"_s;
+        request.batchId = u"0b1f7a52-8d55-4d5c-9a1e-2f2f6c1b2a11"_s;
+        protocol::Change change;
+        change.offlineId = u"5c8e7b8e-2d1b-4a8e-9a5e-6a1f0d7e3c21"_s;
+        change.id = u"9d4b2c1a-7e6f-4b3a-8c2d-1e0f9a8b7c6d"_s;
+        change.op = ChangeOp::Update;
+        change.clientVersion = 5;
+        change.base = QJsonObject{{u"title"_s, u"Old"_s}};
+        change.data = QJsonObject{{u"title"_s, u"New \"one\""_s}};
+        request.changes = {change, change};
+        QJsonArray changes;
+        for (const protocol::Change &each : std::as_const(request.changes))
+            changes.append(each.toJson());
+        const QJsonObject expected{{u"device_id"_s, request.deviceId},
+                                   {u"client_time"_s, request.clientTime},
+                                   {u"batch_id"_s, request.batchId},
+                                   {u"changes"_s, changes}};
+        QCOMPARE(request.toJson(), qtCompact(expected));
+        QVERIFY(protocol::PushRequest::fromJson(request.toJson()).ok());
+    }
+
+    void nowUtcStringIsIsoWithMilliseconds()
+    {
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        const QString now = protocol::nowUtcString();
+        const QDateTime after = QDateTime::currentDateTimeUtc();
+        static const QRegularExpression shape(
+            QRegularExpression::anchoredPattern(uR"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)"_s));
+        QVERIFY2(shape.match(now).hasMatch(), qPrintable(now));
+        const QDateTime parsed = QDateTime::fromString(now, Qt::ISODateWithMs);
+        QVERIFY(parsed.isValid());
+        QCOMPARE(parsed.toString(Qt::ISODateWithMs), now);
+        QVERIFY(parsed >= before.addMSecs(-1) && parsed <= after);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonWriter)
+#include "tst_jsonwriter.moc"
