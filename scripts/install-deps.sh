@@ -10,8 +10,10 @@ packages=(
     qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
     libgl1-mesa-dev zlib1g-dev
     xvfb xauth
-    postgresql openssl qtkeychain-qt6-dev
+    postgresql openssl libssl-dev qtkeychain-qt6-dev
     libqt6svg6 qt6-svg-dev
+    desktop-file-utils lintian
+    clang-14 libclang-rt-14-dev # the sanitizer build and the libFuzzer targets (scripts/sanitize.sh)
 )
 # Extra groups: "bench" adds Node.js for the PouchDB comparison.
 for group in "$@"; do

@@ -2,6 +2,8 @@
 # Installs what is missing, builds, starts fieldsync-server with demo data on loopback and connects a
 # client to it: the GUI when a display is available, otherwise a CLI device that syncs and shows
 # what it did. Stops the server when the client exits (or on Ctrl+C).
+# FIELDSYNC_DEMO_EXIT_AFTER_SYNC=1: with no display, stop the server and exit 0 once the CLI device has
+# synced, instead of waiting for Ctrl+C (for scripts, e.g. packaging/prove-fresh-debian.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
@@ -46,6 +48,9 @@ if [[ -x "$bin/fieldsync" && ( -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ) 
     echo
     echo "== Opening the FieldSync window, signed in as the demo foreman =="
     "$bin/fieldsync" --data-dir "$demo_dir/gui-device" --server "$url" --token "$foreman_token"
+elif [[ "${FIELDSYNC_DEMO_EXIT_AFTER_SYNC:-0}" == 1 ]]; then
+    echo
+    echo "No display here and FIELDSYNC_DEMO_EXIT_AFTER_SYNC=1: the CLI device synced, stopping the server."
 else
     echo
     echo "No display here, so the window is not opened. The server keeps running for more CLI commands:"

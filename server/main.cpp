@@ -1,4 +1,5 @@
 #include "app/AddUserCommand.h"
+#include "app/CopyDatabaseCommand.h"
 #include "app/ListUsersCommand.h"
 #include "app/RevokeTokenCommand.h"
 #include "app/ServerApp.h"
@@ -72,6 +73,8 @@ int main(int argc, char *argv[])
         return runIssueToken(options);
     case ServerOptions::Mode::ListUsers:
         return runListUsers(options);
+    case ServerOptions::Mode::CopyDatabase:
+        return runCopyDatabase(options);
     case ServerOptions::Mode::Serve:
         break;
     }

@@ -11,13 +11,14 @@ namespace fieldsync::cli {
 namespace {
 
 // Options that take a value; everything else starting with -- is a flag.
-const QStringList ValueOptions{
-    QStringLiteral("data-dir"), QStringLiteral("server"), QStringLiteral("token"), QStringLiteral("take"),
-    QStringLiteral("project"), QStringLiteral("status"), QStringLiteral("search"), QStringLiteral("batch"),
-    // watch
-    QStringLiteral("interval-ms"), QStringLiteral("debounce-ms"), QStringLiteral("poll-ms"),
-    QStringLiteral("retry-initial-ms"), QStringLiteral("retry-max-ms"), QStringLiteral("probe-max-ms"),
-    QStringLiteral("grace-ms")};
+const QStringList ValueOptions{QStringLiteral("data-dir"), QStringLiteral("server"), QStringLiteral("token"),
+                               QStringLiteral("take"), QStringLiteral("project"), QStringLiteral("status"),
+                               QStringLiteral("search"), QStringLiteral("batch"), QStringLiteral("pin"),
+                               // watch
+                               QStringLiteral("interval-ms"), QStringLiteral("debounce-ms"),
+                               QStringLiteral("poll-ms"), QStringLiteral("retry-initial-ms"),
+                               QStringLiteral("retry-max-ms"), QStringLiteral("probe-max-ms"),
+                               QStringLiteral("grace-ms"), QStringLiteral("chunk-kb")};
 
 } // namespace
 
@@ -103,12 +104,19 @@ QString usage()
         "Usage: fieldsync-cli --data-dir DIR <command> [--json]\n"
         "Commands:\n"
         "  login --server URL --token TOKEN     store the server and sign-in token\n"
+        "        [--pin SHA256|none]            trust exactly this server certificate (as\n"
+        "                                       openssl x509 -fingerprint -sha256 prints it)\n"
         "  create permit|task|gas-reading|isolation-point field=value...\n"
         "  edit ID field=value...               change fields of a record\n"
         "  delete ID                            delete a record (draft permits, tasks, isolation points)\n"
         "  list permits|tasks|gas-readings|isolation-points|rejected\n"
-        "  sync                                 push queued edits, then pull the server's changes\n"
+        "  sync                                 push queued edits, pull the server's changes, then\n"
+        "                                       upload attachment files [--chunk-kb N]\n"
         "  status                               queue counts and last sync\n"
+        "  attach RECORD_ID FILE                copy a photo into the data dir and queue it\n"
+        "  attachments RECORD_ID                a record's photos and signatures with their state\n"
+        "                                       (pending, uploading, synced, missing)\n"
+        "  fetch-attachment ID OUT_FILE         write an attachment's file, downloading it if needed\n"
         "  conflicts                            list conflicts waiting for a person\n"
         "  resolve CONFLICT_ID --take mine|server|field=mine,field=server\n"
         "  discard CHANGE_ID                    drop a rejected change\n"

@@ -44,6 +44,7 @@ int runRecordCommand(CliContext &context);
 int runSyncCommand(CliContext &context);
 int runConflictCommand(CliContext &context);
 int runWatchCommand(CliContext &context);
+int runAttachmentCommand(CliContext &context);
 QString usage();
 
 } // namespace fieldsync::cli

@@ -1,5 +1,6 @@
 #include "CliContext.h"
 
+#include "attachments/AttachmentUploader.h"
 #include "sync/SyncEngine.h"
 
 #include <QEventLoop>
@@ -34,6 +35,20 @@ int login(CliContext &context, DeviceStore &store)
         return context.fail(existing.error());
     DeviceAccount account = existing.value();
     const bool sameAccount = account.serverUrl == url.toString() && account.token == token;
+    if (context.options.contains(QStringLiteral("pin"))) {
+        const QString pin = context.options.value(QStringLiteral("pin"));
+        if (pin == QLatin1String("none")) {
+            account.certificatePin.clear();
+        } else {
+            Result<QByteArray> digest = TlsPolicy::parseFingerprint(pin);
+            if (!digest)
+                return context.fail(digest.error().message, UsageError);
+            account.certificatePin = QString::fromLatin1(digest.value().toHex(':').toUpper());
+        }
+    } else if (account.serverUrl != url.toString()) {
+        // A pin belongs to one server's certificate; a re-login to the same server keeps it.
+        account.certificatePin.clear();
+    }
     account.serverUrl = url.toString();
     account.token = token;
     if (!sameAccount) {
@@ -45,6 +60,7 @@ int login(CliContext &context, DeviceStore &store)
     // Sign-in may happen with no signal: the server's answer only fills in who we are.
     SyncApiClient api;
     api.setServer(url, token);
+    api.setTlsPolicy(TlsPolicy::forAccount(account));
     api.setTransferTimeout(10000);
     QEventLoop loop;
     std::optional<ApiError> failure;
@@ -92,7 +108,14 @@ int sync(CliContext &context, DeviceStore &store)
         return context.fail(CliContext::tr("not signed in: run login --server URL --token T first"));
     SyncApiClient api;
     api.setServer(QUrl(account.value().serverUrl), account.value().token);
+    api.setTlsPolicy(TlsPolicy::forAccount(account.value()));
     SyncEngine engine(store, api);
+    AttachmentApiClient attachmentApi(api);
+    attachmentApi.setToken(account.value().token);
+    AttachmentUploader uploader(store, attachmentApi);
+    if (context.options.contains(QStringLiteral("chunk-kb")))
+        uploader.setChunkBytes(qint64(context.options.value(QStringLiteral("chunk-kb")).toInt()) * 1024);
+    engine.setAttachmentUploader(&uploader);
     SyncEngine::Limits limits;
     if (context.options.contains(QStringLiteral("batch")))
         limits.maxChanges = std::max(1, context.options.value(QStringLiteral("batch")).toInt());
@@ -109,10 +132,14 @@ int sync(CliContext &context, DeviceStore &store)
     loop.exec();
 
     if (context.json) {
-        QJsonObject counts{
-            {QStringLiteral("pushed"), report.pushed},       {QStringLiteral("applied"), report.applied},
-            {QStringLiteral("conflicts"), report.conflicts}, {QStringLiteral("rejected"), report.rejected},
-            {QStringLiteral("pulled"), report.pulled},       {QStringLiteral("pending"), report.pending}};
+        QJsonObject counts{{QStringLiteral("pushed"), report.pushed},
+                           {QStringLiteral("applied"), report.applied},
+                           {QStringLiteral("conflicts"), report.conflicts},
+                           {QStringLiteral("rejected"), report.rejected},
+                           {QStringLiteral("pulled"), report.pulled},
+                           {QStringLiteral("pending"), report.pending},
+                           {QStringLiteral("uploaded"), report.uploaded},
+                           {QStringLiteral("files_pending"), report.filesWaiting}};
         if (!report.ok())
             counts.insert(QStringLiteral("error"), report.failureReason());
         if (!report.problems.isEmpty())
@@ -127,6 +154,10 @@ int sync(CliContext &context, DeviceStore &store)
                 .arg(report.rejected)
                 .arg(report.pulled)
                 .arg(report.pending));
+        if (report.uploaded > 0 || report.filesWaiting > 0)
+            context.printLine(CliContext::tr("uploaded %1 attachment files; %2 still to upload")
+                                  .arg(report.uploaded)
+                                  .arg(report.filesWaiting));
         for (const QString &problem : report.problems)
             warn(problem);
     }

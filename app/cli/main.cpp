@@ -45,6 +45,10 @@ int main(int argc, char *argv[])
         return runConflictCommand(context);
     if (context.command == QLatin1String("watch"))
         return runWatchCommand(context);
+    static const QStringList attachmentCommands{QStringLiteral("attach"), QStringLiteral("attachments"),
+                                                QStringLiteral("fetch-attachment")};
+    if (attachmentCommands.contains(context.command))
+        return runAttachmentCommand(context);
     if (context.command.isEmpty())
         return context.fail(CliContext::tr("no command given; see --help"), UsageError);
     return context.fail(CliContext::tr("unknown command '%1'; see --help").arg(context.command), UsageError);

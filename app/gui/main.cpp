@@ -33,26 +33,34 @@ int main(int argc, char *argv[])
     QApplication::setFont(font);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("FieldSync: permits-to-work and tasks, offline first."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "FieldSync: permits-to-work and tasks, offline first.\n"
+                                            "With no server saved yet it opens a welcome that connects to "
+                                            "a server or starts a local demo server."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Data directory of this device."), QStringLiteral("DIR"));
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server URL to sign in to."),
+                                     QCoreApplication::translate("main", "Data directory of this device."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QCoreApplication::translate("main", "Server URL to sign in to."),
                                     QStringLiteral("URL"));
-    const QCommandLineOption token(QStringLiteral("token"), QStringLiteral("Access token for the server."),
+    const QCommandLineOption token(QStringLiteral("token"),
+                                   QCoreApplication::translate("main", "Access token for the server."),
                                    QStringLiteral("TOKEN"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Sign in to a demo server from the token file that "
-                                                 "`fieldsync-server --demo --demo-token-file FILE` wrote."),
-                                  QStringLiteral("FILE"));
-    const QCommandLineOption demoRole(QStringLiteral("demo-role"),
-                                      QStringLiteral("With --demo: sign in as foreman (default) or pm."),
-                                      QStringLiteral("ROLE"), QStringLiteral("foreman"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Sign in to a demo server from the token file that "
+                                            "`fieldsync-server --demo --demo-token-file FILE` wrote."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption demoRole(
+        QStringLiteral("demo-role"),
+        QCoreApplication::translate("main", "With --demo: sign in as foreman (default) or pm."),
+        QStringLiteral("ROLE"), QStringLiteral("foreman"));
     QCommandLineOption exitAfterPaint(
         QStringLiteral("exit-after-first-paint"),
-        QStringLiteral("Print start-up time and peak memory once the permit list "
-                       "has painted, then exit (benchmark)."));
+        QCoreApplication::translate("main", "Print start-up time and peak memory once the permit list "
+                                            "has painted, then exit (benchmark)."));
     exitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({dataDir, server, token, demo, demoRole, exitAfterPaint});
     parser.process(app);

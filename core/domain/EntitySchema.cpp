@@ -147,6 +147,33 @@ EntitySchema makeIsolationPoint()
     return schema;
 }
 
+EntitySchema makeAttachment()
+{
+    // Append-only: each attachment is its own record, so two devices attaching to the same
+    // permit offline both keep theirs and never conflict.
+    EntitySchema schema;
+    schema.kind = EntityKind::Attachment;
+    schema.wireName = QStringLiteral("attachment");
+    schema.cliName = QStringLiteral("attachment");
+    schema.appendOnly = true;
+    FieldSpec target = text(QStringLiteral("record_id"), FieldType::Uuid, true);
+    target.immutable = true;
+    schema.fields = {
+        target,
+        choice(QStringLiteral("record_entity"),
+               {QStringLiteral("permit"), QStringLiteral("isolation_point"), QStringLiteral("task")}, true),
+        text(QStringLiteral("name"), FieldType::String, true),
+        text(QStringLiteral("mime_type"), FieldType::String),
+        text(QStringLiteral("bytes"), FieldType::Number, true),
+        text(QStringLiteral("sha256"), FieldType::String, true),
+        choice(QStringLiteral("kind"), {QStringLiteral("photo"), QStringLiteral("signature")}, true),
+        text(QStringLiteral("signer_name"), FieldType::String),
+        choice(QStringLiteral("signer_role"), {QStringLiteral("issuer"), QStringLiteral("receiver")}),
+        text(QStringLiteral("signed_at"), FieldType::Timestamp),
+    };
+    return schema;
+}
+
 } // namespace
 
 const EntitySchema &EntitySchema::of(EntityKind kind)
@@ -155,6 +182,7 @@ const EntitySchema &EntitySchema::of(EntityKind kind)
     static const EntitySchema task = makeTask();
     static const EntitySchema gasReading = makeGasReading();
     static const EntitySchema isolationPoint = makeIsolationPoint();
+    static const EntitySchema attachment = makeAttachment();
     switch (kind) {
     case EntityKind::Permit:
         return permit;
@@ -164,15 +192,17 @@ const EntitySchema &EntitySchema::of(EntityKind kind)
         return gasReading;
     case EntityKind::IsolationPoint:
         return isolationPoint;
+    case EntityKind::Attachment:
+        return attachment;
     }
     return permit;
 }
 
 const QList<const EntitySchema *> &EntitySchema::all()
 {
-    static const QList<const EntitySchema *> schemas{&of(EntityKind::Permit), &of(EntityKind::Task),
-                                                     &of(EntityKind::GasReading),
-                                                     &of(EntityKind::IsolationPoint)};
+    static const QList<const EntitySchema *> schemas{
+        &of(EntityKind::Permit), &of(EntityKind::Task), &of(EntityKind::GasReading),
+        &of(EntityKind::IsolationPoint), &of(EntityKind::Attachment)};
     return schemas;
 }
 

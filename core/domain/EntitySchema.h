@@ -15,7 +15,8 @@ enum class EntityKind
     Permit,
     Task,
     GasReading,
-    IsolationPoint
+    IsolationPoint,
+    Attachment // a photo or signature of another record; its bytes travel apart (core/attachments)
 };
 
 enum class FieldType

@@ -36,14 +36,15 @@ bool reachableFrom(const Workflow &workflow, const QString &from, const QString 
 Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, const QJsonObject &data)
 {
     const bool creating = op == ChangeOp::Create || op == ChangeOp::Append;
-    QJsonObject result;
+    // Every key of data stays (or the change is refused), so the result starts as data itself and
+    // only the values checked() normalised are replaced: most changes are copied for nothing.
+    QJsonObject result = data;
     for (auto it = data.begin(); it != data.end(); ++it) {
         if (it.key() == RecordMeta::ProjectId) {
             if (!creating)
                 return makeError(QStringLiteral("validation"), QStringLiteral("project_id cannot change"));
             if (!it.value().isString() || it.value().toString().isEmpty())
                 return makeError(QStringLiteral("validation"), QStringLiteral("project_id must be a string"));
-            result.insert(it.key(), it.value());
             continue;
         }
         const FieldSpec *spec = schema.field(it.key());
@@ -57,7 +58,8 @@ Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, con
         const Result<QJsonValue> value = FieldValues::checked(*spec, it.value());
         if (!value)
             return value.error();
-        result.insert(it.key(), value.value());
+        if (value.value() != it.value())
+            result.insert(it.key(), value.value());
     }
     return result;
 }

@@ -76,12 +76,33 @@ Result<MeResponse> MeResponse::fromJson(const QByteArray &body)
     return me;
 }
 
+namespace {
+
+// Read once: a device launched with a wrong clock keeps it for its whole life, as a real one would.
+qint64 &clockOffset()
+{
+    static qint64 offsetMs = qEnvironmentVariableIntValue("FIELDSYNC_CLOCK_OFFSET_SECONDS") * qint64(1000);
+    return offsetMs;
+}
+
+} // namespace
+
+void setClockOffsetMs(qint64 offsetMs)
+{
+    clockOffset() = offsetMs;
+}
+
+qint64 clockOffsetMs()
+{
+    return clockOffset();
+}
+
 QString nowUtcString()
 {
     // What QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) says, written directly:
     // every edit stamps one, and QDateTime's formatting cost as much as the rest of the edit's
     // bookkeeping.
-    const qint64 msecs = QDateTime::currentMSecsSinceEpoch();
+    const qint64 msecs = QDateTime::currentMSecsSinceEpoch() + clockOffset();
     const qint64 days = msecs >= 0 ? msecs / 86400000 : (msecs - 86399999) / 86400000;
     const qint64 msOfDay = msecs - days * 86400000;
     // Civil date from days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil).
@@ -95,7 +116,7 @@ QString nowUtcString()
     const int month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
     const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
     if (year < 1000 || year > 9999)
-        return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(Qt::ISODateWithMs);
     char text[24];
     auto put = [&text](int at, qint64 value, int digits) {
         for (int index = at + digits - 1; index >= at; --index, value /= 10)

@@ -50,6 +50,11 @@ struct MeResponse
     static Result<MeResponse> fromJson(const QByteArray &body);
 };
 
+// The device's clock, which stamps every edit: the system clock plus an offset, so that a test
+// can run a device whose clock is days off. FIELDSYNC_CLOCK_OFFSET_SECONDS sets the offset at
+// start-up; nothing decides by these stamps (versions do), they are for people and the audit.
 QString nowUtcString();
+void setClockOffsetMs(qint64 offsetMs);
+qint64 clockOffsetMs();
 
 } // namespace fieldsync::protocol

@@ -155,7 +155,12 @@ Result<QueueCounts> DeviceStore::counts()
     Result<int> rejected = m_conflicts.rejectionCount();
     if (!rejected)
         return rejected.error();
-    counts.pending = pending.value();
+    // A record is not synced while a file of it is missing on the server.
+    Result<int> files = countPendingFiles({});
+    if (!files)
+        return files.error();
+    counts.pendingFiles = files.value();
+    counts.pending = pending.value() + files.value();
     counts.conflicts = conflicts.value();
     counts.rejected = rejected.value();
     return counts;
@@ -176,7 +181,31 @@ Result<RecordSyncState> DeviceStore::syncState(const QString &recordId)
     Result<int> pending = m_outbox.countForRecord(recordId);
     if (!pending)
         return pending.error();
-    return pending.value() > 0 ? RecordSyncState::Pending : RecordSyncState::Synced;
+    if (pending.value() > 0)
+        return RecordSyncState::Pending;
+    Result<int> files = countPendingFiles(recordId);
+    if (!files)
+        return files.error();
+    return files.value() > 0 ? RecordSyncState::Pending : RecordSyncState::Synced;
+}
+
+Result<int> DeviceStore::countPendingFiles(const QString &recordId)
+{
+    // An attachment's own record and the record it belongs to both wait for its file.
+    QSqlQuery &query =
+        recordId.isEmpty()
+            ? m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM attachment_files WHERE state = 'pending'"))
+            : m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM attachment_files"
+                                           " WHERE state = 'pending' AND (record_id = ? OR id = ?)"));
+    if (!recordId.isEmpty()) {
+        query.addBindValue(recordId);
+        query.addBindValue(recordId);
+    }
+    if (Result<void> done = m_db->exec(query); !done)
+        return done.error();
+    const int count = query.next() ? query.value(0).toInt() : 0;
+    query.finish();
+    return count;
 }
 
 Result<bool> DeviceStore::hasUnsettledEdits(const QString &recordId)

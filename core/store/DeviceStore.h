@@ -16,7 +16,8 @@ namespace fieldsync {
 
 struct QueueCounts
 {
-    int pending = 0;
+    int pending = 0; // queued changes plus attachment files the server does not have yet
+    int pendingFiles = 0;
     int conflicts = 0;
     int rejected = 0;
 };
@@ -76,6 +77,8 @@ public:
 
     Result<QueueCounts> counts();
     Result<RecordSyncState> syncState(const QString &recordId);
+    // Attachment files not yet complete on the server: all of them, or those of one record.
+    Result<int> countPendingFiles(const QString &recordId);
     // True while a record has an edit the server has not settled: pulls must not overwrite it.
     Result<bool> hasUnsettledEdits(const QString &recordId);
     // hasUnsettledEdits() for a whole page of records in one statement: those of recordIds that

@@ -48,6 +48,19 @@ const QList<QStringList> &migrations()
                            " id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, level TEXT NOT NULL,"
                            " message TEXT NOT NULL)"),
         },
+        {
+            // Attachments: the metadata is a synced record (entity 'attachment'); this table
+            // holds what only this device knows, where its bytes are and how far their upload got.
+            QStringLiteral("CREATE TABLE attachment_files ("
+                           " id TEXT PRIMARY KEY, record_id TEXT NOT NULL, file_name TEXT,"
+                           " bytes INTEGER NOT NULL, sha256 TEXT NOT NULL,"
+                           " uploaded_bytes INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL,"
+                           " last_error TEXT, created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX attachment_files_by_record ON attachment_files(record_id)"),
+            QStringLiteral("CREATE INDEX attachment_files_by_state ON attachment_files(state)"),
+            QStringLiteral("CREATE INDEX records_by_attachment_target"
+                           " ON records(json_extract(data, '$.record_id')) WHERE entity = 'attachment'"),
+        },
     };
     return steps;
 }
@@ -139,10 +152,14 @@ Result<void> LocalDatabase::migrate()
 Result<void> LocalDatabase::injectedFailure()
 {
     ++m_operations;
-    if (m_failurePoint && m_failurePoint(m_operations))
-        return makeError(QStringLiteral("store_io"),
-                         QStringLiteral("disk I/O error (injected at operation %1)").arg(m_operations));
-    return {};
+    if (!m_failurePoint || !m_failurePoint(m_operations))
+        return {};
+    if (m_failureKind == FailureKind::DiskFull)
+        return makeError(
+            QStringLiteral("store_full"),
+            QStringLiteral("database or disk is full (injected at operation %1)").arg(m_operations));
+    return makeError(QStringLiteral("store_io"),
+                     QStringLiteral("disk I/O error (injected at operation %1)").arg(m_operations));
 }
 
 QSqlQuery &LocalDatabase::prepare(const QString &sql)
@@ -162,8 +179,13 @@ QSqlQuery &LocalDatabase::prepare(const QString &sql)
 
 Result<void> LocalDatabase::exec(QSqlQuery &query)
 {
-    if (Result<void> failure = injectedFailure(); !failure)
+    if (Result<void> failure = injectedFailure(); !failure) {
+        // A real exec() starts by forgetting the values bound for the previous run; this one never
+        // ran, so they must be dropped here, or the cached statement's next user binds past them
+        // ("Parameter count mismatch" on every later use).
+        query.prepare(query.lastQuery());
         return failure;
+    }
     if (!m_inTransaction &&
         !query.lastQuery().trimmed().startsWith(QLatin1String("SELECT"), Qt::CaseInsensitive))
         releaseReads(); // a write on a stale snapshot fails at once, whatever busy_timeout says

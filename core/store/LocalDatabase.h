@@ -18,7 +18,7 @@ namespace fieldsync {
 class LocalDatabase
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     ~LocalDatabase();
     LocalDatabase(const LocalDatabase &) = delete;
@@ -50,9 +50,19 @@ public:
     // it while iterating a result.
     void releaseReads();
 
-    // Test hook: called before every operation with its running number; returning true fails it.
+    // Test hook: called before every operation with its running number; returning true fails it,
+    // as SQLite would fail it: a disk I/O error (store_io) or a full disk (store_full).
     using FailurePoint = std::function<bool(qint64 operation)>;
-    void setFailurePoint(FailurePoint failurePoint) { m_failurePoint = std::move(failurePoint); }
+    enum class FailureKind
+    {
+        IoError,
+        DiskFull
+    };
+    void setFailurePoint(FailurePoint failurePoint, FailureKind kind = FailureKind::IoError)
+    {
+        m_failurePoint = std::move(failurePoint);
+        m_failureKind = kind;
+    }
     qint64 operationCount() const { return m_operations; }
 
 private:
@@ -66,6 +76,7 @@ private:
     QString m_connectionName;
     QString m_path;
     FailurePoint m_failurePoint;
+    FailureKind m_failureKind = FailureKind::IoError;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     qint64 m_operations = 0;
     bool m_inTransaction = false;

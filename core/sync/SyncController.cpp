@@ -45,7 +45,15 @@ SyncController::SyncController(DeviceStore &store, const Options &options, QObje
     , m_scheduler(options.scheduler)
     , m_connectivity(options.connectivity)
     , m_events(options.events)
+    , m_attachmentApi(m_api)
+    , m_uploader(store, m_attachmentApi)
+    , m_downloader(store, m_attachmentApi)
 {
+    m_engine.setAttachmentUploader(&m_uploader);
+    connect(&m_uploader, &AttachmentUploader::progress, this, &SyncController::attachmentProgress);
+    connect(&m_downloader, &AttachmentDownloader::fetched, this, &SyncController::attachmentFetched);
+    connect(&m_downloader, &AttachmentDownloader::fetchFailed, this, &SyncController::attachmentFetchFailed);
+    connect(&m_downloader, &AttachmentDownloader::thumbnailFetched, this, &SyncController::thumbnailFetched);
     connect(&m_engine, &SyncEngine::progress, this,
             [this](int done, int total) { m_status.setProgress(done, total); });
     connect(&m_engine, &SyncEngine::finished, this, &SyncController::onFinished);
@@ -130,10 +138,9 @@ void SyncController::reloadAccount()
     const bool changed =
         url != m_api.baseUrl() || m_connectivity.state() == ConnectivityMonitor::State::SignedOut;
     m_api.setServer(url, account.value().token);
-    TlsPolicy tls;
-    if (const Result<QByteArray> pin = TlsPolicy::parseFingerprint(account.value().certificatePin); pin)
-        tls.setPinnedSha256(pin.value());
-    setTlsPolicy(tls); // the health checks and the events socket trust the same certificate
+    m_attachmentApi.setToken(account.value().token);
+    // The health checks and the events socket trust the same certificate as the requests.
+    setTlsPolicy(TlsPolicy::forAccount(account.value()));
     m_connectivity.setServer(url);
     m_connectivity.clearSignedOut();
     m_events.setServer(url, account.value().token, m_store.deviceId());
@@ -187,6 +194,16 @@ void SyncController::stopAutomatic()
     m_events.stop();
     m_connectivity.stop();
     m_eventsConnectedBefore = false;
+}
+
+void SyncController::fetchAttachment(const QString &attachmentId)
+{
+    m_downloader.fetch(attachmentId);
+}
+
+void SyncController::fetchThumbnail(const QString &attachmentId)
+{
+    m_downloader.fetchThumbnail(attachmentId);
 }
 
 void SyncController::refreshCounts()

@@ -4,6 +4,8 @@
 #include "SyncEngine.h"
 #include "SyncScheduler.h"
 #include "SyncStatus.h"
+#include "attachments/AttachmentDownloader.h"
+#include "attachments/AttachmentUploader.h"
 #include "connectivity/ConnectivityMonitor.h"
 
 #include <QObject>
@@ -67,10 +69,21 @@ public:
     void stopAutomatic();
     bool isAutomatic() const { return m_automatic; }
 
+    // Attachment bytes: uploads run in every sync after the records are pushed and pulled;
+    // downloads of other devices' files happen on demand.
+    AttachmentUploader *attachmentUploader() { return &m_uploader; }
+    void fetchAttachment(const QString &attachmentId);
+    // The server's small JPEG/PNG of a photo, for lists; thumbnailFetched carries its bytes.
+    void fetchThumbnail(const QString &attachmentId);
+
 signals:
     void syncFinished(const fieldsync::SyncReport &report);
     // Records whose local state a pull changed, as each page is applied.
     void recordsPulled(const QStringList &recordIds);
+    void attachmentProgress(const QString &attachmentId, qint64 sentBytes, qint64 totalBytes);
+    void attachmentFetched(const QString &attachmentId, const QString &localPath);
+    void attachmentFetchFailed(const QString &attachmentId, const QString &reason);
+    void thumbnailFetched(const QString &attachmentId, const QByteArray &imageBytes);
 
 private:
     void onRunRequested(SyncScheduler::Trigger trigger);
@@ -91,6 +104,9 @@ private:
     SyncScheduler m_scheduler;
     ConnectivityMonitor m_connectivity;
     ServerEventsClient m_events;
+    AttachmentApiClient m_attachmentApi;
+    AttachmentUploader m_uploader;
+    AttachmentDownloader m_downloader;
     QTimer m_outboxPoll;
     bool m_automatic = false;
     bool m_eventsConnectedBefore = false;

@@ -1,9 +1,12 @@
 #include "SyncEngine.h"
 
+#include "attachments/AttachmentUploader.h"
 #include "common/Logging.h"
 #include "protocol/ProtocolInfo.h"
 
 #include <QUuid>
+
+#include <utility>
 
 namespace fieldsync {
 
@@ -27,6 +30,8 @@ bool SyncEngine::start()
     if (isRunning() || !m_api.isConfigured())
         return false;
     m_report = SyncReport();
+    ++m_run;
+    m_prepared.reset();
     m_lastSentSeq = 0;
     m_batchSize = m_limits.maxChanges;
     m_done = 0;
@@ -34,35 +39,77 @@ bool SyncEngine::start()
     m_total = pending ? pending.value() : 0;
     setPhase(Phase::Pushing);
     emit progress(0, m_total);
+    if (!pending) {
+        // A store that cannot even be counted is not pushed from. Queued, so that finished()
+        // comes after start() returned, as it does for every other run.
+        QMetaObject::invokeMethod(
+            this, [this, error = pending.error()] { failStore(error); }, Qt::QueuedConnection);
+        return true;
+    }
     qCInfo(lcSync) << "sync started with" << m_total << "queued changes";
     pushNextBatch();
     return true;
 }
 
+Result<SyncEngine::PreparedBatch> SyncEngine::readBatch(qint64 afterSeq)
+{
+    Result<QList<OutboxEntry>> entries = m_store.outbox().nextBatch(afterSeq, m_batchSize, m_limits.maxBytes);
+    if (!entries)
+        return entries.error();
+    PreparedBatch batch;
+    batch.afterSeq = afterSeq;
+    batch.entries = std::move(entries).value();
+    batch.request.deviceId = m_store.deviceId();
+    batch.request.changes.reserve(batch.entries.size());
+    for (const OutboxEntry &entry : std::as_const(batch.entries))
+        batch.request.changes.append(entry.change);
+    return batch;
+}
+
 void SyncEngine::pushNextBatch()
 {
-    Result<QList<OutboxEntry>> batch =
-        m_store.outbox().nextBatch(m_lastSentSeq, m_batchSize, m_limits.maxBytes);
+    m_prepared.reset();
+    Result<PreparedBatch> batch = readBatch(m_lastSentSeq);
     if (!batch) {
         failStore(batch.error());
         return;
     }
-    if (batch.value().isEmpty()) {
+    if (batch.value().entries.isEmpty()) {
         setPhase(Phase::Pulling);
         pullNextPage();
         return;
     }
-    protocol::PushRequest request;
-    request.deviceId = m_store.deviceId();
-    request.clientTime = protocol::nowUtcString();
-    request.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    request.changes.reserve(batch.value().size());
-    for (const OutboxEntry &entry : batch.value())
-        request.changes.append(entry.change);
-    qCDebug(lcSyncPush) << "pushing" << request.changes.size() << "changes";
-    m_api.push(request, [this, sent = batch.value()](const ApiResult<protocol::PushResponse> &answer) {
-        onPushAnswered(sent, answer);
+    send(std::move(batch).value());
+}
+
+void SyncEngine::send(PreparedBatch batch)
+{
+    batch.request.clientTime = protocol::nowUtcString();
+    batch.request.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const qint64 lastSeq = batch.entries.last().seq;
+    qCDebug(lcSyncPush) << "pushing" << batch.request.changes.size() << "changes";
+    m_api.push(batch.request, [this, run = m_run, sent = std::move(batch.entries)](
+                                  const ApiResult<protocol::PushResponse> &answer) {
+        if (run == m_run && m_phase == Phase::Pushing)
+            onPushAnswered(sent, answer);
     });
+    // The next batch is read once the request is on its way (queued, so that the event loop
+    // starts sending first), while the server works: the device and the server take turns less.
+    QMetaObject::invokeMethod(
+        this,
+        [this, run = m_run, lastSeq] {
+            if (run == m_run && m_phase == Phase::Pushing)
+                prepareAhead(lastSeq);
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncEngine::prepareAhead(qint64 afterSeq)
+{
+    Result<PreparedBatch> batch = readBatch(afterSeq);
+    // A store error here is met again, and reported, when the batch is read in turn.
+    if (batch)
+        m_prepared = std::move(batch).value();
 }
 
 void SyncEngine::onPushAnswered(const QList<OutboxEntry> &batch,
@@ -94,6 +141,17 @@ void SyncEngine::onPushAnswered(const QList<OutboxEntry> &batch,
         fail(answer.error());
         return;
     }
+    // The batch read ahead goes out before this answer is applied, so that the server works while
+    // the device does. Its entries were read after this batch's, so the server still sees every
+    // change in queue order; a batch read before the outbox ran dry is read again instead, as
+    // edits made since belong in it.
+    m_lastSentSeq = batch.last().seq;
+    std::optional<PreparedBatch> next = std::exchange(m_prepared, std::nullopt);
+    const bool sentNext = next && next->afterSeq == m_lastSentSeq && !next->entries.isEmpty();
+    if (sentNext)
+        send(std::move(*next));
+    // Should applying fail, the answer to the batch in flight is dropped with the run: its
+    // changes stay queued, and the server's stored answers settle them on the next sync.
     Result<PushOutcome> outcome = m_applier.applyPush(batch, answer.value());
     if (!outcome) {
         failStore(outcome.error());
@@ -107,11 +165,11 @@ void SyncEngine::onPushAnswered(const QList<OutboxEntry> &batch,
         m_report.problems.append(problem);
         log(QStringLiteral("error"), problem);
     }
-    m_lastSentSeq = batch.last().seq;
     m_done = std::min(m_total, m_done + int(batch.size()) - outcome.value().unanswered);
     emit progress(m_done, m_total);
     m_store.notifyChanged(outcome.value().touchedRecords);
-    pushNextBatch();
+    if (!sentNext)
+        pushNextBatch();
 }
 
 void SyncEngine::pullNextPage()
@@ -150,6 +208,38 @@ void SyncEngine::pullNextPage()
             pullNextPage();
             return;
         }
+        if (answer.value().hasMore) {
+            // More to come from the very same cursor would be the same page forever: stop, say so.
+            ApiError lie;
+            lie.kind = ApiError::Kind::Protocol;
+            lie.code = QStringLiteral("cursor_stuck");
+            lie.message =
+                tr("the server says more changes follow but its cursor did not move (%1)").arg(cursor);
+            fail(lie);
+            return;
+        }
+        uploadAttachments();
+    });
+}
+
+void SyncEngine::uploadAttachments()
+{
+    if (!m_uploader) {
+        finish();
+        return;
+    }
+    setPhase(Phase::Uploading);
+    m_uploader->run([this](const AttachmentUploader::Outcome &outcome) {
+        m_report.uploaded += outcome.uploaded;
+        m_report.filesWaiting = outcome.waiting;
+        for (const QString &problem : outcome.problems) {
+            m_report.problems.append(problem);
+            log(QStringLiteral("error"), problem);
+        }
+        if (outcome.error) {
+            fail(*outcome.error);
+            return;
+        }
         finish();
     });
 }
@@ -157,7 +247,9 @@ void SyncEngine::pullNextPage()
 void SyncEngine::finish()
 {
     Result<int> pending = m_store.outbox().count();
-    m_report.pending = pending ? pending.value() : 0;
+    m_report.pending = pending ? pending.value() : m_total - m_done;
+    if (!pending && m_report.storeError.isEmpty())
+        m_report.storeError = pending.error().toString();
     if (m_report.ok()) {
         if (Result<void> saved = m_store.meta().setValue(MetaStore::LastSync, protocol::nowUtcString());
             !saved)
@@ -190,8 +282,13 @@ void SyncEngine::failStore(const Error &error)
 
 void SyncEngine::log(const QString &level, const QString &message)
 {
-    if (Result<void> logged = m_store.syncLog().add(level, message); !logged)
+    if (Result<void> logged = m_store.syncLog().add(level, message); !logged) {
         qCWarning(lcSync) << "cannot write the sync log:" << logged.error().toString();
+        // The sync log is how a person learns what a run did: a run that could not tell them
+        // did not succeed.
+        if (m_report.storeError.isEmpty())
+            m_report.storeError = logged.error().toString();
+    }
 }
 
 } // namespace fieldsync

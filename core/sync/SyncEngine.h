@@ -6,7 +6,11 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace fieldsync {
+
+class AttachmentUploader;
 
 // One sync run: push the outbox in batches, then pull by cursor until the server has nothing
 // more, applying each answer as it comes. Observable by phase; never two runs at once.
@@ -19,7 +23,8 @@ public:
     {
         Idle,
         Pushing,
-        Pulling
+        Pulling,
+        Uploading // attachment files, once their records are on the server
     };
     Q_ENUM(Phase)
 
@@ -34,6 +39,8 @@ public:
 
     void setLimits(const Limits &limits) { m_limits = limits; }
     const Limits &limits() const { return m_limits; }
+    // Files go up at the end of every run; none set: records only.
+    void setAttachmentUploader(AttachmentUploader *uploader) { m_uploader = uploader; }
     Phase phase() const { return m_phase; }
     bool isRunning() const { return m_phase != Phase::Idle; }
 
@@ -49,9 +56,20 @@ signals:
 
 private:
     void setPhase(Phase phase);
+    // A batch read from the outbox, ready to send: the entries after afterSeq, as they were then.
+    struct PreparedBatch
+    {
+        qint64 afterSeq = 0;
+        QList<OutboxEntry> entries;
+        protocol::PushRequest request;
+    };
+    Result<PreparedBatch> readBatch(qint64 afterSeq);
     void pushNextBatch();
+    void send(PreparedBatch batch);
+    void prepareAhead(qint64 afterSeq);
     void onPushAnswered(const QList<OutboxEntry> &batch, const ApiResult<protocol::PushResponse> &answer);
     void pullNextPage();
+    void uploadAttachments();
     void finish();
     void fail(const ApiError &error);
     void failStore(const Error &error);
@@ -60,11 +78,16 @@ private:
     DeviceStore &m_store;
     SyncApiClient &m_api;
     SyncResultApplier m_applier;
+    AttachmentUploader *m_uploader = nullptr;
     Limits m_limits;
     Phase m_phase = Phase::Idle;
     SyncReport m_report;
     qint64 m_lastSentSeq = 0;
     int m_batchSize = 0;
+    // Read while the server works on the batch in flight, sent as soon as its answer is in.
+    std::optional<PreparedBatch> m_prepared;
+    // Which run an answer belongs to: one that comes after its run ended is dropped.
+    quint64 m_run = 0;
     int m_total = 0;
     int m_done = 0;
 };

@@ -15,7 +15,9 @@ struct SyncReport
     int conflicts = 0;
     int rejected = 0;
     int pulled = 0;
-    int pending = 0; // still queued after the run
+    int pending = 0;      // still queued after the run
+    int uploaded = 0;     // attachment files the server completed
+    int filesWaiting = 0; // attachment files still to upload after the run
     std::optional<ApiError> error;
     QString storeError; // a local database failure, if any
     QStringList problems;

@@ -71,8 +71,33 @@ Result<void> SyncResultApplier::applyServerState(const QString &recordId, Entity
             return found.error();
         head = found.value();
     }
-    if (head && head->serverVersion > version)
-        return {}; // an older answer arriving late never rolls the record back
+    if (head && head->serverVersion > version) {
+        // An older answer arriving late (a retried push answered from the server's idempotency
+        // record after a pull brought a newer state) never rolls the record back. When it settled
+        // the record's last queued edit, the local state falls back to the newer server state kept
+        // under that edit: no later pull brings that version again.
+        if (head->version >= head->serverVersion)
+            return {};
+        bool unsettled = known && known->unsettled;
+        if (!known) {
+            Result<bool> found = m_store.hasUnsettledEdits(recordId);
+            if (!found)
+                return found.error();
+            unsettled = found.value();
+        }
+        if (unsettled)
+            return {};
+        Result<std::optional<LocalRecord>> stale = m_store.records().find(recordId);
+        if (!stale)
+            return stale.error();
+        if (!stale.value())
+            return {};
+        LocalRecord record = *stale.value();
+        record.version = record.serverVersion;
+        record.deleted = record.serverDeleted;
+        record.data = record.serverData;
+        return m_store.records().save(record);
+    }
     const QString projectId = data.value(RecordMeta::ProjectId).toString(head ? head->projectId : QString());
 
     if (head) {
@@ -206,6 +231,15 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
         if (applied.id != entry->change.id) {
             outcome.problems.append(
                 QStringLiteral("the server applied change %1 to another record").arg(applied.offlineId));
+            answered.remove(applied.offlineId);
+            continue;
+        }
+        if (applied.version <= entry->change.clientVersion) {
+            // Applying a change always makes a newer version: an older one is not an answer to it.
+            outcome.problems.append(QStringLiteral("the server applied change %1 as version %2, not after %3")
+                                        .arg(applied.offlineId)
+                                        .arg(applied.version)
+                                        .arg(entry->change.clientVersion));
             answered.remove(applied.offlineId);
             continue;
         }

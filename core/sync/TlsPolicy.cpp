@@ -1,6 +1,7 @@
 #include "TlsPolicy.h"
 
 #include "common/Logging.h"
+#include "store/DeviceStore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -23,6 +24,14 @@ QString mismatchMessage(const QSslCertificate &certificate)
 }
 
 } // namespace
+
+TlsPolicy TlsPolicy::forAccount(const DeviceAccount &account)
+{
+    TlsPolicy policy;
+    if (const Result<QByteArray> pin = parseFingerprint(account.certificatePin); pin)
+        policy.setPinnedSha256(pin.value());
+    return policy;
+}
 
 Result<QByteArray> TlsPolicy::parseFingerprint(const QString &text)
 {

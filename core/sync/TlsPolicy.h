@@ -12,6 +12,8 @@ class QWebSocket;
 
 namespace fieldsync {
 
+struct DeviceAccount;
+
 // How the client trusts a server's certificate. By default as the system does: a certificate
 // that does not verify against the system's CAs (or the extra ones given here) is refused.
 //
@@ -27,6 +29,9 @@ public:
     static Result<QByteArray> parseFingerprint(const QString &text);
     // The fingerprint of a certificate, "AB:CD:…", for showing to a person.
     static QString fingerprintOf(const QSslCertificate &certificate);
+    // The policy a signed-in device uses for every connection to its server (requests, health
+    // checks, events socket): its pin when it has a valid one, otherwise the system's CAs.
+    static TlsPolicy forAccount(const DeviceAccount &account);
 
     void setPinnedSha256(const QByteArray &digest) { m_pin = digest; }
     QByteArray pinnedSha256() const { return m_pin; }

@@ -137,6 +137,14 @@ HttpResponse ApiRoutes::me(const HttpRequest &request) const
 
 HttpResponse ApiRoutes::push(const HttpRequest &request)
 {
+    // A body declared as something else (a form, text) is not a push, whatever it happens to parse
+    // as; a request without Content-Type is taken as JSON, as old clients and curl send it.
+    const QByteArray mediaType = request.header("content-type").split(';').value(0).trimmed().toLower();
+    if (!mediaType.isEmpty() && mediaType != "application/json") {
+        return HttpResponse::error(415, QStringLiteral("unsupported_media_type"),
+                                   QStringLiteral("send the push as application/json, not %1")
+                                       .arg(QString::fromLatin1(mediaType.left(64))));
+    }
     const Result<protocol::PushRequest> decoded = protocol::PushRequest::fromJson(request.body());
     if (!decoded)
         return HttpResponse::error(400, decoded.error().code, decoded.error().message);

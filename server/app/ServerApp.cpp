@@ -3,6 +3,8 @@
 #include "DemoSeeder.h"
 #include "api/ApiRoutes.h"
 #include "api/OpsRoutes.h"
+#include "attachments/AttachmentRoutes.h"
+#include "attachments/AttachmentStorage.h"
 #include "auth/Authenticator.h"
 #include "common/Logging.h"
 #include "events/EventHub.h"
@@ -52,6 +54,29 @@ QString ServerApp::url() const
 {
     return m_http ? ServerOptions::urlFor(m_options.listenAddress, m_http->port(), m_http->usesTls())
                   : QString();
+}
+
+Result<void> ServerApp::startAttachments()
+{
+    QString dir = m_options.attachmentsDir;
+    if (dir.isEmpty() && m_db->dialect() == ServerDatabase::Dialect::Postgres) {
+        // Instances sharing one PostgreSQL must share one folder too, and only the operator knows
+        // which: without it, the attachment endpoints stay off (the rest of the server works).
+        qCWarning(lcServer) << "attachments are off: a PostgreSQL server needs --attachments-dir DIR";
+        return {};
+    }
+    if (dir.isEmpty())
+        dir = m_options.database + QStringLiteral(".attachments");
+    m_attachmentStorage = std::make_unique<AttachmentStorage>(dir);
+    if (const Result<void> prepared = m_attachmentStorage->prepare(); !prepared)
+        return prepared;
+    AttachmentRoutes::Options options;
+    options.maxFileBytes = m_options.maxAttachmentBytes;
+    options.maxChunkBytes = m_options.maxBodyBytes;
+    m_attachmentRoutes = std::make_unique<AttachmentRoutes>(*m_db, *m_attachmentStorage, *m_routes, options);
+    m_attachmentRoutes->install(*m_router);
+    qCInfo(lcServer) << "attachments in" << dir << "up to" << m_options.maxAttachmentBytes << "bytes each";
+    return {};
 }
 
 Result<void> ServerApp::start()
@@ -107,6 +132,8 @@ Result<void> ServerApp::start()
     m_routes->install(*m_router);
     m_opsRoutes = std::make_unique<OpsRoutes>(*m_db, *m_metrics);
     m_opsRoutes->install(*m_router, *m_routes);
+    if (const Result<void> attachments = startAttachments(); !attachments)
+        return attachments;
 
     HttpLimits limits;
     limits.maxBodyBytes = m_options.maxBodyBytes;
@@ -198,6 +225,8 @@ void ServerApp::stop()
         m_http->close();
     m_http.reset();
     m_router.reset();
+    m_attachmentRoutes.reset();
+    m_attachmentStorage.reset();
     m_routes.reset();
     m_pull.reset();
     m_push.reset();

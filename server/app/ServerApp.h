@@ -10,6 +10,8 @@
 namespace fieldsync::server {
 
 class ApiRoutes;
+class AttachmentRoutes;
+class AttachmentStorage;
 class Authenticator;
 class ChangeFanout;
 class EventHub;
@@ -46,6 +48,7 @@ Q_SIGNALS:
     void shutdownFinished();
 
 private:
+    Result<void> startAttachments();
     Result<void> startDemo();
 
     ServerOptions m_options;
@@ -59,6 +62,8 @@ private:
     std::unique_ptr<PullService> m_pull;
     std::unique_ptr<ApiRoutes> m_routes;
     std::unique_ptr<OpsRoutes> m_opsRoutes;
+    std::unique_ptr<AttachmentStorage> m_attachmentStorage;
+    std::unique_ptr<AttachmentRoutes> m_attachmentRoutes;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<HttpServer> m_http;
     // GET /api/v1/sync/events: after the HTTP server, so that its sockets close first.

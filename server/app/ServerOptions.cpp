@@ -1,5 +1,7 @@
 #include "ServerOptions.h"
 
+#include <QCoreApplication>
+
 #include <optional>
 
 namespace fieldsync::server {
@@ -109,6 +111,8 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
         options.mode = Mode::IssueToken;
     else if (command == QLatin1String("list-users"))
         options.mode = Mode::ListUsers;
+    else if (command == QLatin1String("copy-db"))
+        options.mode = Mode::CopyDatabase;
     if (options.mode != Mode::Serve)
         cursor.next();
     bool roleGiven = false;
@@ -155,6 +159,10 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
             if (text.value() != QLatin1String("json") && text.value() != QLatin1String("text"))
                 return usageError(QStringLiteral("--log-format is text or json, not '%1'").arg(text.value()));
             options.jsonLogs = text.value() == QLatin1String("json");
+        } else if (options.mode == Mode::CopyDatabase && option == QLatin1String("--from")) {
+            if (!(text = value()))
+                return text.error();
+            options.copySource = text.value();
         } else if (options.mode == Mode::ListUsers && option == QLatin1String("--json")) {
             options.json = true;
         } else if (serving && option == QLatin1String("--listen")) {
@@ -170,6 +178,17 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
             options.demoTokenFile = text.value();
         } else if (serving && option == QLatin1String("--insecure")) {
             options.insecure = true;
+        } else if (serving && option == QLatin1String("--attachments-dir")) {
+            if (!(text = value()))
+                return text.error();
+            options.attachmentsDir = text.value();
+        } else if (serving && option == QLatin1String("--max-attachment-mb")) {
+            if (!(text = value()))
+                return text.error();
+            const Result<qint64> number = positiveNumber(option, text.value());
+            if (!number)
+                return number.error();
+            options.maxAttachmentBytes = qMin<qint64>(number.value(), 1024 * 1024) * 1024 * 1024;
         } else if (serving &&
                    (option == QLatin1String("--max-body") || option == QLatin1String("--max-batch"))) {
             if (!(text = value()))
@@ -209,6 +228,8 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
     if ((options.mode == Mode::RevokeToken || options.mode == Mode::IssueToken) &&
         options.userName.trimmed().isEmpty())
         return usageError(QStringLiteral("%1 needs the user's NAME").arg(command));
+    if (options.mode == Mode::CopyDatabase && options.copySource.isEmpty())
+        return usageError(QStringLiteral("copy-db needs --from SQLITE_PATH (and --db for the target)"));
     if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
         return usageError(QStringLiteral("--tls-cert and --tls-key go together"));
     if (options.mode == Mode::AddUser) {
@@ -224,7 +245,8 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
 
 QString ServerOptions::usage()
 {
-    return QStringLiteral(
+    return QCoreApplication::translate(
+        "ServerOptions",
         "Usage:\n"
         "  fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file FILE]\n"
         "                   [--max-body BYTES] [--max-batch N] [--insecure]\n"
@@ -235,6 +257,7 @@ QString ServerOptions::usage()
         "  fieldsync-server revoke-token NAME [--db PATH|URL]\n"
         "  fieldsync-server issue-token NAME [--db PATH|URL]\n"
         "  fieldsync-server list-users [--json] [--db PATH|URL]\n"
+        "  fieldsync-server copy-db --from SQLITE_PATH --db postgresql://USER@HOST:PORT/DB\n"
         "  fieldsync-server --help | --version\n"
         "\n"
         "Serving:\n"
@@ -247,6 +270,9 @@ QString ServerOptions::usage()
         "  --demo-token-file F    also write {\"url\",\"foreman_token\",\"pm_token\"} as JSON to F\n"
         "  --max-body BYTES       largest request body, after gzip inflation too (default 8388608)\n"
         "  --max-batch N          most changes in one push (default 1000)\n"
+        "  --attachments-dir DIR  where attachment files are kept, by SHA-256 (default: next to the\n"
+        "                         SQLite file; required with PostgreSQL)\n"
+        "  --max-attachment-mb N  largest attachment file in MiB (default 50)\n"
         "  --insecure             allow plain HTTP on a non-loopback address (put TLS in front!)\n"
         "  --tls-cert FILE        serve HTTPS with this PEM certificate (chain after it) ...\n"
         "  --tls-key FILE         ... and this PEM private key\n"
@@ -261,6 +287,8 @@ QString ServerOptions::usage()
         "revoke-token makes the user's token stop working at once; issue-token gives the user a\n"
         "new token (printed alone on the last line) and lifts a revocation. list-users shows\n"
         "users, roles, projects and whether their token is revoked (never the tokens).\n"
+        "copy-db moves a stopped server's SQLite database into a new, empty PostgreSQL database\n"
+        "(users and tokens, records, pull cursors, idempotency answers, audit), all or nothing.\n"
         "\n"
         "SIGTERM shuts down gracefully: no new connections, requests in flight are answered,\n"
         "event WebSockets are closed with a reason.\n");

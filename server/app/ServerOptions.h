@@ -15,6 +15,7 @@ namespace fieldsync::server {
 //   fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db PATH]
 //   fieldsync-server revoke-token NAME [--db PATH] | issue-token NAME [--db PATH]
 //   fieldsync-server list-users [--json] [--db PATH]
+//   fieldsync-server copy-db --from SQLITE_PATH --db postgresql://...
 //   fieldsync-server --help | --version
 class ServerOptions
 {
@@ -26,6 +27,7 @@ public:
         RevokeToken,
         IssueToken,
         ListUsers,
+        CopyDatabase,
         Help,
         Version
     };
@@ -40,6 +42,8 @@ public:
     QString demoTokenFile;
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     int maxBatch = 1000;
+    QString attachmentsDir; // empty: <db file>.attachments next to a SQLite file
+    qint64 maxAttachmentBytes = 50 * 1024 * 1024;
     bool insecure = false;
     QString tlsCertificate; // PEM, the server's certificate first, then its chain
     QString tlsKey;         // PEM private key
@@ -54,6 +58,8 @@ public:
     QStringList projects;
     // list-users
     bool json = false;
+    // copy-db: the SQLite file to copy into --db
+    QString copySource;
 
     // arguments as QCoreApplication::arguments() gives them (program name first). Error usage
     // with a message naming what was wrong.

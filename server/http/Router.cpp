@@ -9,11 +9,16 @@ void Router::addRoute(const QByteArray &method, const QString &path, Handler han
     m_routes.append(Route{method, path, std::move(handler), std::move(guard)});
 }
 
+void Router::addPrefixRoute(const QByteArray &method, const QString &prefix, Handler handler, Guard guard)
+{
+    m_routes.append(Route{method, prefix, std::move(handler), std::move(guard), true});
+}
+
 const Router::Route *Router::find(const HttpRequest &request, std::optional<HttpResponse> *refusal) const
 {
     QByteArrayList allowed;
     for (const Route &route : m_routes) {
-        if (route.path != request.path())
+        if (!route.matches(request.path()))
             continue;
         if (route.method == request.method())
             return &route;

@@ -19,6 +19,9 @@ public:
     using Guard = std::function<std::optional<HttpResponse>(HttpRequest &)>;
 
     void addRoute(const QByteArray &method, const QString &path, Handler handler, Guard guard = {});
+    // Every path under prefix (ending in '/'): for endpoints with ids in the path, which the
+    // handler and guard parse themselves.
+    void addPrefixRoute(const QByteArray &method, const QString &prefix, Handler handler, Guard guard = {});
 
     std::optional<HttpResponse> checkHead(HttpRequest &request) override;
     HttpResponse handle(const HttpRequest &request) override;
@@ -30,6 +33,12 @@ private:
         QString path;
         Handler handler;
         Guard guard;
+        bool prefix = false;
+
+        bool matches(const QString &requestPath) const
+        {
+            return prefix ? requestPath.startsWith(path) : requestPath == path;
+        }
     };
 
     const Route *find(const HttpRequest &request, std::optional<HttpResponse> *refusal) const;

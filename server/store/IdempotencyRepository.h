@@ -3,7 +3,9 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -25,6 +27,9 @@ public:
     explicit IdempotencyRepository(ServerDatabase &db);
 
     Result<std::optional<StoredAnswer>> find(const QString &deviceId, const QString &offlineId);
+    // The answers already given to any of offlineIds, by offline id: what find() returns for
+    // each, in a few statements for a whole push instead of one per change.
+    Result<QHash<QString, StoredAnswer>> findMany(const QString &deviceId, const QStringList &offlineIds);
     Result<void> store(const QString &deviceId, const QString &offlineId, const StoredAnswer &answer,
                        const QString &now);
 

@@ -30,20 +30,52 @@ SequenceRepository::SequenceRepository(ServerDatabase &db)
 
 Result<qint64> SequenceRepository::next()
 {
+    if (m_held)
+        return ++*m_held;
     return singleValue(m_db.run(
         QStringLiteral("UPDATE sync_sequence SET value = value + 1 WHERE name = 'global' RETURNING value")));
 }
 
 Result<qint64> SequenceRepository::lockForWriting()
 {
-    if (m_db.dialect() != ServerDatabase::Dialect::Postgres)
-        return current();
-    return singleValue(
-        m_db.run(QStringLiteral("SELECT value FROM sync_sequence WHERE name = 'global' FOR UPDATE")));
+    m_held.reset();
+    const Result<qint64> value =
+        m_db.dialect() == ServerDatabase::Dialect::Postgres
+            ? singleValue(m_db.run(
+                  QStringLiteral("SELECT value FROM sync_sequence WHERE name = 'global' FOR UPDATE")))
+            : current();
+    if (value) {
+        m_held = value.value();
+        m_heldFrom = value.value();
+    }
+    return value;
+}
+
+Result<void> SequenceRepository::storeHeld()
+{
+    if (!m_held)
+        return {};
+    const qint64 last = *m_held;
+    const bool taken = last != m_heldFrom;
+    m_held.reset();
+    if (!taken)
+        return {};
+    const Result<QSqlQuery *> stored =
+        m_db.run(QStringLiteral("UPDATE sync_sequence SET value = ? WHERE name = 'global'"), {last});
+    if (!stored)
+        return stored.error();
+    return {};
+}
+
+void SequenceRepository::dropHeld()
+{
+    m_held.reset();
 }
 
 Result<qint64> SequenceRepository::current()
 {
+    if (m_held)
+        return *m_held;
     return singleValue(m_db.run(QStringLiteral("SELECT value FROM sync_sequence WHERE name = 'global'")));
 }
 

@@ -2,6 +2,8 @@
 
 #include "common/Result.h"
 
+#include <optional>
+
 namespace fieldsync::server {
 
 class ServerDatabase;
@@ -22,10 +24,18 @@ public:
     // read the record before the other committed would apply over a version it never saw, or
     // answer a replayed change twice.
     // Returns the current value, as current() does.
+    // From then on the counter is held: next() and current() count in memory, as no one else can
+    // take a number until the transaction ends, and storeHeld() writes the last number back once
+    // (a push of 500 changes runs one UPDATE, not 500). Whoever locks must store or drop the hold
+    // before the transaction ends; a rollback gives every held number back with the rest.
     Result<qint64> lockForWriting();
+    Result<void> storeHeld();
+    void dropHeld();
 
 private:
     ServerDatabase &m_db;
+    std::optional<qint64> m_held;
+    qint64 m_heldFrom = 0;
 };
 
 } // namespace fieldsync::server

@@ -150,10 +150,13 @@ Result<void> ServerDatabase::configureSqlite()
 
 Result<QSqlQuery *> ServerDatabase::run(const QString &sql, const QVariantList &values)
 {
-    if (!isOpen())
-        return makeError(QStringLiteral("database"), QStringLiteral("the database is not open"));
+    // A cached statement implies an open connection: close() and reconnecting empty the cache.
     std::shared_ptr<QSqlQuery> &query = m_statements[sql];
     if (!query) {
+        if (!isOpen()) {
+            m_statements.remove(sql);
+            return makeError(QStringLiteral("database"), QStringLiteral("the database is not open"));
+        }
         query = std::make_shared<QSqlQuery>(QSqlDatabase::database(m_connectionName, false));
         query->setForwardOnly(true);
         if (!query->prepare(sql)) {

@@ -44,6 +44,8 @@ public:
     int schemaVersion() const { return m_schemaVersion; }
     // Without any password, fit for logs.
     QString location() const { return m_location; }
+    // The QSqlDatabase connection, for a reader that must not go through the statement cache.
+    QString connectionName() const { return m_connectionName; }
 
     // Runs a statement from the cache (prepared on first use) with positional values. The query
     // stays valid until the same SQL runs again; callers that read rows call finish() when done,

@@ -29,6 +29,8 @@ public:
     explicit ChangeProcessor(ServerDatabase &db);
 
     Result<ChangeAnswer> process(const PushContext &context, const protocol::Change &change);
+    // The sequence every write takes its number from (a push holds it; see SequenceRepository).
+    SequenceRepository &sequence() { return m_sequence; }
 
 private:
     Result<ChangeAnswer> create(const PushContext &context, const EntitySchema &schema,

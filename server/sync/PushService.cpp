@@ -7,28 +7,22 @@
 
 #include <QElapsedTimer>
 
+#include <memory>
+
 namespace fieldsync::server {
-
-namespace {
-
-const QString ChangeSavepoint = QStringLiteral("push_change");
-
-} // namespace
 
 PushService::PushService(ServerDatabase &db)
     : m_db(db)
     , m_processor(db)
     , m_idempotency(db)
-    , m_sequence(db)
+    , m_sequence(m_processor.sequence())
 {}
 
 Result<ChangeAnswer> PushService::answer(const PushContext &context, const protocol::Change &change)
 {
-    const Result<std::optional<IdempotencyRepository::StoredAnswer>> stored =
-        m_idempotency.find(context.deviceId, change.offlineId);
-    if (!stored)
-        return stored.error();
-    if (const std::optional<IdempotencyRepository::StoredAnswer> &previous = stored.value()) {
+    const auto stored = m_answered.constFind(change.offlineId);
+    if (stored != m_answered.cend()) {
+        const IdempotencyRepository::StoredAnswer *previous = &stored.value();
         // Answered before: the same answer again, never a second application. A user who has
         // since lost the record's project learns nothing more than not_found.
         if (!previous->projectId.isEmpty() && !context.user.hasProject(previous->projectId)) {
@@ -42,11 +36,15 @@ Result<ChangeAnswer> PushService::answer(const PushContext &context, const proto
     Result<ChangeAnswer> answer = m_processor.process(context, change);
     if (!answer)
         return answer;
-    const IdempotencyRepository::StoredAnswer toStore{answer.value().projectId, answer.value().toStored()};
+    IdempotencyRepository::StoredAnswer toStore{answer.value().projectId, answer.value().toStored()};
     if (const Result<void> kept =
             m_idempotency.store(context.deviceId, change.offlineId, toStore, context.now);
         !kept)
         return kept.error();
+    // The same offline id later in this request gets this answer, as a lookup would find it.
+    if (toStore.projectId.isNull())
+        toStore.projectId = QStringLiteral("");
+    m_answered.insert(change.offlineId, std::move(toStore));
     return answer;
 }
 
@@ -63,17 +61,25 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
     const Result<qint64> startCursor = m_sequence.lockForWriting();
     if (!startCursor)
         return startCursor.error();
-    // PostgreSQL aborts the whole transaction at any error, and a database error fails the whole
-    // push anyway, so there a savepoint per change would only cost two round trips each.
-    const bool savepoints = m_db.dialect() == ServerDatabase::Dialect::Sqlite;
+    // Numbers held but not stored (a failed push) go back with the rollback.
+    const std::unique_ptr<SequenceRepository, void (*)(SequenceRepository *)> hold(
+        &m_sequence, [](SequenceRepository *sequence) { sequence->dropHeld(); });
+    // No savepoint per change: every rejection is decided before a change writes anything, and a
+    // database error fails (and rolls back) the whole push, so a change is all or nothing as it is.
+    QStringList offlineIds;
+    offlineIds.reserve(request.changes.size());
+    for (const protocol::Change &change : request.changes)
+        offlineIds.append(change.offlineId);
+    Result<QHash<QString, IdempotencyRepository::StoredAnswer>> answered =
+        m_idempotency.findMany(request.deviceId, offlineIds);
+    if (!answered)
+        return answered.error();
+    m_answered = std::move(answered).value();
 
     protocol::PushResponse response;
     PushResponseWriter writer;
     m_lastProjects.clear();
     for (const protocol::Change &change : request.changes) {
-        if (const Result<void> opened = savepoints ? m_db.savepoint(ChangeSavepoint) : Result<void>();
-            !opened)
-            return opened.error();
         const Result<ChangeAnswer> answer = this->answer(context, change);
         if (!answer) {
             // The transaction guard rolls the whole request back: a database failure is not the
@@ -81,10 +87,6 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
             qCWarning(lcServer) << "push failed at change" << change.offlineId << answer.error().toString();
             return answer.error();
         }
-        if (const Result<void> released =
-                savepoints ? m_db.releaseSavepoint(ChangeSavepoint) : Result<void>();
-            !released)
-            return released.error();
         answer.value().addTo(response);
         if (body)
             writer.add(answer.value());
@@ -97,6 +99,9 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
     if (!cursor)
         return cursor.error();
     response.cursor = cursor.value();
+    if (const Result<void> stored = m_sequence.storeHeld(); !stored)
+        return stored.error();
+    m_answered.clear();
     if (const Result<void> committed = transaction.commit(); !committed)
         return committed.error();
     if (body)

@@ -12,8 +12,8 @@ namespace fieldsync::server {
 
 class ServerDatabase;
 
-// Processes a push request for an authenticated user: its changes in order, each atomic inside
-// its own savepoint, all in one transaction, so that one fsync covers the batch. The answer
+// Processes a push request for an authenticated user: its changes in order, each all or nothing,
+// all in one transaction, so that one fsync covers the batch. The answer
 // exists only after COMMIT; an Error (database failure) means nothing of the request was kept
 // and the device may safely send it again.
 class PushService
@@ -37,7 +37,8 @@ private:
     ServerDatabase &m_db;
     ChangeProcessor m_processor;
     IdempotencyRepository m_idempotency;
-    SequenceRepository m_sequence;
+    SequenceRepository &m_sequence; // the processor's: it takes the numbers this push holds
+    QHash<QString, IdempotencyRepository::StoredAnswer> m_answered; // of the push in progress
     QList<CommitListener *> m_listeners;
     QStringList m_lastProjects; // of the push in progress
 };

@@ -308,6 +308,46 @@ private slots:
         QCOMPARE(approved.applied, 1);
     }
 
+    void smallBatchesReachTheServerInQueueOrderAndLateEditsFollow()
+    {
+        TestDevice a(QStringLiteral("batches"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        SyncEngine::Limits limits;
+        limits.maxChanges = 2;
+        a.engine().setLimits(limits);
+        // Five creates, then an edit of each: with two changes a batch, every edit goes out
+        // batches after its create, each batch sent while the device applies the one before.
+        QStringList ids;
+        for (int index = 0; index < 5; ++index) {
+            ids.append(a.create(EntityKind::Task,
+                                {{QStringLiteral("title"), QStringLiteral("Task %1").arg(index)}}));
+            QVERIFY(!ids.last().isEmpty());
+        }
+        for (const QString &id : std::as_const(ids))
+            QVERIFY(a.edit(id, {{QStringLiteral("priority"), QStringLiteral("high")}}));
+        // An edit made while the push runs is not lost: it goes in a later batch of the same run.
+        bool edited = false;
+        const QMetaObject::Connection late =
+            QObject::connect(&a.engine(), &SyncEngine::progress, &a.engine(), [&](int done, int) {
+                if (done >= 4 && !edited)
+                    edited = a.edit(ids.first(), {{QStringLiteral("title"), QStringLiteral("Renamed late")}});
+            });
+        const SyncReport report = a.sync();
+        QObject::disconnect(late);
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QVERIFY(edited);
+        QCOMPARE(report.pushed, 11);
+        QCOMPARE(report.applied, 11);
+        QCOMPARE(report.rejected, 0);
+        QCOMPARE(report.conflicts, 0);
+        QCOMPARE(a.counts().pending, 0);
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(a.record(id).data.value(QStringLiteral("priority")).toString(), QStringLiteral("high"));
+        QCOMPARE(a.record(ids.first()).data.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Renamed late"));
+        QCOMPARE(a.record(ids.first()).version, 3);
+    }
+
     void createAndDeleteQueuedTogetherApplyWithoutConflict()
     {
         TestDevice a(QStringLiteral("a"));

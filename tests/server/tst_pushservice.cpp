@@ -3,6 +3,7 @@
 
 #include "PushServiceFixture.h"
 #include "store/AuditRepository.h"
+#include "store/SequenceRepository.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -87,6 +88,36 @@ private Q_SLOTS:
         QCOMPARE(rejection(first), QStringLiteral("validation"));
         const protocol::PushResponse again = push(foreman(), {bad});
         QCOMPARE(again.toJson(), first.toJson());
+    }
+
+    void sameOfflineIdTwiceInOneRequestIsAppliedOnce()
+    {
+        const protocol::Change change = createChange(EntityKind::Permit, newId(), permitData());
+        const protocol::PushResponse response = push(foreman(), {change, change});
+        QCOMPARE(response.applied.size(), 2);
+        QCOMPARE(response.applied.at(1).toJson(), response.applied.at(0).toJson());
+        QCOMPARE(response.applied.at(1).version, 1);
+        QCOMPARE(response.cursor, 1);
+        QCOMPARE(stored(change.id).version, 1);
+    }
+
+    void sequenceNumbersContinueAcrossPushes()
+    {
+        // A push takes its numbers in memory and stores the last one at the end: the next push,
+        // and a pull's cursor, must continue from exactly there.
+        push(foreman(), {createChange(EntityKind::Permit, newId(), permitData()),
+                         createChange(EntityKind::Permit, newId(), permitData())});
+        SequenceRepository sequence(m_temp->db());
+        QCOMPARE(sequence.current().value(), 2);
+        // Nothing written: the stored number stays.
+        push(foreman(), {createChange(EntityKind::Permit, newId(), {{QStringLiteral("title"), 5}})});
+        QCOMPARE(sequence.current().value(), 2);
+        const QString id = newId();
+        const protocol::PushResponse third =
+            push(foreman(), {createChange(EntityKind::Permit, id, permitData())});
+        QCOMPARE(third.cursor, 3);
+        QCOMPARE(stored(id).seq, 3);
+        QCOMPARE(sequence.current().value(), 3);
     }
 
     void sameOfflineIdFromAnotherDeviceIsANewChange()

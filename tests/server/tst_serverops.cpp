@@ -4,6 +4,7 @@
 
 #include "RawHttp.h"
 #include "ServerProcess.h"
+#include "TestCertificate.h"
 #include "TestHttpClient.h"
 #include "sync/SyncApiClient.h"
 
@@ -12,7 +13,6 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslCertificate>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -21,6 +21,7 @@
 using namespace fieldsync;
 using namespace fieldsync::server::testing;
 using fieldsync::test::ServerProcess;
+using fieldsync::test::TestCertificate;
 using fieldsync::test::TestHttpClient;
 using fieldsync::test::TestHttpResponse;
 
@@ -66,26 +67,14 @@ class ServerOpsTest : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_tlsDir;
-    QString m_certificate;
-    QString m_key;
+    TestCertificate m_tls;
+    bool m_tlsReady = false;
 
     bool makeCertificate()
     {
-        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-        if (openssl.isEmpty())
-            return false;
-        m_certificate = m_tlsDir.filePath(QStringLiteral("cert.pem"));
-        m_key = m_tlsDir.filePath(QStringLiteral("key.pem"));
-        QProcess process;
-        process.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                                QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                                QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                                QStringLiteral("-keyout"), m_key, QStringLiteral("-out"), m_certificate,
-                                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                                QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                                QStringLiteral("subjectAltName=IP:127.0.0.1")});
-        return process.waitForFinished(30000) && process.exitCode() == 0;
+        if (!m_tlsReady)
+            m_tlsReady = m_tls.create().ok();
+        return m_tlsReady;
     }
 
 private Q_SLOTS:
@@ -197,14 +186,13 @@ private Q_SLOTS:
     {
         if (!makeCertificate())
             QFAIL("cannot make a test certificate: openssl is missing (scripts/install-deps.sh installs it)");
-        ServerProcess server(
-            {QStringLiteral("--tls-cert"), m_certificate, QStringLiteral("--tls-key"), m_key});
+        ServerProcess server(m_tls.serverArguments());
         QVERIFY2(server.start().ok(), qPrintable(server.logs()));
         QCOMPARE(server.url().scheme(), QStringLiteral("https"));
         const Result<QString> token =
             server.addUser(QStringLiteral("ana"), QStringLiteral("foreman"), {QStringLiteral("p1")});
         QVERIFY(token.ok());
-        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_certificate);
+        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_tls.certificatePath());
         QCOMPARE(certificates.size(), 1);
 
         // A self-signed certificate nobody vouches for is refused...
@@ -233,7 +221,7 @@ private Q_SLOTS:
         SyncApiClient companyCa;
         companyCa.setServer(server.url(), token.value());
         TlsPolicy ca;
-        QVERIFY(ca.addCaCertificatesFromFile(m_certificate).ok());
+        QVERIFY(ca.addCaCertificatesFromFile(m_tls.certificatePath()).ok());
         companyCa.setTlsPolicy(ca);
         QVERIFY(await<protocol::HealthResponse>([&](auto done) { companyCa.health(done); }).ok());
 
@@ -260,14 +248,14 @@ private Q_SLOTS:
 
     void tlsAllowsServingOffLoopbackWithoutInsecure()
     {
-        if (m_certificate.isEmpty() && !makeCertificate())
+        if (!makeCertificate())
             QFAIL("cannot make a test certificate: openssl is missing (scripts/install-deps.sh installs it)");
         QTemporaryDir dir;
         QProcess process;
         process.start(ServerProcess::serverBinary(),
                       {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"), QStringLiteral("--db"),
-                       dir.filePath(QStringLiteral("s.db")), QStringLiteral("--tls-cert"), m_certificate,
-                       QStringLiteral("--tls-key"), m_key});
+                       dir.filePath(QStringLiteral("s.db")), QStringLiteral("--tls-cert"),
+                       m_tls.certificatePath(), QStringLiteral("--tls-key"), m_tls.keyPath()});
         QVERIFY(QTest::qWaitFor(
             [&] { return process.canReadLine() || process.state() == QProcess::NotRunning; }, 15000));
         QVERIFY(process.readLine().startsWith("listening on https://0.0.0.0:"));

@@ -18,6 +18,8 @@ QByteArray reasonPhrase(int status)
         return "Found";
     case 401:
         return "Unauthorized";
+    case 413:
+        return "Payload Too Large";
     case 429:
         return "Too Many Requests";
     case 500:
@@ -63,6 +65,19 @@ RequestHead parseHead(const QByteArray &head)
     return parsed;
 }
 
+// The length of a whole HTTP answer at the front of bytes (head and Content-Length body), or -1
+// while it is still incomplete.
+qsizetype completeResponseSize(const QByteArray &bytes, qsizetype *bodyStart)
+{
+    const qsizetype end = bytes.indexOf(HeadEnd);
+    if (end < 0)
+        return -1;
+    *bodyStart = end + HeadEnd.size();
+    const qint64 length = parseHead(bytes.left(end)).contentLength;
+    const qsizetype total = *bodyStart + length;
+    return bytes.size() >= total ? total : -1;
+}
+
 } // namespace
 
 // One client connection and its own connection to the upstream server.
@@ -81,7 +96,7 @@ public:
             process();
         });
         connect(m_client, &QTcpSocket::disconnected, this, [this] { close(); });
-        connect(m_upstream, &QTcpSocket::readyRead, this, [this] { m_client->write(m_upstream->readAll()); });
+        connect(m_upstream, &QTcpSocket::readyRead, this, [this] { onUpstreamData(); });
         connect(m_upstream, &QTcpSocket::disconnected, this, [this] { close(); });
         connect(m_upstream, &QTcpSocket::errorOccurred, this, [this] {
             if (m_upstream->state() != QAbstractSocket::ConnectedState)
@@ -98,7 +113,7 @@ public:
         m_upstream->disconnect(this);
         m_client->disconnect(this);
         // Whatever one side already sent still reaches the other before it closes.
-        if (m_upstream->bytesAvailable() > 0)
+        if (m_upstream->bytesAvailable() > 0 && m_responseAction == Action::Forward)
             m_client->write(m_upstream->readAll());
         m_client->disconnectFromHost();
         m_upstream->disconnectFromHost();
@@ -138,6 +153,10 @@ private:
             m_buffer.remove(0, total);
             const std::optional<Fault> fault = m_proxy.takeFault(head.method, head.path);
             m_proxy.record({head.method, head.path, m_proxy.m_clock.elapsed(), fault ? fault->status : 0});
+            if (fault && fault->action == Action::Hang) {
+                m_holding = true; // nothing more is read or answered on this connection
+                return;
+            }
             if (fault && fault->delayMs > 0) {
                 m_holding = true;
                 QTimer::singleShot(fault->delayMs, this, [this, request, head, fault] {
@@ -155,6 +174,15 @@ private:
     {
         if (m_closed)
             return;
+        if (fault && fault->action == Action::ResetBeforeForward) {
+            abort();
+            return;
+        }
+        if (fault && fault->action != Action::Forward) {
+            m_responseAction = fault->action;
+            m_upstream->write(request);
+            return;
+        }
         if (fault && fault->status > 0) {
             QByteArray answer = "HTTP/1.1 " + QByteArray::number(fault->status) + ' ' +
                                 reasonPhrase(fault->status) + "\r\nContent-Type: " + fault->contentType +
@@ -170,10 +198,59 @@ private:
             m_tunnel = true;
     }
 
+    void onUpstreamData()
+    {
+        if (m_responseAction == Action::Forward) {
+            m_client->write(m_upstream->readAll());
+            return;
+        }
+        // The faulted answer is held back whole, then spoilt as asked.
+        m_response += m_upstream->readAll();
+        qsizetype bodyStart = 0;
+        const qsizetype total = completeResponseSize(m_response, &bodyStart);
+        if (total < 0)
+            return;
+        const QByteArray answer = m_response.left(total);
+        m_response.remove(0, total);
+        const Action action = m_responseAction;
+        m_responseAction = Action::Forward;
+        const qsizetype half = bodyStart + (total - bodyStart) / 2;
+        switch (action) {
+        case Action::ResetAfterResponse:
+            abort();
+            return;
+        case Action::WithholdResponse:
+            return;
+        case Action::ResetMidResponse:
+            m_client->write(answer.left(half));
+            m_client->flush();
+            abort();
+            return;
+        case Action::TruncateBody:
+            m_client->write(answer.left(half));
+            close();
+            return;
+        case Action::CorruptBody: {
+            QByteArray scrambled = answer;
+            for (qsizetype i = bodyStart; i < scrambled.size(); i += 7)
+                scrambled[i] = char(scrambled.at(i) ^ 0x5a);
+            m_client->write(scrambled);
+            break;
+        }
+        default:
+            m_client->write(answer);
+            break;
+        }
+        if (!m_response.isEmpty())
+            onUpstreamData();
+    }
+
     FaultProxy &m_proxy;
     QTcpSocket *m_client;
     QTcpSocket *m_upstream;
     QByteArray m_buffer;
+    QByteArray m_response;
+    Action m_responseAction = Action::Forward;
     bool m_tunnel = false;
     bool m_holding = false;
     bool m_closed = false;
@@ -196,12 +273,27 @@ Result<void> FaultProxy::start(const QUrl &upstream)
     m_clock.start();
     if (!m_server.listen(QHostAddress::LocalHost, 0))
         return makeError(QStringLiteral("proxy"), m_server.errorString());
+    m_port = m_server.serverPort();
     return {};
 }
 
 QUrl FaultProxy::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+void FaultProxy::stopListening()
+{
+    m_server.close();
+}
+
+Result<void> FaultProxy::resumeListening()
+{
+    if (m_server.isListening())
+        return {};
+    if (!m_server.listen(QHostAddress::LocalHost, m_port))
+        return makeError(QStringLiteral("proxy"), m_server.errorString());
+    return {};
 }
 
 void FaultProxy::onNewConnection()

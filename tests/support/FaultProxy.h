@@ -36,6 +36,23 @@ class FaultProxy : public QObject
     Q_OBJECT
 
 public:
+    // What happens to a matched request besides status and delayMs. Every action but Forward
+    // ignores status.
+    enum class Action
+    {
+        Forward,            // answer with status when set, else forward (the default)
+        ResetBeforeForward, // the request arrives, then the connection is reset: the server never saw it
+        ResetAfterResponse, // forwarded and answered in full by the server, then reset before the
+                            // device gets a byte of the answer (the ambiguous commit)
+        ResetMidResponse,   // the answer's head and half its body reach the device, then a reset
+        Hang,               // swallowed: no answer, the connection stays open
+        WithholdResponse,   // forwarded and answered by the server, but the answer is kept back
+                            // and the connection stays open (the device's timeout must end it)
+        TruncateBody,       // the answer's head (with its real Content-Length) and half its body, then
+                            // a clean close
+        CorruptBody,        // the answer with its body's bytes scrambled, same length
+    };
+
     struct Fault
     {
         QByteArray method;  // empty: any
@@ -47,6 +64,7 @@ public:
         QByteArray body;
         QByteArray contentType = "application/json";
         int delayMs = 0; // wait this long before answering or forwarding
+        Action action = Action::Forward;
     };
 
     struct Request
@@ -71,10 +89,19 @@ public:
     void disconnectAll();
     // While refusing, new connections are closed at once (the proxy's port stays taken).
     void setRefusing(bool refusing) { m_refusing = refusing; }
+    // Closes the listening port, so that connecting fails with "connection refused", and opens
+    // the same port again (an error if something else took it meanwhile).
+    void stopListening();
+    Result<void> resumeListening();
 
     const QList<Request> &requests() const { return m_requests; }
     QList<Request> requestsTo(const QByteArray &method, const QString &pathPrefix) const;
     qint64 elapsedMs() const { return m_clock.elapsed(); }
+
+signals:
+    // A whole request arrived (before its fault, if any, is applied): lets a test act at the
+    // moment a push is in flight, e.g. kill the server.
+    void requestArrived(const QByteArray &method, const QString &path);
 
 private:
     class Connection;
@@ -83,7 +110,11 @@ private:
     void onNewConnection();
     // The fault for this request, consumed; nullopt to forward at once.
     std::optional<Fault> takeFault(const QByteArray &method, const QString &path);
-    void record(const Request &request) { m_requests.append(request); }
+    void record(const Request &request)
+    {
+        m_requests.append(request);
+        emit requestArrived(request.method, request.path);
+    }
 
     QTcpServer m_server;
     QUrl m_upstream;
@@ -92,6 +123,7 @@ private:
     QList<Connection *> m_connections;
     QElapsedTimer m_clock;
     bool m_refusing = false;
+    quint16 m_port = 0;
 };
 
 } // namespace fieldsync::test

@@ -3,13 +3,21 @@
 //   fieldsync-ui-screenshots --demo-file F.json --out DIR --prefix 1280x800 [--dark]
 #include "UiTestSupport.h"
 
+#include "attachments/AttachmentStrip.h"
+#include "attachments/AttachmentsPage.h"
+#include "attachments/SignatureDialog.h"
+#include "attachments/SignaturePad.h"
 #include "common/TouchStyle.h"
 #include "common/Translations.h"
+#include "editors/PermitEditor.h"
 #include "lists/RecordListPane.h"
+#include "main/AboutDialog.h"
 #include "main/MainWindow.h"
 #include "store/LocalEditor.h"
 #include "sync/ConflictDialog.h"
 #include "sync/SyncPanel.h"
+#include "welcome/DemoServer.h"
+#include "welcome/WelcomeDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,11 +26,16 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
 #include <QScreen>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTimer>
 
+#include <cmath>
 #include <cstdio>
 
 using namespace fieldsync;
@@ -114,6 +127,70 @@ QString permitTitled(DeviceStore &store, const QString &prefix)
     return found.value().first().id;
 }
 
+// A stand-in for a site photo: a pipe with a valve, a tag and a padlock, drawn so the screenshots
+// need no image files.
+QString drawSitePhoto(const QString &dir, const QString &name, const QColor &wall, const QString &tag)
+{
+    QImage photo(1600, 1200, QImage::Format_RGB32);
+    QPainter painter(&photo);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient light(0, 0, 0, 1200);
+    light.setColorAt(0, wall.lighter(130));
+    light.setColorAt(1, wall.darker(160));
+    painter.fillRect(photo.rect(), light);
+    painter.fillRect(0, 520, 1600, 160, QColor(0x8a, 0x8f, 0x96));
+    painter.setBrush(QColor(0xc6, 0x28, 0x28));
+    painter.setPen(QPen(Qt::black, 6));
+    painter.drawEllipse(QPoint(800, 600), 170, 170);
+    painter.drawRect(780, 250, 40, 190);
+    painter.drawRoundedRect(600, 210, 400, 60, 20, 20);
+    painter.setBrush(QColor(0xfb, 0xc0, 0x2d));
+    painter.drawRect(1050, 640, 260, 170);
+    painter.setFont(QFont(QStringLiteral("Sans"), 44, QFont::Bold));
+    painter.drawText(QRect(1050, 640, 260, 170), Qt::AlignCenter, tag);
+    painter.setBrush(QColor(0x30, 0x30, 0x30));
+    painter.drawRoundedRect(1120, 860, 120, 130, 16, 16);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(QColor(0xb0, 0xb0, 0xb0), 18));
+    painter.drawArc(1135, 790, 90, 140, 0, 180 * 16);
+    painter.end();
+    const QString path = QDir(dir).filePath(name);
+    if (!photo.save(path, "JPEG", 88))
+        fail(QStringLiteral("cannot write %1").arg(path));
+    return path;
+}
+
+// Draws on the pad the way a finger does: press, moves, release.
+void drawSignature(SignaturePad *pad, const QList<QList<QPointF>> &strokes)
+{
+    for (const QList<QPointF> &stroke : strokes) {
+        QMouseEvent press(QEvent::MouseButtonPress, stroke.first(), pad->mapToGlobal(stroke.first()),
+                          Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(pad, &press);
+        for (const QPointF &point : stroke.mid(1)) {
+            QMouseEvent move(QEvent::MouseMove, point, pad->mapToGlobal(point), Qt::NoButton, Qt::LeftButton,
+                             Qt::NoModifier);
+            QApplication::sendEvent(pad, &move);
+        }
+        QMouseEvent release(QEvent::MouseButtonRelease, stroke.last(), pad->mapToGlobal(stroke.last()),
+                            Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(pad, &release);
+    }
+}
+
+QList<QList<QPointF>> signatureStrokes(double scale, double shift)
+{
+    QList<QList<QPointF>> strokes;
+    QList<QPointF> name;
+    for (int i = 0; i <= 60; ++i) {
+        const double t = i / 60.0;
+        name.append(QPointF(60 + 300 * t, 150 - 45 * std::sin(t * 12.0 + shift) * (1.0 - 0.5 * t)) * scale);
+    }
+    strokes.append(name);
+    strokes.append({QPointF(50, 175) * scale, QPointF(200, 182) * scale, QPointF(390, 170) * scale});
+    return strokes;
+}
+
 void applyDarkPalette()
 {
     QPalette dark;
@@ -176,6 +253,19 @@ int main(int argc, char *argv[])
     const QString url = demo.value(QStringLiteral("url")).toString();
     QTemporaryDir scratch;
 
+    // A new device's first start: the welcome.
+    {
+        Result<std::unique_ptr<DeviceStore>> fresh =
+            DeviceStore::open(scratch.filePath(QStringLiteral("new")));
+        if (!fresh)
+            fail(fresh.error().toString());
+        DemoServer unused;
+        WelcomeDialog welcome(*fresh.value(), unused);
+        welcome.show();
+        welcome.move(QGuiApplication::primaryScreen()->geometry().center() - welcome.rect().center());
+        shoot(QStringLiteral("welcome"));
+    }
+
     // The foreman's tablet, synced with the demo project.
     Device tablet = signIn(scratch.filePath(QStringLiteral("tablet")), url,
                            demo.value(QStringLiteral("foreman_token")).toString());
@@ -191,6 +281,47 @@ int main(int argc, char *argv[])
     const QString hotWork = permitTitled(*tablet.store, QStringLiteral("Hot work: weld"));
     window->openRecord(hotWork);
     shoot(QStringLiteral("main-synced"));
+    {
+        AboutDialog about(window.get());
+        about.show();
+        about.move(window->geometry().center() - about.rect().center());
+        shoot(QStringLiteral("about"));
+    }
+
+    // Photos and signatures on the hot-work permit: the issuer signs on the tablet, two photos wait
+    // for the sync, then go up with per-file progress.
+    {
+        PermitEditor *editor = window->permitEditor();
+        AttachmentsPage *page = editor->attachments();
+        page->strip()->addFiles({drawSitePhoto(scratch.path(), QStringLiteral("valve-V12-locked.jpg"),
+                                               QColor(0x5d, 0x6d, 0x7e), QStringLiteral("V-12")),
+                                 drawSitePhoto(scratch.path(), QStringLiteral("gas-detector-reading.jpg"),
+                                               QColor(0x4e, 0x6e, 0x52), QStringLiteral("O2 20.9"))});
+        editor->findChild<QTabWidget *>()->setCurrentWidget(page);
+        SignatureDialog sign(page->attachments(), hotWork, QStringLiteral("issuer"),
+                             tablet.store->account().value().userName, window.get());
+        sign.show();
+        sign.move(window->geometry().center() - sign.rect().center());
+        wait(200);
+        drawSignature(sign.pad(), signatureStrokes(1.0, 0.0));
+        shoot(QStringLiteral("attachments-sign"));
+        sign.accept();
+        SignatureDialog receiver(page->attachments(), hotWork, QStringLiteral("receiver"),
+                                 QStringLiteral("Luis Romero"), window.get());
+        receiver.show();
+        wait(100);
+        drawSignature(receiver.pad(), signatureStrokes(1.1, 1.3));
+        receiver.accept();
+        shoot(QStringLiteral("attachments-pending"));
+        window->openSyncPanel();
+        window->syncPanel()->showTab(SyncPanel::FilesTab);
+        syncAndWait(tablet);
+        wait(300);
+        shoot(QStringLiteral("attachments-uploads"));
+        window->syncPanel()->close();
+        shoot(QStringLiteral("attachments-synced"));
+        editor->findChild<QTabWidget *>()->setCurrentIndex(0);
+    }
 
     // Offline with pending edits: the server goes out of reach, the foreman keeps working.
     LocalEditor tabletEditor(*tablet.store);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the GUI, starts a demo server, and saves screenshots of the main window (synced), offline
-# with pending edits, a conflict, the sync panel and the conflict dialog, at 1280x800 (tablet) and
+# with pending edits, a conflict, the sync panel and the conflict dialog, a permit's photos and
+# signatures (signing, pending, uploading, synced: *-attachments-*.png), at 1280x800 (tablet) and
 # 1920x1080 (desktop), plus a dark-palette and a Spanish tablet set. Needs xvfb-run (xvfb, xauth).
 #   tests/ui/screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -euo pipefail
@@ -24,7 +25,7 @@ trap 'stop_server; rm -rf "$WORK"' EXIT
 # A fresh demo server for every set, so that each set starts from the same demo data.
 start_server() {
     stop_server
-    rm -f "$WORK/server.db"* "$WORK/demo.json"
+    rm -rf "$WORK/server.db"* "$WORK/demo.json" # the database, its WAL and its attachments folder
     "$BUILD_DIR/bin/fieldsync-server" --listen 127.0.0.1:0 --db "$WORK/server.db" --demo \
         --demo-token-file "$WORK/demo.json" >"$WORK/server.log" 2>&1 &
     SERVER_PID=$!

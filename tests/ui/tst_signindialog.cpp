@@ -24,6 +24,7 @@ private slots:
     void missingOrWrongEntriesAreNamedInPlainWords();
     void offlineOnlyNeedsAProjectAndThenWorks();
     void anUnreachableServerCanBeSavedAnywayAfterAWarning();
+    void aCertificatePinIsCheckedAndSavedNormalised();
     void theDemoFileFillsInServerAndToken();
     void languageIsRemembered();
 };
@@ -86,6 +87,34 @@ void TestSignInDialog::anUnreachableServerCanBeSavedAnywayAfterAWarning()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(device->store->account().value().serverUrl, url);
     QCOMPARE(device->store->account().value().token, QStringLiteral("secret"));
+}
+
+void TestSignInDialog::aCertificatePinIsCheckedAndSavedNormalised()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const QString url = QStringLiteral("https://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    auto device = makeDevice();
+    SignInDialog dialog(*device->store);
+    dialog.offlineChoice()->setChecked(false);
+    dialog.serverField()->setText(url);
+    dialog.tokenField()->setText(QStringLiteral("secret"));
+    dialog.certificatePinField()->setText(QStringLiteral("ab:cd"));
+    QVERIFY(dialog.validate().startsWith(QStringLiteral("The certificate fingerprint must be 64")));
+    dialog.certificatePinField()->setText(QStringLiteral("00112233445566778899aabbccddeeff"
+                                                         "00112233445566778899aabbccddeeff"));
+    QVERIFY(dialog.validate().isEmpty());
+    dialog.accept();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.errorText().startsWith(QStringLiteral("Could not reach the server")),
+                             15000);
+    dialog.accept(); // "Save anyway"
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(device->store->account().value().certificatePin,
+             QStringLiteral("00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:"
+                            "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF"));
+    SignInDialog reopened(*device->store);
+    QCOMPARE(reopened.certificatePinField()->text(), device->store->account().value().certificatePin);
 }
 
 void TestSignInDialog::theDemoFileFillsInServerAndToken()

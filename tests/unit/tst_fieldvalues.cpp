@@ -113,7 +113,8 @@ void TestFieldValues::schemasAreFoundByWireAndCliName()
     QCOMPARE(EntitySchema::byWireName(u"gas-reading"_s), nullptr);
     QCOMPARE(EntitySchema::byWireName(u"permits"_s), nullptr);
     QCOMPARE(EntitySchema::byCliName(u"Permit"_s), nullptr);
-    QCOMPARE(EntitySchema::all().size(), 4);
+    QCOMPARE(EntitySchema::byWireName(u"attachment"_s), &EntitySchema::of(EntityKind::Attachment));
+    QCOMPARE(EntitySchema::all().size(), 5);
 }
 
 void TestFieldValues::assignmentsAreReadByTheFieldsType_data()

@@ -1,6 +1,7 @@
 #include "IsolationPointsWidget.h"
 
 #include "WorkflowButtons.h"
+#include "attachments/AttachmentStrip.h"
 #include "common/KineticScrolling.h"
 #include "common/UiColors.h"
 #include "common/UiText.h"
@@ -43,6 +44,7 @@ IsolationPointsWidget::IsolationPointsWidget(DeviceStore &store, QWidget *parent
     : QWidget(parent)
     , m_store(store)
     , m_editor(store)
+    , m_attachments(store)
     , m_list(new QTreeWidget(this))
     , m_moves(new WorkflowButtons(this))
     , m_locks(new QLineEdit(this))
@@ -51,7 +53,9 @@ IsolationPointsWidget::IsolationPointsWidget(DeviceStore &store, QWidget *parent
     , m_newLocks(new QLineEdit(this))
     , m_add(new QPushButton(QIcon(QStringLiteral(":/icons/add.svg")), tr("Add point"), this))
     , m_error(new QLabel(this))
+    , m_photos(new AttachmentStrip(m_attachments, this))
 {
+    m_photos->setSingleRow(true);
     m_list->setHeaderLabels({tr("Energy source"), tr("Status"), tr("Lock IDs"), tr("Sync")});
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
@@ -76,9 +80,11 @@ IsolationPointsWidget::IsolationPointsWidget(DeviceStore &store, QWidget *parent
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_list, 1);
     layout->addLayout(selected);
+    layout->addWidget(m_photos);
     layout->addWidget(m_error);
     layout->addLayout(entry);
 
+    connect(m_photos, &AttachmentStrip::message, this, &IsolationPointsWidget::message);
     connect(m_add, &QPushButton::clicked, this, &IsolationPointsWidget::add);
     connect(m_newDescription, &QLineEdit::returnPressed, this, &IsolationPointsWidget::add);
     connect(m_saveLocks, &QPushButton::clicked, this, &IsolationPointsWidget::saveLocks);
@@ -99,6 +105,11 @@ void IsolationPointsWidget::setPermit(const QString &permitId, bool editable)
     m_newLocks->setEnabled(editable && !permitId.isEmpty());
     m_error->hide();
     reload();
+}
+
+void IsolationPointsWidget::setSyncController(SyncController *sync)
+{
+    m_photos->setSyncController(sync);
 }
 
 int IsolationPointsWidget::pointCount() const
@@ -143,6 +154,8 @@ void IsolationPointsWidget::onCurrentChanged()
     const bool selected = item && m_editable;
     m_locks->setEnabled(selected);
     m_saveLocks->setEnabled(selected);
+    m_photos->setRecord(item ? item->data(0, Qt::UserRole).toString() : QString(), selected);
+    m_photos->setVisible(item != nullptr);
     if (!selected) {
         m_moves->clear();
         m_locks->clear();

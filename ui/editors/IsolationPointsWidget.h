@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attachments/AttachmentStore.h"
 #include "store/LocalEditor.h"
 
 #include <QWidget>
@@ -9,8 +10,13 @@ class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 
+namespace fieldsync {
+class SyncController;
+}
+
 namespace fieldsync::ui {
 
+class AttachmentStrip;
 class WorkflowButtons;
 
 // The lock-out/tag-out points of one permit: each energy source, its padlocks and how far it has
@@ -24,6 +30,9 @@ public:
 
     void setPermit(const QString &permitId, bool editable);
     int pointCount() const;
+    // The photos of the selected point.
+    AttachmentStrip *photos() const { return m_photos; }
+    void setSyncController(SyncController *sync);
 
 signals:
     void message(const QString &text);
@@ -39,6 +48,7 @@ private:
 
     DeviceStore &m_store;
     LocalEditor m_editor;
+    AttachmentStore m_attachments;
     QString m_permitId;
     bool m_editable = false;
     QTreeWidget *m_list;
@@ -49,6 +59,7 @@ private:
     QLineEdit *m_newLocks;
     QPushButton *m_add;
     QLabel *m_error;
+    AttachmentStrip *m_photos;
 };
 
 } // namespace fieldsync::ui

@@ -2,8 +2,13 @@
 
 #include "RecordEditor.h"
 
+namespace fieldsync {
+class SyncController;
+}
+
 namespace fieldsync::ui {
 
+class AttachmentsPage;
 class GasReadingsWidget;
 class IsolationPointsWidget;
 
@@ -18,6 +23,9 @@ public:
 
     IsolationPointsWidget *isolationPoints() const { return m_points; }
     GasReadingsWidget *gasReadings() const { return m_readings; }
+    AttachmentsPage *attachments() const { return m_attachments; }
+    // Thumbnails and photos that are only on the server, and live upload progress.
+    void setSyncController(SyncController *sync);
 
 protected:
     void recordShown(const LocalRecord *record) override;
@@ -27,6 +35,7 @@ private:
 
     IsolationPointsWidget *m_points;
     GasReadingsWidget *m_readings;
+    AttachmentsPage *m_attachments;
 };
 
 } // namespace fieldsync::ui

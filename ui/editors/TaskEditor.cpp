@@ -1,11 +1,13 @@
 #include "TaskEditor.h"
 
 #include "RecordForm.h"
+#include "attachments/AttachmentsPage.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTabWidget>
 
 namespace fieldsync::ui {
 
@@ -13,7 +15,12 @@ TaskEditor::TaskEditor(DeviceStore &store, QWidget *parent)
     : RecordEditor(store, EntityKind::Task, parent)
     , m_permit(new QLabel(this))
     , m_openPermit(new QPushButton(tr("Open permit"), this))
+    , m_attachments(new AttachmentsPage(store, false, this))
 {
+    tabs()->addTab(m_attachments, m_attachments->title());
+    connect(m_attachments, &AttachmentsPage::message, this, &RecordEditor::message);
+    connect(m_attachments, &AttachmentsPage::titleChanged, this,
+            [this] { tabs()->setTabText(1, m_attachments->title()); });
     auto *row = new QWidget(form());
     auto *rowLayout = new QHBoxLayout(row);
     rowLayout->setContentsMargins(0, 0, 0, 0);
@@ -36,6 +43,14 @@ void TaskEditor::recordShown(const LocalRecord *record)
     }
     m_permit->setText(m_permitId.isEmpty() ? tr("No permit linked") : title);
     m_openPermit->setVisible(!m_permitId.isEmpty());
+    m_attachments->setRecord(record ? record->id : QString(), record != nullptr);
+    tabs()->setTabEnabled(1, record != nullptr);
+    tabs()->setTabText(1, m_attachments->title());
+}
+
+void TaskEditor::setSyncController(SyncController *sync)
+{
+    m_attachments->setSyncController(sync);
 }
 
 } // namespace fieldsync::ui

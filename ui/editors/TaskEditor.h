@@ -5,7 +5,13 @@
 class QLabel;
 class QPushButton;
 
+namespace fieldsync {
+class SyncController;
+}
+
 namespace fieldsync::ui {
+
+class AttachmentsPage;
 
 // A punch-list task, with the permit that covers its work (if any) one tap away.
 class TaskEditor : public RecordEditor
@@ -14,6 +20,10 @@ class TaskEditor : public RecordEditor
 
 public:
     explicit TaskEditor(DeviceStore &store, QWidget *parent = nullptr);
+
+    AttachmentsPage *attachments() const { return m_attachments; }
+    // Thumbnails and photos that are only on the server, and live upload progress.
+    void setSyncController(SyncController *sync);
 
 signals:
     void openPermitRequested(const QString &permitId);
@@ -25,6 +35,7 @@ private:
     QLabel *m_permit;
     QPushButton *m_openPermit;
     QString m_permitId;
+    AttachmentsPage *m_attachments;
 };
 
 } // namespace fieldsync::ui

@@ -7,6 +7,7 @@
 #include "lists/RecordListPane.h"
 #include "settings/DeviceSettings.h"
 #include "settings/SignInDialog.h"
+#include "welcome/WelcomeDialog.h"
 
 #include <QApplication>
 #include <QFile>
@@ -80,11 +81,14 @@ bool AppController::start(const StartOptions &options)
     const bool known =
         account && (!account.value().serverUrl.isEmpty() || !account.value().currentProject.isEmpty());
     if (!known && !DeviceSettings(m_store).offlineOnly()) {
-        SignInDialog signIn(m_store);
-        if (signIn.exec() != QDialog::Accepted)
+        WelcomeDialog welcome(m_store, m_demo);
+        if (welcome.exec() != QDialog::Accepted)
             return false;
-        if (signIn.languageChanged())
+        if (welcome.languageChanged())
             applyLanguage(DeviceSettings(m_store).language());
+    } else if (options.serverUrl.isEmpty() && options.demoFile.isEmpty() &&
+               DemoServer::isDemoDevice(m_store)) {
+        restartDemoServer();
     }
     m_sync.reloadAccount();
     buildWindow();
@@ -92,23 +96,8 @@ bool AppController::start(const StartOptions &options)
         watchFirstPaint();
     // Fill in who we are (role, projects) from the server when a token came on the command line.
     account = m_store.account();
-    if (account && !account.value().serverUrl.isEmpty() && !account.value().role) {
-        m_sync.api()->me([this](const ApiResult<protocol::MeResponse> &me) {
-            if (!me.ok())
-                return;
-            Result<DeviceAccount> current = m_store.account();
-            if (!current)
-                return;
-            DeviceAccount updated = current.value();
-            updated.userName = me.value().user;
-            updated.role = me.value().role;
-            updated.projects = me.value().projects;
-            if (!updated.projects.contains(updated.currentProject))
-                updated.currentProject = updated.projects.value(0);
-            if (m_store.saveAccount(updated) && m_window)
-                m_window->reloadAccount();
-        });
-    }
+    if (account && !account.value().serverUrl.isEmpty() && !account.value().role)
+        fetchIdentity();
     // Sync at start, then by timer with backoff, when the connection returns and when the server
     // announces changes. The benchmark run measures the list alone.
     if (!options.exitAfterFirstPaint)
@@ -152,6 +141,46 @@ void AppController::openSettings()
         return;
     }
     m_window->reloadAccount();
+}
+
+void AppController::fetchIdentity()
+{
+    m_sync.api()->me([this](const ApiResult<protocol::MeResponse> &me) {
+        if (!me.ok())
+            return;
+        Result<DeviceAccount> current = m_store.account();
+        if (!current)
+            return;
+        DeviceAccount updated = current.value();
+        updated.userName = me.value().user;
+        updated.role = me.value().role;
+        updated.projects = me.value().projects;
+        if (!updated.projects.contains(updated.currentProject))
+            updated.currentProject = updated.projects.value(0);
+        if (m_store.saveAccount(updated) && m_window)
+            m_window->reloadAccount();
+    });
+}
+
+void AppController::restartDemoServer()
+{
+    // The demo server of an earlier session is gone; start it again on the same database (a new
+    // port and fresh demo tokens) and point the device at it.
+    connect(&m_demo, &DemoServer::ready, this, [this](const QString &url, const QString &token) {
+        if (Result<void> saved = DemoServer::signIn(m_store, url, token); !saved) {
+            qCWarning(lcUi) << "cannot save the demo account" << saved.error().toString();
+            return;
+        }
+        m_sync.stopAutomatic();
+        m_sync.reloadAccount();
+        m_sync.startAutomatic();
+        if (m_window)
+            m_window->reloadAccount();
+        fetchIdentity();
+    });
+    connect(&m_demo, &DemoServer::failed, this,
+            [](const QString &reason) { qCWarning(lcUi) << "demo server:" << reason; });
+    m_demo.start(DemoServer::databasePath(m_store));
 }
 
 void AppController::watchFirstPaint()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sync/SyncController.h"
+#include "welcome/DemoServer.h"
 
 #include <QObject>
 #include <QPointer>
@@ -33,16 +34,20 @@ public:
     bool start(const StartOptions &options);
     MainWindow *window() const;
     SyncController &sync() { return m_sync; }
+    DemoServer &demoServer() { return m_demo; }
 
 private:
     Result<void> signInFromOptions(const StartOptions &options);
     void buildWindow();
     void openSettings();
     void watchFirstPaint();
+    void restartDemoServer();
+    void fetchIdentity();
 
     DeviceStore &m_store;
     SyncController m_sync;
     QPointer<MainWindow> m_window;
+    DemoServer m_demo; // only runs on a device that chose "Try the demo"; stops when the GUI quits
 };
 
 } // namespace fieldsync::ui

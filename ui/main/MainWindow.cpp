@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "common/UiText.h"
 #include "editors/PermitEditor.h"
 #include "editors/RecordForm.h"
@@ -14,6 +15,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QSplitter>
@@ -41,6 +43,10 @@ MainWindow::MainWindow(DeviceStore &store, SyncController &sync, QWidget *parent
     setWindowTitle(QStringLiteral("FieldSync"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/fieldsync.svg")));
     buildToolBar();
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About FieldSync"), this, [this] { AboutDialog(this).exec(); });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
     m_tabs->addTab(buildPage(m_permits, m_permitEditor), QIcon(QStringLiteral(":/icons/permit.svg")),
                    UiText::entityNamePlural(EntityKind::Permit));
     m_tabs->addTab(buildPage(m_tasks, m_taskEditor), QIcon(QStringLiteral(":/icons/task.svg")),
@@ -83,6 +89,8 @@ MainWindow::MainWindow(DeviceStore &store, SyncController &sync, QWidget *parent
         connect(go, &QAction::triggered, this, [this, tab] { m_tabs->setCurrentIndex(tab); });
         addAction(go);
     }
+    m_permitEditor->setSyncController(&m_sync);
+    m_taskEditor->setSyncController(&m_sync);
     reloadAccount();
     onStatusChanged();
 }

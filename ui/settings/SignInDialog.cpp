@@ -1,6 +1,7 @@
 #include "SignInDialog.h"
 
 #include "DeviceSettings.h"
+#include "attachments/PhotoStorageSettings.h"
 #include "common/UiColors.h"
 #include "common/UiText.h"
 
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,11 +31,14 @@ SignInDialog::SignInDialog(DeviceStore &store, QWidget *parent)
     , m_offline(new QRadioButton(tr("Work on this device only (no server)"), this))
     , m_server(new QLineEdit(this))
     , m_token(new QLineEdit(this))
+    , m_pin(new QLineEdit(this))
     , m_demo(new QPushButton(tr("Use demo server…"), this))
     , m_demoUser(new QComboBox(this))
     , m_project(new QLineEdit(this))
     , m_deviceName(new QLineEdit(this))
     , m_language(new QComboBox(this))
+    , m_attachments(store)
+    , m_photoStorage(new PhotoStorageSettings(m_attachments, this))
     , m_error(new QLabel(this))
     , m_progress(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
@@ -51,6 +56,10 @@ SignInDialog::SignInDialog(DeviceStore &store, QWidget *parent)
     reveal->setToolTip(tr("Show the token"));
     connect(reveal, &QAction::toggled, m_token,
             [this](bool shown) { m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
+    m_pin->setPlaceholderText(tr("Optional: SHA-256 fingerprint of the server's certificate"));
+    m_pin->setToolTip(tr("Your office gives this for a server with its own certificate. When set, this "
+                         "device trusts exactly that certificate and no other."));
+    m_pin->setInputMethodHints(Qt::ImhPreferUppercase | Qt::ImhNoPredictiveText);
     m_demoUser->addItem(UiText::roleLabel(Role::Foreman), int(Role::Foreman));
     m_demoUser->addItem(UiText::roleLabel(Role::Pm), int(Role::Pm));
     m_demoUser->hide();
@@ -79,6 +88,7 @@ SignInDialog::SignInDialog(DeviceStore &store, QWidget *parent)
     form->addRow(m_online);
     form->addRow(tr("Server address"), m_server);
     form->addRow(tr("Access token"), m_token);
+    form->addRow(tr("Certificate fingerprint"), m_pin);
     form->addRow(QString(), demoRow);
     form->addRow(m_offline);
     form->addRow(tr("Project"), m_project);
@@ -89,6 +99,9 @@ SignInDialog::SignInDialog(DeviceStore &store, QWidget *parent)
     m_ok->setDefault(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    auto *photos = new QGroupBox(tr("Photos on this device"), this);
+    (new QVBoxLayout(photos))->addWidget(m_photoStorage);
+    layout->addWidget(photos);
     layout->addWidget(m_error);
     layout->addWidget(m_progress);
     layout->addStretch(1);
@@ -100,6 +113,7 @@ SignInDialog::SignInDialog(DeviceStore &store, QWidget *parent)
     if (account) {
         m_server->setText(account.value().serverUrl);
         m_token->setText(account.value().token);
+        m_pin->setText(account.value().certificatePin);
         m_project->setText(account.value().currentProject);
     }
     const bool offline = settings.offlineOnly() && (!account || account.value().serverUrl.isEmpty());
@@ -112,7 +126,7 @@ SignInDialog::SignInDialog(DeviceStore &store, QWidget *parent)
     connect(m_demoUser, &QComboBox::currentIndexChanged, this, [this] {
         m_token->setText(Role(m_demoUser->currentData().toInt()) == Role::Pm ? m_pmToken : m_foremanToken);
     });
-    for (QLineEdit *edit : {m_server, m_token}) {
+    for (QLineEdit *edit : {m_server, m_token, m_pin}) {
         connect(edit, &QLineEdit::textEdited, this, [this] {
             m_saveUnverified = false;
             updateMode();
@@ -126,8 +140,9 @@ SignInDialog::SignInDialog(DeviceStore &store, QWidget *parent)
 void SignInDialog::updateMode()
 {
     const bool online = m_online->isChecked();
-    for (QWidget *widget : {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_token),
-                            static_cast<QWidget *>(m_demo), static_cast<QWidget *>(m_demoUser)})
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_token), static_cast<QWidget *>(m_pin),
+          static_cast<QWidget *>(m_demo), static_cast<QWidget *>(m_demoUser)})
         widget->setEnabled(online && !m_checking);
     m_project->setEnabled(!online && !m_checking);
     m_ok->setText(!online ? tr("Save") : (m_saveUnverified ? tr("Save anyway") : tr("Sign in")));
@@ -143,6 +158,9 @@ QString SignInDialog::validate() const
             return tr("Enter the server address, starting with https:// (or http:// on a site network).");
         if (m_token->text().trimmed().isEmpty())
             return tr("Enter the access token your office gave you.");
+        if (const QString pin = m_pin->text().trimmed(); !pin.isEmpty() && !TlsPolicy::parseFingerprint(pin))
+            return tr("The certificate fingerprint must be 64 hexadecimal digits (colons allowed), as "
+                      "your office gave it.");
     } else if (m_project->text().trimmed().isEmpty()) {
         return tr("Enter the project you work on, so that new permits know where they belong.");
     }
@@ -198,6 +216,8 @@ void SignInDialog::verifyAndSave()
     }
     account.serverUrl = url;
     account.token = token;
+    const Result<QByteArray> pin = TlsPolicy::parseFingerprint(m_pin->text());
+    account.certificatePin = pin ? QString::fromLatin1(pin.value().toHex(':').toUpper()) : QString();
     if (m_saveUnverified) {
         if (saveAll(account))
             QDialog::accept();
@@ -208,6 +228,7 @@ void SignInDialog::verifyAndSave()
     m_progress->show();
     updateMode();
     m_api.setServer(QUrl(url), token);
+    m_api.setTlsPolicy(TlsPolicy::forAccount(account));
     m_api.me([this, account](const ApiResult<protocol::MeResponse> &me) mutable {
         m_checking = false;
         m_progress->hide();
@@ -225,6 +246,11 @@ void SignInDialog::verifyAndSave()
         const ApiError &error = me.error();
         if (error.kind == ApiError::Kind::Unauthorized || error.kind == ApiError::Kind::Forbidden) {
             showError(tr("The server did not accept this token. Check it and try again."));
+        } else if (error.code == QLatin1String("tls")) {
+            // Not a matter of signal: saving anyway would only fail the same way at every sync.
+            showError(tr("This device does not trust the server's certificate (%1). Check the address "
+                         "and the certificate fingerprint with your office.")
+                          .arg(error.message));
         } else if (error.isTransient()) {
             // No signal on site is normal: the token can be checked at the next sync.
             m_saveUnverified = true;
@@ -242,13 +268,15 @@ bool SignInDialog::saveAll(const DeviceAccount &account)
     Result<DeviceAccount> before = m_store.account();
     m_accountChanged = !before || before.value().serverUrl != account.serverUrl ||
                        before.value().token != account.token ||
+                       before.value().certificatePin != account.certificatePin ||
                        before.value().currentProject != account.currentProject;
     DeviceSettings settings(m_store);
     const QString language = m_language->currentData().toString();
     m_languageChanged = language != settings.language();
     for (const Result<void> &saved :
          {m_store.saveAccount(account), settings.setDeviceName(m_deviceName->text()),
-          settings.setLanguage(language), settings.setOfflineOnly(m_offline->isChecked())}) {
+          settings.setLanguage(language), settings.setOfflineOnly(m_offline->isChecked()),
+          m_photoStorage->apply()}) {
         if (!saved) {
             showError(UiText::errorText(saved.error()));
             return false;

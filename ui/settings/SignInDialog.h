@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attachments/AttachmentStore.h"
 #include "store/DeviceStore.h"
 #include "sync/SyncApiClient.h"
 
@@ -13,6 +14,8 @@ class QPushButton;
 class QRadioButton;
 
 namespace fieldsync::ui {
+
+class PhotoStorageSettings;
 
 // Sign-in and settings in one place: the server and token (or the demo server, or no server at
 // all), the device's name and the language. The token is checked with the server before it is
@@ -33,10 +36,12 @@ public:
 
     QLineEdit *serverField() const { return m_server; }
     QLineEdit *tokenField() const { return m_token; }
+    QLineEdit *certificatePinField() const { return m_pin; }
     QLineEdit *projectField() const { return m_project; }
     QLineEdit *deviceNameField() const { return m_deviceName; }
     QRadioButton *offlineChoice() const { return m_offline; }
     QComboBox *languageChoice() const { return m_language; }
+    PhotoStorageSettings *photoStorage() const { return m_photoStorage; }
     QString errorText() const;
 
     void accept() override;
@@ -54,11 +59,14 @@ private:
     QRadioButton *m_offline;
     QLineEdit *m_server;
     QLineEdit *m_token;
+    QLineEdit *m_pin;
     QPushButton *m_demo;
     QComboBox *m_demoUser;
     QLineEdit *m_project;
     QLineEdit *m_deviceName;
     QComboBox *m_language;
+    AttachmentStore m_attachments;
+    PhotoStorageSettings *m_photoStorage;
     QLabel *m_error;
     QLabel *m_progress;
     QDialogButtonBox *m_buttons;

@@ -1,6 +1,7 @@
 #include "SyncPanel.h"
 
 #include "SyncStatusIndicator.h"
+#include "attachments/AttachmentProgress.h"
 #include "common/KineticScrolling.h"
 #include "common/UiText.h"
 #include "common/UiTime.h"
@@ -48,6 +49,7 @@ SyncPanel::SyncPanel(DeviceStore &store, SyncController &sync, QWidget *parent)
     , m_conflicts(makeList({tr("Record"), tr("Fields in conflict"), tr("What happened")}, this))
     , m_rejected(makeList({tr("Record"), tr("Change"), tr("Why"), tr("Server said")}, this))
     , m_log(makeList({tr("Time"), tr("Level"), tr("Message")}, this))
+    , m_files(new AttachmentProgress(store, sync, this))
     , m_resolve(new QPushButton(QIcon(QStringLiteral(":/icons/conflict.svg")), tr("Resolve…"), this))
     , m_openConflict(new QPushButton(tr("Open record"), this))
     , m_editRejected(new QPushButton(QIcon(QStringLiteral(":/icons/edit.svg")), tr("Edit record"), this))
@@ -66,6 +68,8 @@ SyncPanel::SyncPanel(DeviceStore &store, SyncController &sync, QWidget *parent)
     m_tabs->addTab(listPage(m_conflicts, tr("No conflicts."), {m_resolve, m_openConflict}), QString());
     m_tabs->addTab(listPage(m_rejected, tr("No rejected changes."), {m_editRejected, m_discard}), QString());
     m_tabs->addTab(listPage(m_log, tr("No sync yet."), {}), tr("Sync log"));
+    m_tabs->addTab(m_files, QString());
+    connect(m_files, &AttachmentProgress::countsChanged, this, &SyncPanel::updateFilesTab);
 
     auto *indicator = new SyncStatusIndicator(sync.status(), this);
     // Shows the state here; the button that opens this panel is the one in the main window.
@@ -150,7 +154,8 @@ void SyncPanel::reload()
     m_tabs->setTabText(PendingTab, tr("Pending (%1)").arg(m_sync.status()->pending()));
     m_tabs->setTabText(ConflictsTab, tr("Conflicts (%1)").arg(m_conflicts->topLevelItemCount()));
     m_tabs->setTabText(RejectedTab, tr("Rejected (%1)").arg(m_rejected->topLevelItemCount()));
-    for (int i = 0; i < m_tabs->count(); ++i) {
+    updateFilesTab();
+    for (int i = 0; i < LogTab + 1; ++i) {
         auto *list = m_tabs->widget(i)->findChild<QTreeWidget *>();
         auto *placeholder = m_tabs->widget(i)->findChild<QLabel *>(QStringLiteral("emptyText"));
         placeholder->setVisible(list->topLevelItemCount() == 0);
@@ -274,6 +279,12 @@ void SyncPanel::discardSelected()
     if (!discarded)
         QMessageBox::warning(this, tr("Discard change"), UiText::errorText(discarded.error()));
     reload();
+}
+
+void SyncPanel::updateFilesTab()
+{
+    m_files->refresh();
+    m_tabs->setTabText(FilesTab, tr("Files (%1)").arg(m_files->waitingCount()));
 }
 
 void SyncPanel::updateActions()

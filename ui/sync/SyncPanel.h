@@ -11,6 +11,8 @@ class QTreeWidget;
 
 namespace fieldsync::ui {
 
+class AttachmentProgress;
+
 // Everything that is not on the server yet and why: pending changes, conflicts to resolve,
 // rejected changes to edit or discard, and the recent sync log.
 class SyncPanel : public QDialog
@@ -23,7 +25,8 @@ public:
         PendingTab,
         ConflictsTab,
         RejectedTab,
-        LogTab
+        LogTab,
+        FilesTab
     };
 
     SyncPanel(DeviceStore &store, SyncController &sync, QWidget *parent = nullptr);
@@ -34,6 +37,7 @@ public:
     QTreeWidget *conflictList() const { return m_conflicts; }
     QTreeWidget *rejectedList() const { return m_rejected; }
     QTreeWidget *logList() const { return m_log; }
+    AttachmentProgress *fileUploads() const { return m_files; }
 
 signals:
     void openRecordRequested(const QString &recordId);
@@ -48,6 +52,7 @@ private:
     QString recordTitle(const QString &recordId, EntityKind kind);
     void discardSelected();
     void updateActions();
+    void updateFilesTab();
 
     DeviceStore &m_store;
     SyncController &m_sync;
@@ -57,6 +62,7 @@ private:
     QTreeWidget *m_conflicts;
     QTreeWidget *m_rejected;
     QTreeWidget *m_log;
+    AttachmentProgress *m_files;
     QPushButton *m_resolve;
     QPushButton *m_openConflict;
     QPushButton *m_editRejected;

@@ -1,0 +1,205 @@
+#include "AttachmentApiClient.h"
+
+#include "common/Logging.h"
+#include "protocol/ProtocolInfo.h"
+
+#include <QNetworkReply>
+
+namespace fieldsync {
+
+namespace {
+
+constexpr qint64 MaxAnswerBytes = 64 * 1024 * 1024; // a thumbnail or a status, never more
+
+ApiError networkError(QNetworkReply *reply, const QString &tlsFailure)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Network;
+    error.code = tlsFailure.isEmpty() ? QStringLiteral("network") : QStringLiteral("tls");
+    error.message = tlsFailure.isEmpty() ? reply->errorString() : tlsFailure;
+    return error;
+}
+
+ApiError statusError(int status, const QByteArray &body, QNetworkReply *reply)
+{
+    ApiError error;
+    error.httpStatus = status;
+    const Result<protocol::ErrorBody> parsed = protocol::ErrorBody::fromJson(body);
+    error.code = parsed ? parsed.value().code : QStringLiteral("http_%1").arg(status);
+    error.message = parsed ? parsed.value().message : QString::fromUtf8(body.left(200)).simplified();
+    switch (status) {
+    case 401:
+        error.kind = ApiError::Kind::Unauthorized;
+        break;
+    case 403:
+        error.kind = ApiError::Kind::Forbidden;
+        break;
+    case 413:
+        error.kind = ApiError::Kind::TooLarge;
+        break;
+    case 426:
+        error.kind = ApiError::Kind::UpdateNeeded;
+        break;
+    case 429:
+        error.kind = ApiError::Kind::RateLimited;
+        break;
+    default:
+        error.kind = status >= 500 ? ApiError::Kind::ServerError : ApiError::Kind::BadRequest;
+    }
+    bool ok = false;
+    const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
+    if (ok && retryAfter >= 0)
+        error.retryAfterSeconds = retryAfter;
+    return error;
+}
+
+ApiResult<protocol::UploadStatus> decodeStatus(const ApiResult<QByteArray> &body)
+{
+    if (!body.ok())
+        return body.error();
+    Result<protocol::UploadStatus> status = protocol::UploadStatus::fromJson(body.value());
+    if (!status) {
+        ApiError error;
+        error.kind = ApiError::Kind::Protocol;
+        error.code = status.error().code;
+        error.message =
+            QStringLiteral("the server's answer is not valid protocol v1: ") + status.error().message;
+        return error;
+    }
+    return status.value();
+}
+
+} // namespace
+
+AttachmentApiClient::AttachmentApiClient(SyncApiClient &api, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+{}
+
+QNetworkRequest AttachmentApiClient::makeRequest(const QString &path) const
+{
+    QUrl url = m_api.baseUrl();
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path);
+    QNetworkRequest request(url);
+    request.setRawHeader(protocol::VersionHeader, QByteArray::number(protocol::Version));
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setTransferTimeout(m_timeoutMs);
+    m_api.tlsPolicy().apply(request);
+    return request;
+}
+
+void AttachmentApiClient::finish(QNetworkReply *reply,
+                                 std::function<void(const ApiResult<QByteArray> &)> done)
+{
+    m_api.tlsPolicy().watch(reply);
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QString tlsFailure = TlsPolicy::failureOf(reply);
+        if (status == 0 || !tlsFailure.isEmpty()) {
+            qCInfo(lcSync) << "attachment request failed:" << reply->url().path() << reply->errorString();
+            done(networkError(reply, tlsFailure));
+            return;
+        }
+        const QByteArray body = reply->read(MaxAnswerBytes);
+        if (status < 200 || status >= 300) {
+            const ApiError error = statusError(status, body, reply);
+            qCInfo(lcSync) << "attachment request refused:" << reply->url().path() << error.describe();
+            done(error);
+            return;
+        }
+        if (reply->error() != QNetworkReply::NoError) {
+            done(networkError(reply, {}));
+            return;
+        }
+        done(body);
+    });
+}
+
+void AttachmentApiClient::uploadStatus(const QString &attachmentId,
+                                       std::function<void(const ApiResult<protocol::UploadStatus> &)> done)
+{
+    QNetworkReply *reply =
+        m_api.networkAccessManager()->get(makeRequest(protocol::AttachmentPaths::upload(attachmentId)));
+    finish(reply, [done = std::move(done)](const ApiResult<QByteArray> &body) { done(decodeStatus(body)); });
+}
+
+void AttachmentApiClient::putChunk(const QString &attachmentId, qint64 index, qint64 offset,
+                                   const QByteArray &bytes, const QByteArray &sha256Hex,
+                                   std::function<void(const ApiResult<protocol::UploadStatus> &)> done)
+{
+    QNetworkRequest request = makeRequest(protocol::AttachmentPaths::chunk(attachmentId, index));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/octet-stream"));
+    request.setRawHeader(protocol::ChunkOffsetHeader, QByteArray::number(offset));
+    request.setRawHeader(protocol::ChunkSha256Header, sha256Hex);
+    QNetworkReply *reply = m_api.networkAccessManager()->put(request, bytes);
+    finish(reply, [done = std::move(done)](const ApiResult<QByteArray> &body) { done(decodeStatus(body)); });
+}
+
+void AttachmentApiClient::download(const QString &attachmentId,
+                                   std::function<bool(const QByteArray &)> writeTo,
+                                   std::function<void(const ApiResult<QByteArray> &)> done)
+{
+    QNetworkRequest request = makeRequest(protocol::AttachmentPaths::file(attachmentId));
+    // Photos are compressed already: gzip would cost the server time and save nothing.
+    request.setRawHeader("Accept-Encoding", "identity");
+    QNetworkReply *reply = m_api.networkAccessManager()->get(request);
+    m_api.tlsPolicy().watch(reply);
+    auto writeFailed = std::make_shared<bool>(false);
+    // The file goes to disk as it arrives: a photo is never held whole in memory.
+    connect(reply, &QNetworkReply::readyRead, this, [reply, writeTo, writeFailed] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 200 || *writeFailed)
+            return;
+        if (!writeTo(reply->readAll())) {
+            *writeFailed = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, writeTo, writeFailed, done = std::move(done)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (*writeFailed) {
+            ApiError error;
+            error.kind = ApiError::Kind::Protocol;
+            error.code = QStringLiteral("store_write");
+            error.message = QStringLiteral("cannot write the downloaded file");
+            done(error);
+            return;
+        }
+        const QString tlsFailure = TlsPolicy::failureOf(reply);
+        if (status == 0 || !tlsFailure.isEmpty()) {
+            done(networkError(reply, tlsFailure));
+            return;
+        }
+        if (status != 200) {
+            done(statusError(status, reply->read(MaxAnswerBytes), reply));
+            return;
+        }
+        if (reply->error() != QNetworkReply::NoError) {
+            done(networkError(reply, {}));
+            return;
+        }
+        if (!writeTo(reply->readAll())) {
+            ApiError error;
+            error.kind = ApiError::Kind::Protocol;
+            error.code = QStringLiteral("store_write");
+            error.message = QStringLiteral("cannot write the downloaded file");
+            done(error);
+            return;
+        }
+        done(reply->rawHeader(protocol::FileSha256Header));
+    });
+}
+
+void AttachmentApiClient::thumbnail(const QString &attachmentId,
+                                    std::function<void(const ApiResult<QByteArray> &)> done)
+{
+    QNetworkRequest request = makeRequest(protocol::AttachmentPaths::thumbnail(attachmentId));
+    request.setRawHeader("Accept-Encoding", "identity");
+    QNetworkReply *reply = m_api.networkAccessManager()->get(request);
+    finish(reply, std::move(done));
+}
+
+} // namespace fieldsync

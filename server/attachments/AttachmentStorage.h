@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace fieldsync::server {
+
+// Attachment bytes on disk, by content: a complete file lives at objects/ab/abcd… (its SHA-256),
+// so two attachments of the same photo share one file. An upload in progress is
+// partial/<attachment id>, grown only by whole chunks that were checked and flushed to disk;
+// its size is how far the upload got, so resuming survives a restart of the server.
+class AttachmentStorage
+{
+public:
+    explicit AttachmentStorage(QString rootDir);
+
+    // Creates the folders (0700). Errors: attachments_dir.
+    Result<void> prepare();
+    const QString &rootDir() const { return m_root; }
+
+    bool hasObject(const QString &sha256) const;
+    QString objectPath(const QString &sha256) const;
+    // Bytes of the upload of attachmentId so far (0 when none).
+    qint64 receivedBytes(const QString &attachmentId) const;
+    // Appends a chunk at offset, which must be receivedBytes(). Errors: offset_mismatch, store_io.
+    Result<qint64> appendChunk(const QString &attachmentId, qint64 offset, const QByteArray &bytes);
+    // The upload is whole: its SHA-256 must be expectedSha256, then it becomes the object.
+    // Errors: file_hash_mismatch (the partial file is dropped), store_io.
+    Result<void> completeUpload(const QString &attachmentId, const QString &expectedSha256);
+    void discardUpload(const QString &attachmentId);
+
+    // Where a thumbnail of an object is kept once made.
+    QString thumbnailPath(const QString &sha256, const QByteArray &format) const;
+
+private:
+    QString partialPath(const QString &attachmentId) const;
+
+    QString m_root;
+};
+
+} // namespace fieldsync::server

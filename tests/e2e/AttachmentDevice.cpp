@@ -1,0 +1,210 @@
+#include "AttachmentDevice.h"
+
+#include "store/LocalEditor.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTimer>
+
+namespace fieldsync::test {
+
+AttachmentDevice::AttachmentDevice(const QString &name)
+    : m_name(name)
+{
+    open();
+}
+
+AttachmentDevice::~AttachmentDevice()
+{
+    m_attachments.reset();
+    m_controller.reset();
+    m_store.reset();
+}
+
+void AttachmentDevice::open()
+{
+    m_attachments.reset();
+    m_controller.reset();
+    m_store.reset();
+    Result<std::unique_ptr<DeviceStore>> opened = DeviceStore::open(m_dir.path());
+    if (!opened)
+        qFatal("%s: cannot open store: %s", qPrintable(m_name), qPrintable(opened.error().toString()));
+    m_store = std::move(opened).value();
+    SyncController::Options options;
+    options.useEvents = false;
+    m_controller = std::make_unique<SyncController>(*m_store, options);
+    m_attachments = std::make_unique<AttachmentStore>(*m_store);
+    if (m_chunkBytes > 0)
+        m_controller->attachmentUploader()->setChunkBytes(m_chunkBytes);
+}
+
+void AttachmentDevice::reopen()
+{
+    open();
+}
+
+void AttachmentDevice::setChunkBytes(qint64 bytes)
+{
+    m_chunkBytes = bytes;
+    m_controller->attachmentUploader()->setChunkBytes(bytes);
+}
+
+bool AttachmentDevice::signIn(const QString &url, const QString &token)
+{
+    SyncApiClient api;
+    api.setServer(QUrl(url), token);
+    DeviceAccount account;
+    account.serverUrl = url;
+    account.token = token;
+    QEventLoop loop;
+    bool verified = false;
+    api.me([&](const ApiResult<protocol::MeResponse> &me) {
+        if (me.ok()) {
+            verified = true;
+            account.userName = me.value().user;
+            account.role = me.value().role;
+            account.projects = me.value().projects;
+            account.currentProject = me.value().projects.value(0);
+        }
+        loop.quit();
+    });
+    loop.exec();
+    if (Result<void> saved = m_store->saveAccount(account); !saved)
+        qFatal("%s: cannot save account: %s", qPrintable(m_name), qPrintable(saved.error().toString()));
+    m_controller->reloadAccount();
+    return verified;
+}
+
+SyncReport AttachmentDevice::sync()
+{
+    QEventLoop loop;
+    SyncReport report;
+    const QMetaObject::Connection finished = QObject::connect(
+        m_controller.get(), &SyncController::syncFinished, &loop, [&](const SyncReport &done) {
+            report = done;
+            loop.quit();
+        });
+    if (!m_controller->syncNow())
+        qFatal("%s: sync did not start", qPrintable(m_name));
+    QTimer::singleShot(60000, &loop, [&] {
+        report.storeError = QStringLiteral("test timeout: sync did not finish");
+        loop.quit();
+    });
+    loop.exec();
+    QObject::disconnect(finished);
+    return report;
+}
+
+QString AttachmentDevice::fetch(const QString &attachmentId, QString *reason)
+{
+    QEventLoop loop;
+    QString path;
+    QString failure = QStringLiteral("test timeout");
+    const QMetaObject::Connection ok =
+        QObject::connect(m_controller.get(), &SyncController::attachmentFetched, &loop,
+                         [&](const QString &id, const QString &local) {
+                             if (id != attachmentId)
+                                 return;
+                             path = local;
+                             failure.clear();
+                             loop.quit();
+                         });
+    const QMetaObject::Connection failed =
+        QObject::connect(m_controller.get(), &SyncController::attachmentFetchFailed, &loop,
+                         [&](const QString &id, const QString &why) {
+                             if (id != attachmentId)
+                                 return;
+                             failure = why;
+                             loop.quit();
+                         });
+    QTimer::singleShot(0, &loop, [&] { m_controller->fetchAttachment(attachmentId); });
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(ok);
+    QObject::disconnect(failed);
+    if (reason)
+        *reason = failure;
+    return path;
+}
+
+QByteArray AttachmentDevice::fetchThumbnail(const QString &attachmentId, QString *reason)
+{
+    QEventLoop loop;
+    QByteArray image;
+    QString failure = QStringLiteral("test timeout");
+    const QMetaObject::Connection ok =
+        QObject::connect(m_controller.get(), &SyncController::thumbnailFetched, &loop,
+                         [&](const QString &id, const QByteArray &bytes) {
+                             if (id != attachmentId)
+                                 return;
+                             image = bytes;
+                             failure.clear();
+                             loop.quit();
+                         });
+    const QMetaObject::Connection failed =
+        QObject::connect(m_controller.get(), &SyncController::attachmentFetchFailed, &loop,
+                         [&](const QString &id, const QString &why) {
+                             if (id != attachmentId)
+                                 return;
+                             failure = why;
+                             loop.quit();
+                         });
+    QTimer::singleShot(0, &loop, [&] { m_controller->fetchThumbnail(attachmentId); });
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(ok);
+    QObject::disconnect(failed);
+    if (reason)
+        *reason = failure;
+    return image;
+}
+
+QString AttachmentDevice::createPermit(const QString &title)
+{
+    Result<QString> id =
+        LocalEditor(*m_store).create(EntityKind::Permit, QJsonObject{{QStringLiteral("title"), title}});
+    if (!id)
+        qFatal("%s: cannot create a permit: %s", qPrintable(m_name), qPrintable(id.error().toString()));
+    return id.value();
+}
+
+AttachmentInfo AttachmentDevice::attachment(const QString &id)
+{
+    Result<AttachmentInfo> found = m_attachments->find(id);
+    if (!found)
+        qFatal("%s: no attachment %s: %s", qPrintable(m_name), qPrintable(id),
+               qPrintable(found.error().toString()));
+    return found.value();
+}
+
+QString writeRandomFile(const QString &dir, const QString &name, qint64 size)
+{
+    const QString path = QDir(dir).filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    QByteArray block(64 * 1024, Qt::Uninitialized);
+    qint64 left = size;
+    while (left > 0) {
+        const qint64 n = std::min<qint64>(left, block.size());
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+        file.write(block.constData(), n);
+        left -= n;
+    }
+    return path;
+}
+
+QByteArray sha256OfFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+} // namespace fieldsync::test

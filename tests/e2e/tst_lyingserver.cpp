@@ -1,0 +1,464 @@
+// The client core against a lying server: answers the real fieldsync-server can never give. A
+// small HTTP server in this test stands between the device and the real server; for the request
+// under test it answers with a lie (sometimes made from the real server's true answer), and
+// everything else it passes through. Each lie must give a clear error in the sync log, drop
+// nothing from the outbox, crash nothing, and the next sync against the real server must then
+// succeed and converge.
+#include "ServerProcess.h"
+#include "TestDevice.h"
+#include "TestHttpClient.h"
+
+#include "protocol/ProtocolInfo.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QUuid>
+
+using namespace fieldsync;
+using namespace fieldsync::test;
+
+namespace {
+
+struct HttpExchange
+{
+    QByteArray method;
+    QString path; // with the query
+    QByteArray authorization;
+    QByteArray body;
+};
+
+struct LieAnswer
+{
+    int status = 200;
+    QByteArray body;
+    // Declared Content-Length, when it must differ from body.size() (a huge body that never ends).
+    qint64 declaredLength = -1;
+};
+
+// The lying server: one answer per request, from a handler the test sets. A handler may ask the
+// real server first (forward()) and bend its answer.
+class LyingServer : public QObject
+{
+public:
+    using Handler = std::function<LieAnswer(const HttpExchange &)>;
+
+    explicit LyingServer(QUrl realServer)
+        : m_real(std::move(realServer))
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, &LyingServer::accept);
+    }
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+    // For requests to paths starting with prefix; others are passed to the real server.
+    void lieAbout(const QString &prefix, Handler handler)
+    {
+        m_prefix = prefix;
+        m_handler = std::move(handler);
+    }
+    void stopLying() { m_handler = nullptr; }
+    int lies() const { return m_lies; }
+
+    LieAnswer forward(const HttpExchange &exchange)
+    {
+        TestHttpClient http(m_real);
+        const TestHttpClient::Headers headers{{"Authorization", exchange.authorization}};
+        const TestHttpResponse response = exchange.method == "POST"
+                                              ? http.post(exchange.path, exchange.body, headers)
+                                              : http.get(exchange.path, headers);
+        return LieAnswer{response.status, response.body};
+    }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
+        }
+    }
+
+    void read(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
+        if (headEnd < 0)
+            return;
+        const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
+        HttpExchange exchange;
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        exchange.method = requestLine.value(0);
+        exchange.path = QString::fromLatin1(requestLine.value(1));
+        qint64 length = 0;
+        for (const QByteArray &line : lines.mid(1)) {
+            const qsizetype colon = line.indexOf(':');
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-length")
+                length = value.toLongLong();
+            else if (name == "authorization")
+                exchange.authorization = value;
+        }
+        if (buffer.size() < headEnd + 4 + length)
+            return;
+        exchange.body = buffer.mid(headEnd + 4, length);
+        m_buffers.remove(socket);
+
+        LieAnswer answer;
+        if (m_handler && exchange.path.startsWith(m_prefix)) {
+            ++m_lies;
+            answer = m_handler(exchange);
+        } else {
+            answer = forward(exchange);
+        }
+        const qint64 declared = answer.declaredLength >= 0 ? answer.declaredLength : answer.body.size();
+        socket->write("HTTP/1.1 " + QByteArray::number(answer.status) +
+                      " Answer\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                      QByteArray::number(declared) + "\r\n\r\n" + answer.body);
+        // A body shorter than declared is left hanging, as a server sending forever would.
+        if (declared == answer.body.size())
+            socket->disconnectFromHost();
+    }
+
+    QTcpServer m_server;
+    QUrl m_real;
+    QString m_prefix;
+    Handler m_handler;
+    int m_lies = 0;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+QJsonObject parse(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class LyingServerTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_token;
+    QString m_pmToken;
+
+    // A device with one synced permit and two edits of it queued, signed in through the liar.
+    struct Setup
+    {
+        std::unique_ptr<TestDevice> device;
+        std::unique_ptr<LyingServer> liar;
+        QString permitId;
+    };
+
+    Setup prepare()
+    {
+        Setup setup;
+        setup.liar = std::make_unique<LyingServer>(m_server->url());
+        if (!setup.liar->listen())
+            qFatal("the lying server cannot listen");
+        setup.device = std::make_unique<TestDevice>(QStringLiteral("liar-victim"));
+        if (!setup.device->signIn(setup.liar->url().toString(), m_token))
+            qFatal("sign-in through the lying server failed");
+        setup.permitId = setup.device->create(
+            EntityKind::Permit,
+            QJsonObject{{QStringLiteral("title"), QStringLiteral("Hot work, pump room")}});
+        const SyncReport first = setup.device->sync();
+        if (!first.ok() || first.applied != 1)
+            qFatal("the first sync failed: %s", qPrintable(first.failureReason()));
+        setup.device->edit(setup.permitId, {{QStringLiteral("location"), QStringLiteral("Pump room")}});
+        setup.device->create(EntityKind::Task,
+                             QJsonObject{{QStringLiteral("title"), QStringLiteral("Barricade")}});
+        return setup;
+    }
+
+    static QStringList queuedOfflineIds(TestDevice &device)
+    {
+        QStringList ids;
+        Result<QList<OutboxEntry>> all = device.store().outbox().all();
+        for (const OutboxEntry &entry : all ? all.value() : QList<OutboxEntry>())
+            ids.append(entry.change.offlineId);
+        return ids;
+    }
+
+    static QString syncLogSince(TestDevice &device, int skip)
+    {
+        Result<QList<SyncLogEntry>> entries = device.store().syncLog().recent(100);
+        QStringList lines;
+        if (entries) {
+            for (const SyncLogEntry &entry : entries.value())
+                lines.append(entry.level + QLatin1Char(' ') + entry.message);
+        }
+        return lines.mid(0, qMax(0, int(lines.size()) - skip)).join(QLatin1Char('\n'));
+    }
+
+    // After the lie: the device syncs with the real server itself and must end where the server is.
+    void convergeWithRealServer(Setup &setup)
+    {
+        setup.liar->stopLying();
+        QVERIFY(setup.device->signIn(m_server->url().toString(), m_token));
+        SyncReport report = setup.device->sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QCOMPARE(setup.device->counts().pending, 0);
+        QCOMPARE(setup.device->counts().conflicts, 0);
+        // Everything the device holds is what the server holds.
+        TestHttpClient http(m_server->url(), m_pmToken);
+        const QJsonObject pulled =
+            parse(http.get(QStringLiteral("/api/v1/sync/pull?cursor=0&limit=1000")).body);
+        int compared = 0;
+        for (const QJsonValue &value : pulled.value(QStringLiteral("changes")).toArray()) {
+            const QJsonObject change = value.toObject();
+            const LocalRecord local = setup.device->record(change.value(QStringLiteral("id")).toString());
+            if (local.id.isEmpty())
+                continue; // another test's device made it; this one has not pulled it
+            QCOMPARE(local.version, change.value(QStringLiteral("version")).toInteger());
+            QCOMPARE(local.data, change.value(QStringLiteral("data")).toObject());
+            ++compared;
+        }
+        QVERIFY(compared >= 2);
+        QCOMPARE(setup.device->record(setup.permitId).data.value(QStringLiteral("location")).toString(),
+                 QStringLiteral("Pump room"));
+    }
+
+    // Runs one sync against the lie and checks what every lie must leave behind.
+    void syncAgainstLie(Setup &setup, const QString &expectedInLog, bool syncFails)
+    {
+        const QStringList queuedBefore = queuedOfflineIds(*setup.device);
+        QCOMPARE(queuedBefore.size(), 2);
+        const int logBefore = int(setup.device->store().syncLog().recent(100).value().size());
+        QElapsedTimer timer;
+        timer.start();
+        const SyncReport report = setup.device->sync();
+        // The device gives up on a stalled answer after its transfer timeout (30 s in TestDevice).
+        QVERIFY2(timer.elapsed() < 45000, "the lie held the sync up");
+        QVERIFY(setup.liar->lies() > 0);
+        QCOMPARE(report.ok(), !syncFails);
+        const QString log = syncLogSince(*setup.device, logBefore);
+        QVERIFY2(log.contains(QStringLiteral("error ")) && log.contains(expectedInLog), qPrintable(log));
+        // Nothing dropped: every queued change is still queued, or settled by a true answer.
+        const QStringList queuedAfter = queuedOfflineIds(*setup.device);
+        for (const QString &offlineId : queuedBefore) {
+            if (queuedAfter.contains(offlineId))
+                continue;
+            QVERIFY2(!syncFails, "a failed sync settled a change");
+        }
+        QCOMPARE(setup.device->rejections().size(), 0);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_server = std::make_unique<ServerProcess>();
+        const Result<void> started = m_server->start();
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+        const Result<QString> token =
+            m_server->addUser(QStringLiteral("ana"), QStringLiteral("foreman"), {QStringLiteral("p1")});
+        const Result<QString> pm =
+            m_server->addUser(QStringLiteral("pat"), QStringLiteral("pm"), {QStringLiteral("p1")});
+        QVERIFY(token && pm);
+        m_token = token.value();
+        m_pmToken = pm.value();
+    }
+
+    // Answers the real server cannot give, the push never reaching it.
+    void pushAnswerBroken_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not JSON") << QByteArray("{\"applied\":[{\"offline_id\":")
+                                  << QStringLiteral("not valid protocol v1");
+        QTest::newRow("HTML") << QByteArray("<html><body>Welcome to Site Wi-Fi</body></html>")
+                              << QStringLiteral("not valid protocol v1");
+        QTest::newRow("wrong shape")
+            << QByteArray("{\"applied\":{},\"conflicts\":5,\"rejected\":\"no\",\"cursor\":\"x\"}")
+            << QStringLiteral("not valid protocol v1");
+        QTest::newRow("an array") << QByteArray("[1,2,3]") << QStringLiteral("not valid protocol v1");
+        QTest::newRow("unknown fields")
+            << QByteArray("{\"applied\":[],\"conflicts\":[],\"rejected\":[],\"cursor\":3,\"bonus\":true}")
+            << QStringLiteral("unknown field");
+        QTest::newRow("negative cursor")
+            << QByteArray("{\"applied\":[],\"conflicts\":[],\"rejected\":[],\"cursor\":-4}")
+            << QStringLiteral("not valid protocol v1");
+    }
+
+    void pushAnswerBroken()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expected);
+        Setup setup = prepare();
+        setup.liar->lieAbout(protocol::Paths::Push, [body](const HttpExchange &) {
+            return LieAnswer{200, body};
+        });
+        syncAgainstLie(setup, expected, true);
+        QCOMPARE(setup.device->counts().pending, 2);
+        convergeWithRealServer(setup);
+    }
+
+    // The server processed the push, but its answer leaves a change out: that change stays queued
+    // (the retry is answered from the idempotency record).
+    void pushAnswerMissesAChange()
+    {
+        Setup setup = prepare();
+        setup.liar->lieAbout(protocol::Paths::Push, [&setup](const HttpExchange &exchange) {
+            LieAnswer truth = setup.liar->forward(exchange);
+            QJsonObject answer = parse(truth.body);
+            QJsonArray applied = answer.value(QStringLiteral("applied")).toArray();
+            applied.removeLast();
+            answer.insert(QStringLiteral("applied"), applied);
+            return LieAnswer{200, compact(answer)};
+        });
+        syncAgainstLie(setup, QStringLiteral("did not answer 1 change"), false);
+        QCOMPARE(setup.device->counts().pending, 1);
+        convergeWithRealServer(setup);
+    }
+
+    // An answer for a change the device never sent, beside the true answers.
+    void pushAnswerForAChangeNeverSent()
+    {
+        Setup setup = prepare();
+        setup.liar->lieAbout(protocol::Paths::Push, [&setup](const HttpExchange &exchange) {
+            LieAnswer truth = setup.liar->forward(exchange);
+            QJsonObject answer = parse(truth.body);
+            QJsonArray applied = answer.value(QStringLiteral("applied")).toArray();
+            QJsonObject stranger = applied.first().toObject();
+            stranger.insert(QStringLiteral("offline_id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+            stranger.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+            applied.append(stranger);
+            QJsonArray rejected{QJsonObject{
+                {QStringLiteral("offline_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                {QStringLiteral("reason"), QStringLiteral("validation")}}};
+            answer.insert(QStringLiteral("applied"), applied);
+            answer.insert(QStringLiteral("rejected"), rejected);
+            return LieAnswer{200, compact(answer)};
+        });
+        syncAgainstLie(setup, QStringLiteral("never sent"), false);
+        QCOMPARE(setup.device->counts().pending, 0);
+        convergeWithRealServer(setup);
+    }
+
+    // The same change answered twice, once applied and once rejected: the first answer stands.
+    void pushAnswerTwiceForOneChange()
+    {
+        Setup setup = prepare();
+        setup.liar->lieAbout(protocol::Paths::Push, [&setup](const HttpExchange &exchange) {
+            LieAnswer truth = setup.liar->forward(exchange);
+            QJsonObject answer = parse(truth.body);
+            const QJsonArray applied = answer.value(QStringLiteral("applied")).toArray();
+            QJsonArray rejected{
+                QJsonObject{{QStringLiteral("offline_id"), applied.first()[QStringLiteral("offline_id")]},
+                            {QStringLiteral("reason"), QStringLiteral("forbidden")}}};
+            answer.insert(QStringLiteral("rejected"), rejected);
+            return LieAnswer{200, compact(answer)};
+        });
+        syncAgainstLie(setup, QStringLiteral("twice"), false);
+        convergeWithRealServer(setup);
+    }
+
+    // An applied answer whose version is not newer than the version the edit was made on.
+    void pushAnswerVersionGoesBackwards()
+    {
+        Setup setup = prepare();
+        setup.liar->lieAbout(protocol::Paths::Push, [&setup](const HttpExchange &exchange) {
+            LieAnswer truth = setup.liar->forward(exchange);
+            QJsonObject answer = parse(truth.body);
+            QJsonArray applied;
+            for (const QJsonValue &value : answer.value(QStringLiteral("applied")).toArray()) {
+                QJsonObject entry = value.toObject();
+                if (entry.value(QStringLiteral("id")).toString() == setup.permitId)
+                    entry.insert(QStringLiteral("version"), 1); // the edit was made on version 1
+                applied.append(entry);
+            }
+            answer.insert(QStringLiteral("applied"), applied);
+            return LieAnswer{200, compact(answer)};
+        });
+        syncAgainstLie(setup, QStringLiteral("not after 1"), false);
+        QCOMPARE(setup.device->counts().pending, 1);
+        convergeWithRealServer(setup);
+    }
+
+    // A pull whose cursor goes back, and one that says "more" forever without moving.
+    void pullLies_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("cursor goes back")
+            << QByteArray("{\"changes\":[],\"cursor\":0,\"has_more\":false}") << QStringLiteral("backwards");
+        QTest::newRow("has_more forever") << QByteArray() << QStringLiteral("did not move");
+        QTest::newRow("unknown fields")
+            << QByteArray("{\"changes\":[],\"cursor\":999999,\"has_more\":false,\"x\":1}")
+            << QStringLiteral("unknown field");
+        QTest::newRow("record not a UUID")
+            << QByteArray(
+                   "{\"changes\":[{\"entity\":\"permit\",\"id\":\"1; DROP TABLE records\","
+                   "\"version\":3,\"deleted\":false,\"data\":{}}],\"cursor\":999999,\"has_more\":false}")
+            << QStringLiteral("UUID");
+        QTest::newRow("unknown entity")
+            << QByteArray(
+                   "{\"changes\":[{\"entity\":\"spaceship\",\"id\":\"7b0f6c2e-3d1a-4c55-9a61-0c2f4f7d9e11\","
+                   "\"version\":3,\"deleted\":false,\"data\":{}}],\"cursor\":999999,\"has_more\":false}")
+            << QStringLiteral("spaceship");
+    }
+
+    void pullLies()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, expected);
+        Setup setup = prepare();
+        const qint64 cursor =
+            setup.device->store().meta().value(MetaStore::Cursor, QStringLiteral("0")).value().toLongLong();
+        QVERIFY(cursor > 0);
+        const QByteArray answer = body.isEmpty()
+                                      ? compact(QJsonObject{{QStringLiteral("changes"), QJsonArray()},
+                                                            {QStringLiteral("cursor"), cursor},
+                                                            {QStringLiteral("has_more"), true}})
+                                      : body;
+        setup.liar->lieAbout(protocol::Paths::Pull, [answer](const HttpExchange &) {
+            return LieAnswer{200, answer};
+        });
+        // The push goes to the real server and settles both changes; then the pull lies.
+        const SyncReport report = setup.device->sync();
+        QVERIFY(!report.ok());
+        QVERIFY2(setup.liar->lies() >= 1 && setup.liar->lies() <= 2,
+                 qPrintable(QString::number(setup.liar->lies())));
+        QVERIFY2(report.failureReason().contains(expected), qPrintable(report.failureReason()));
+        const QString log = syncLogSince(*setup.device, 0);
+        QVERIFY2(log.contains(expected), qPrintable(log));
+        // The lie did not move the device's cursor.
+        QCOMPARE(
+            setup.device->store().meta().value(MetaStore::Cursor, QStringLiteral("0")).value().toLongLong(),
+            cursor);
+        convergeWithRealServer(setup);
+    }
+
+    // A body announced as a terabyte that never comes: the sync fails when the transfer stalls,
+    // nothing is buffered past what arrived, nothing is dropped.
+    void hugeAnswerNeverEnds()
+    {
+        Setup setup = prepare();
+        setup.liar->lieAbout(protocol::Paths::Push, [](const HttpExchange &) {
+            LieAnswer answer;
+            answer.body = "{\"applied\":[" + QByteArray(1024 * 1024, ' ');
+            answer.declaredLength = qint64(1) << 40;
+            return answer;
+        });
+        syncAgainstLie(setup, QStringLiteral("Sync failed"), true);
+        QCOMPARE(setup.device->counts().pending, 2);
+        convergeWithRealServer(setup);
+    }
+};
+
+QTEST_GUILESS_MAIN(LyingServerTest)
+#include "tst_lyingserver.moc"

@@ -1,0 +1,350 @@
+// The attachment endpoints of the real fieldsync-server process: chunks checked one by one,
+// the whole file checked before it counts, sizes refused from the head, projects filtered,
+// files stored by content, thumbnails made from the stored photo.
+#include "ServerProcess.h"
+#include "TestHttpClient.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+
+using namespace fieldsync;
+using namespace fieldsync::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray sha256Hex(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char(QRandomGenerator::global()->bounded(256));
+    return bytes;
+}
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+class TestAttachmentApi : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void chunksAreCheckedAndTheWholeFileCompletesTheUpload();
+    void aCorruptedChunkIsRefusedAndTheResentOneTaken();
+    void aWrongOffsetIsRefusedWithWhatTheServerHas();
+    void aFileWhoseBytesDoNotMatchItsRecordIsNeverComplete();
+    void aZeroByteFileCompletes();
+    void aFileOverTheLimitIsRefusedBeforeItsBody();
+    void anotherProjectSeesNothing();
+    void aThumbnailIsAScaledImage();
+    void aFileThatIsNoImageHasNoThumbnail();
+    void cleanupTestCase();
+
+private:
+    // Pushes an attachment record for content into project p1 (as ana); its id.
+    QString pushAttachment(const QByteArray &content, const QString &name = u"photo.jpg"_s,
+                           const QString &mime = u"image/jpeg"_s, qint64 bytesOverride = -1);
+    TestHttpResponse put(const QString &token, const QString &path, const QByteArray &body,
+                         const QList<QPair<QByteArray, QByteArray>> &headers);
+    TestHttpResponse putChunk(const QString &id, qint64 index, qint64 offset, const QByteArray &bytes,
+                              const QByteArray &sha = {});
+
+    QTemporaryDir m_attachmentsDir;
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_ana;
+    QString m_olga;
+    QNetworkAccessManager m_network;
+};
+
+void TestAttachmentApi::initTestCase()
+{
+    QVERIFY(m_attachmentsDir.isValid());
+    m_server = std::make_unique<ServerProcess>(
+        QStringList{u"--attachments-dir"_s, m_attachmentsDir.path(), u"--max-attachment-mb"_s, u"1"_s});
+    const Result<void> started = m_server->start();
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    const Result<QString> ana = m_server->addUser(u"ana"_s, u"foreman"_s, {u"p1"_s});
+    const Result<QString> olga = m_server->addUser(u"olga"_s, u"foreman"_s, {u"p2"_s});
+    QVERIFY(ana.ok() && olga.ok());
+    m_ana = ana.value();
+    m_olga = olga.value();
+}
+
+void TestAttachmentApi::cleanupTestCase()
+{
+    if (m_server)
+        QVERIFY(m_server->stop().ok());
+}
+
+QString TestAttachmentApi::pushAttachment(const QByteArray &content, const QString &name, const QString &mime,
+                                          qint64 bytesOverride)
+{
+    const QString id = newId();
+    const QJsonObject data{{u"project_id"_s, u"p1"_s},
+                           {u"record_id"_s, newId()},
+                           {u"record_entity"_s, u"permit"_s},
+                           {u"name"_s, name},
+                           {u"mime_type"_s, mime},
+                           {u"bytes"_s, double(bytesOverride >= 0 ? bytesOverride : content.size())},
+                           {u"sha256"_s, QString::fromLatin1(sha256Hex(content))},
+                           {u"kind"_s, u"photo"_s}};
+    const QJsonObject change{
+        {u"offline_id"_s, newId()}, {u"entity"_s, u"attachment"_s}, {u"op"_s, u"append"_s}, {u"id"_s, id},
+        {u"client_version"_s, 0},   {u"base"_s, QJsonObject()},     {u"data"_s, data}};
+    const QJsonObject push{{u"device_id"_s, u"test-device"_s},
+                           {u"client_time"_s, u"2026-11-22T10:00:00Z"_s},
+                           {u"batch_id"_s, newId()},
+                           {u"changes"_s, QJsonArray{change}}};
+    TestHttpClient client(m_server->url(), m_ana);
+    const TestHttpResponse answer =
+        client.post(u"/api/v1/sync/push"_s, QJsonDocument(push).toJson(QJsonDocument::Compact));
+    if (answer.status != 200 || answer.json().value(u"applied"_s).toArray().size() != 1) {
+        qWarning() << "push failed:" << answer.status << answer.body;
+        return {};
+    }
+    return id;
+}
+
+TestHttpResponse TestAttachmentApi::put(const QString &token, const QString &path, const QByteArray &body,
+                                        const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QUrl url = m_server->url();
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    request.setRawHeader("Content-Type", "application/octet-stream");
+    for (const auto &header : headers)
+        request.setRawHeader(header.first, header.second);
+    QNetworkReply *reply = m_network.put(request, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    loop.exec();
+    TestHttpResponse response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.body = reply->readAll();
+    reply->deleteLater();
+    return response;
+}
+
+TestHttpResponse TestAttachmentApi::putChunk(const QString &id, qint64 index, qint64 offset,
+                                             const QByteArray &bytes, const QByteArray &sha)
+{
+    return put(m_ana, u"/api/v1/attachments/%1/chunks/%2"_s.arg(id).arg(index), bytes,
+               {{"FieldSync-Chunk-Offset", QByteArray::number(offset)},
+                {"FieldSync-Chunk-SHA256", sha.isEmpty() ? sha256Hex(bytes) : sha}});
+}
+
+void TestAttachmentApi::chunksAreCheckedAndTheWholeFileCompletesTheUpload()
+{
+    const QByteArray content = randomBytes(250 * 1024);
+    const QString id = pushAttachment(content);
+    QVERIFY(!id.isEmpty());
+    TestHttpClient client(m_server->url(), m_ana);
+
+    TestHttpResponse status = client.get(u"/api/v1/attachments/%1/upload"_s.arg(id));
+    QCOMPARE(status.status, 200);
+    QCOMPARE(status.json().value(u"received"_s).toInteger(), 0);
+    QCOMPARE(status.json().value(u"bytes"_s).toInteger(), content.size());
+    QCOMPARE(status.json().value(u"complete"_s).toBool(), false);
+    QCOMPARE(client.get(u"/api/v1/attachments/%1"_s.arg(id)).status, 404); // not there yet
+
+    const qint64 chunk = 100 * 1024;
+    for (qint64 offset = 0, index = 0; offset < content.size(); offset += chunk, ++index) {
+        const TestHttpResponse answer = putChunk(id, index, offset, content.mid(offset, chunk));
+        QCOMPARE(answer.status, 200);
+        const QJsonObject json = QJsonDocument::fromJson(answer.body).object();
+        QCOMPARE(json.value(u"received"_s).toInteger(), std::min<qint64>(offset + chunk, content.size()));
+        QCOMPARE(json.value(u"complete"_s).toBool(), offset + chunk >= content.size());
+    }
+    status = client.get(u"/api/v1/attachments/%1/upload"_s.arg(id));
+    QCOMPARE(status.json().value(u"complete"_s).toBool(), true);
+    QCOMPARE(status.json().value(u"received"_s).toInteger(), content.size());
+
+    // Stored by content, and a replayed chunk after completion changes nothing.
+    const QString sha = QString::fromLatin1(sha256Hex(content));
+    QVERIFY(QFile::exists(QDir(m_attachmentsDir.path()).filePath(u"objects/%1/%2"_s.arg(sha.left(2), sha))));
+    QCOMPARE(putChunk(id, 2, 200 * 1024, content.mid(200 * 1024)).status, 200);
+
+    const TestHttpResponse file =
+        client.get(u"/api/v1/attachments/%1"_s.arg(id), {{"Accept-Encoding", "identity"}});
+    QCOMPARE(file.status, 200);
+    QCOMPARE(file.body, content);
+    QCOMPARE(file.header("FieldSync-File-SHA256"), sha.toLatin1());
+}
+
+void TestAttachmentApi::aCorruptedChunkIsRefusedAndTheResentOneTaken()
+{
+    const QByteArray content = randomBytes(64 * 1024);
+    const QString id = pushAttachment(content);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(putChunk(id, 0, 0, content.left(32 * 1024)).status, 200);
+
+    // One byte flipped on the way: its SHA-256 header is of the bytes the device meant to send.
+    QByteArray damaged = content.mid(32 * 1024);
+    damaged[100] = char(damaged.at(100) ^ 0x5a);
+    const TestHttpResponse refused = putChunk(id, 1, 32 * 1024, damaged, sha256Hex(content.mid(32 * 1024)));
+    QCOMPARE(refused.status, 422);
+    QCOMPARE(QJsonDocument::fromJson(refused.body).object().value(u"error"_s).toString(),
+             u"chunk_hash_mismatch"_s);
+    TestHttpClient client(m_server->url(), m_ana);
+    QCOMPARE(client.get(u"/api/v1/attachments/%1/upload"_s.arg(id)).json().value(u"received"_s).toInteger(),
+             32 * 1024);
+
+    const TestHttpResponse resent = putChunk(id, 1, 32 * 1024, content.mid(32 * 1024));
+    QCOMPARE(resent.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(resent.body).object().value(u"complete"_s).toBool(), true);
+    QCOMPARE(client.get(u"/api/v1/attachments/%1"_s.arg(id), {{"Accept-Encoding", "identity"}}).body,
+             content);
+}
+
+void TestAttachmentApi::aWrongOffsetIsRefusedWithWhatTheServerHas()
+{
+    const QByteArray content = randomBytes(40 * 1024);
+    const QString id = pushAttachment(content);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(putChunk(id, 0, 0, content.left(10 * 1024)).status, 200);
+    const TestHttpResponse ahead = putChunk(id, 2, 20 * 1024, content.mid(20 * 1024, 10 * 1024));
+    QCOMPARE(ahead.status, 409);
+    QCOMPARE(QJsonDocument::fromJson(ahead.body).object().value(u"error"_s).toString(), u"offset_mismatch"_s);
+    // The same chunk twice (its answer was lost): refused, nothing appended twice.
+    QCOMPARE(putChunk(id, 0, 0, content.left(10 * 1024)).status, 409);
+    const TestHttpResponse missingHeaders =
+        put(m_ana, u"/api/v1/attachments/%1/chunks/1"_s.arg(id), content.mid(10 * 1024, 10 * 1024), {});
+    QCOMPARE(missingHeaders.status, 400);
+    TestHttpClient client(m_server->url(), m_ana);
+    QCOMPARE(client.get(u"/api/v1/attachments/%1/upload"_s.arg(id)).json().value(u"received"_s).toInteger(),
+             10 * 1024);
+}
+
+void TestAttachmentApi::aFileWhoseBytesDoNotMatchItsRecordIsNeverComplete()
+{
+    const QByteArray content = randomBytes(20 * 1024);
+    const QString id = pushAttachment(content);
+    QVERIFY(!id.isEmpty());
+    QByteArray other = content;
+    other[5] = char(other.at(5) ^ 1);
+    const TestHttpResponse answer = putChunk(id, 0, 0, other); // a consistent chunk of the wrong file
+    QCOMPARE(answer.status, 422);
+    QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(u"error"_s).toString(),
+             u"file_hash_mismatch"_s);
+    TestHttpClient client(m_server->url(), m_ana);
+    const QJsonObject status = client.get(u"/api/v1/attachments/%1/upload"_s.arg(id)).json();
+    QCOMPARE(status.value(u"complete"_s).toBool(), false);
+    QCOMPARE(status.value(u"received"_s).toInteger(), 0); // starts over
+    QCOMPARE(client.get(u"/api/v1/attachments/%1"_s.arg(id)).status, 404);
+    QCOMPARE(putChunk(id, 0, 0, content).status, 200);
+    QCOMPARE(client.get(u"/api/v1/attachments/%1/upload"_s.arg(id)).json().value(u"complete"_s).toBool(),
+             true);
+}
+
+void TestAttachmentApi::aZeroByteFileCompletes()
+{
+    const QString id = pushAttachment(QByteArray(), u"empty.txt"_s, u"text/plain"_s);
+    QVERIFY(!id.isEmpty());
+    const TestHttpResponse answer = putChunk(id, 0, 0, QByteArray());
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(u"complete"_s).toBool(), true);
+    TestHttpClient client(m_server->url(), m_ana);
+    const TestHttpResponse file = client.get(u"/api/v1/attachments/%1"_s.arg(id));
+    QCOMPARE(file.status, 200);
+    QVERIFY(file.body.isEmpty());
+}
+
+void TestAttachmentApi::aFileOverTheLimitIsRefusedBeforeItsBody()
+{
+    // The record claims 3 MiB; the server takes 1 MiB files.
+    const QByteArray content = randomBytes(1024);
+    const QString id = pushAttachment(content, u"huge.jpg"_s, u"image/jpeg"_s, 3 * 1024 * 1024);
+    QVERIFY(!id.isEmpty());
+    TestHttpClient client(m_server->url(), m_ana);
+    const TestHttpResponse status = client.get(u"/api/v1/attachments/%1/upload"_s.arg(id));
+    QCOMPARE(status.status, 413);
+    QCOMPARE(status.json().value(u"error"_s).toString(), u"attachment_too_large"_s);
+    QVERIFY2(status.json().value(u"message"_s).toString().contains(u"1.0 MB"_s), status.body.constData());
+    QCOMPARE(putChunk(id, 0, 0, content).status, 413);
+
+    // A chunk longer than its file is refused from its Content-Length too.
+    const QString small = pushAttachment(content);
+    QCOMPARE(putChunk(small, 0, 0, randomBytes(4096)).status, 413);
+}
+
+void TestAttachmentApi::anotherProjectSeesNothing()
+{
+    const QByteArray content = randomBytes(2048);
+    const QString id = pushAttachment(content);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(putChunk(id, 0, 0, content).status, 200);
+
+    TestHttpClient olga(m_server->url(), m_olga);
+    for (const QString &path : {u"/api/v1/attachments/%1"_s, u"/api/v1/attachments/%1/upload"_s,
+                                u"/api/v1/attachments/%1/thumbnail"_s}) {
+        const TestHttpResponse answer = olga.get(path.arg(id));
+        QCOMPARE(answer.status, 404);
+        QVERIFY(!answer.body.contains(content.left(16)));
+    }
+    QCOMPARE(put(m_olga, u"/api/v1/attachments/%1/chunks/0"_s.arg(id), content,
+                 {{"FieldSync-Chunk-Offset", "0"}, {"FieldSync-Chunk-SHA256", sha256Hex(content)}})
+                 .status,
+             404);
+    TestHttpClient anonymous(m_server->url());
+    QCOMPARE(anonymous.get(u"/api/v1/attachments/%1"_s.arg(id)).status, 401);
+    QCOMPARE(TestHttpClient(m_server->url(), m_ana).get(u"/api/v1/attachments/not-a-uuid"_s).status, 404);
+}
+
+void TestAttachmentApi::aThumbnailIsAScaledImage()
+{
+    QImage photo(1600, 1200, QImage::Format_RGB32);
+    photo.fill(Qt::darkGreen);
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(photo.save(&buffer, "JPEG", 90));
+    const QString id = pushAttachment(jpeg);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(putChunk(id, 0, 0, jpeg).status, 200);
+
+    TestHttpClient client(m_server->url(), m_ana);
+    const TestHttpResponse thumbnail = client.get(u"/api/v1/attachments/%1/thumbnail"_s.arg(id));
+    QCOMPARE(thumbnail.status, 200);
+    QCOMPARE(thumbnail.header("content-type"), QByteArray("image/jpeg"));
+    const QImage image = QImage::fromData(thumbnail.body);
+    QCOMPARE(image.size(), QSize(256, 192));
+    // Cached on disk: the second answer is the same bytes.
+    QCOMPARE(client.get(u"/api/v1/attachments/%1/thumbnail"_s.arg(id)).body, thumbnail.body);
+}
+
+void TestAttachmentApi::aFileThatIsNoImageHasNoThumbnail()
+{
+    const QByteArray content("just text, not a picture");
+    const QString id = pushAttachment(content, u"notes.txt"_s, u"text/plain"_s);
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(putChunk(id, 0, 0, content).status, 200);
+    TestHttpClient client(m_server->url(), m_ana);
+    QCOMPARE(client.get(u"/api/v1/attachments/%1/thumbnail"_s.arg(id)).status, 415);
+}
+
+QTEST_GUILESS_MAIN(TestAttachmentApi)
+#include "tst_attachmentapi.moc"
