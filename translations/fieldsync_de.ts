@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AttachmentText</name>
+    <message>
+        <source>Not on this device, tap to download</source>
+        <translation>Nicht auf diesem Gerät, zum Herunterladen tippen</translation>
+    </message>
+    <message>
+        <source>Not on this device</source>
+        <translation>Nicht auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>Uploading %1 %</source>
+        <translation>Wird hochgeladen %1 %</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>Wartet auf Hochladen</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+    <message>
+        <source>Not on the server yet</source>
+        <translation>Noch nicht auf dem Server</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Signed by %1 as %2, %3</source>
+        <translation>Unterschrieben von %1 als %2, %3</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>Permit</source>
@@ -541,10 +580,170 @@
     </message>
 </context>
 <context>
+    <name>fieldsync::ui::AboutDialog</name>
+    <message>
+        <source>About FieldSync</source>
+        <translation>Über FieldSync</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;FieldSync %1&lt;/h2&gt;&lt;p&gt;Permits-to-work and tasks for construction sites, offline first.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;FieldSync is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It uses the Qt libraries under the GNU Lesser General Public License version 3 (LGPLv3, &lt;a href=&quot;https://www.qt.io/licensing/open-source-lgpl-obligations&quot;&gt;Qt&apos;s obligations&lt;/a&gt;) and QtKeychain under the BSD 2-clause licence. The licence texts are in /usr/share/doc/fieldsync/copyright and /usr/share/common-licenses.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;FieldSync %1&lt;/h2&gt;&lt;p&gt;Arbeitserlaubnisse und Aufgaben für Baustellen, für die Arbeit ohne Verbindung gebaut.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;p&gt;FieldSync ist freie Software unter der MIT-Lizenz.&lt;/p&gt;&lt;p&gt;Es verwendet die Qt-Bibliotheken unter der GNU Lesser General Public License Version 3 (LGPLv3, &lt;a href=&quot;https://www.qt.io/licensing/open-source-lgpl-obligations&quot;&gt;Pflichten nach der Qt-Lizenz&lt;/a&gt;) und QtKeychain unter der BSD-2-Klausel-Lizenz. Die Lizenztexte befinden sich in /usr/share/doc/fieldsync/copyright und /usr/share/common-licenses.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>fieldsync::ui::AppController</name>
     <message>
         <source>cannot read %1</source>
         <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::AttachmentProgress</name>
+    <message>
+        <source>No photos or signatures are being sent.</source>
+        <translation>Es werden keine Fotos oder Unterschriften gesendet.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>File uploads</source>
+        <translation>Datei-Uploads</translation>
+    </message>
+    <message>
+        <source>The server has every photo and signature of this device.</source>
+        <translation>Der Server hat alle Fotos und Unterschriften dieses Geräts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not on the server yet; they go with the next sync, and their records stay pending until then.</source>
+        <translation>
+            <numerusform>%n Datei ist noch nicht auf dem Server; sie geht mit der nächsten Synchronisierung mit, und ihr Datensatz bleibt bis dahin ausstehend.</numerusform>
+            <numerusform>%n Dateien sind noch nicht auf dem Server; sie gehen mit der nächsten Synchronisierung mit, und ihre Datensätze bleiben bis dahin ausstehend.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signature (%1)</source>
+        <translation>Unterschrift (%1)</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>Upload of %1</source>
+        <translation>Hochladen von %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Sent, checking…</source>
+        <translation>Gesendet, wird geprüft…</translation>
+    </message>
+    <message>
+        <source>%p %</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Auf dem Server</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::AttachmentStrip</name>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Foto hinzufügen…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>No photos yet. Add one, or drop image files here.</source>
+        <translation>Noch keine Fotos. Fügen Sie eines hinzu oder ziehen Sie Bilddateien hierher.</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>Foto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add photos from files; you can also drop image files on the strip</source>
+        <translation>Fotos aus Dateien hinzufügen; Sie können Bilddateien auch auf die Leiste ziehen</translation>
+    </message>
+    <message>
+        <source>View photo</source>
+        <translation>Foto anzeigen</translation>
+    </message>
+    <message>
+        <source>%1, %2
+%3</source>
+        <translation>%1, %2
+%3</translation>
+    </message>
+    <message>
+        <source>Photo %1, %2</source>
+        <translation>Foto %1, %2</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Fotos hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 is not an image this device can show.</source>
+        <translation>%1 ist kein Bild, das dieses Gerät anzeigen kann.</translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation>%1 wurde nicht hinzugefügt: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) saved on this device. They upload with the next sync.</source>
+        <translation>
+            <numerusform>%n Foto auf diesem Gerät gespeichert. Es wird mit der nächsten Synchronisierung hochgeladen.</numerusform>
+            <numerusform>%n Fotos auf diesem Gerät gespeichert. Sie werden mit der nächsten Synchronisierung hochgeladen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::AttachmentsPage</name>
+    <message>
+        <source>Signatures</source>
+        <translation>Unterschriften</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Fotos (%1)</translation>
+    </message>
+    <message>
+        <source>Photos and signatures (%1)</source>
+        <translation>Fotos und Unterschriften (%1)</translation>
     </message>
 </context>
 <context>
@@ -666,6 +865,29 @@
     <message>
         <source>Keep both</source>
         <translation>Beides behalten</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::DemoServer</name>
+    <message>
+        <source>The demo server %1 could not be started: %2</source>
+        <translation>Der Demo-Server %1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The demo server stopped (exit code %1): %2</source>
+        <translation>Der Demo-Server wurde beendet (Exit-Code %1): %2</translation>
+    </message>
+    <message>
+        <source>The demo server did not start within %1 seconds.</source>
+        <translation>Der Demo-Server ist nicht innerhalb von %1 Sekunden gestartet.</translation>
+    </message>
+    <message>
+        <source>The demo server is not installed: %1 is missing.</source>
+        <translation>Der Demo-Server ist nicht installiert: %1 fehlt.</translation>
+    </message>
+    <message>
+        <source>The demo server started without printing a demo token.</source>
+        <translation>Der Demo-Server wurde gestartet, ohne ein Demo-Token auszugeben.</translation>
     </message>
 </context>
 <context>
@@ -832,6 +1054,14 @@
         <source>%v of %m changes</source>
         <translation>%v von %m Änderungen</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About FieldSync</source>
+        <translation>Ü&amp;ber FieldSync</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::PermitEditor</name>
@@ -842,6 +1072,166 @@
     <message>
         <source>Gas readings (%1)</source>
         <translation>Gasmessungen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::PermitSignatures</name>
+    <message>
+        <source>View</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Sign as issuer</source>
+        <translation>Als Aussteller unterschreiben</translation>
+    </message>
+    <message>
+        <source>Sign as receiver</source>
+        <translation>Als Empfänger unterschreiben</translation>
+    </message>
+    <message>
+        <source>View the issuer&apos;s signature</source>
+        <translation>Unterschrift des Ausstellers anzeigen</translation>
+    </message>
+    <message>
+        <source>View the receiver&apos;s signature</source>
+        <translation>Unterschrift des Empfängers anzeigen</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>No signature</source>
+        <translation>Keine Unterschrift</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>Noch nicht unterschrieben</translation>
+    </message>
+    <message>
+        <source>Signature saved on this device. It goes to the server with the next sync.</source>
+        <translation>Unterschrift auf diesem Gerät gespeichert. Sie geht mit der nächsten Synchronisierung an den Server.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::PhotoStorageSettings</name>
+    <message>
+        <source>Free up space now</source>
+        <translation>Jetzt Speicherplatz freigeben</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>All photos</source>
+        <translation>Alle Fotos</translation>
+    </message>
+    <message>
+        <source>Keep photos on this device for this many days, 0 keeps all</source>
+        <translation>Fotos so viele Tage auf diesem Gerät behalten, 0 behält alle</translation>
+    </message>
+    <message>
+        <source>Photos the server already has are removed from this device after this many days; they can be downloaded again. 0 keeps every photo.</source>
+        <translation>Fotos, die der Server bereits hat, werden nach so vielen Tagen von diesem Gerät entfernt; sie können erneut heruntergeladen werden. 0 behält jedes Foto.</translation>
+    </message>
+    <message>
+        <source>Remove now the photos older than the days chosen that the server already has</source>
+        <translation>Fotos, die älter als die gewählten Tage sind und die der Server bereits hat, jetzt entfernen</translation>
+    </message>
+    <message>
+        <source>Storage used by photos and signatures</source>
+        <translation>Speicherbelegung durch Fotos und Unterschriften</translation>
+    </message>
+    <message>
+        <source>Keep photos on this device for (0 = all)</source>
+        <translation>Fotos auf diesem Gerät behalten für (0 = alle)</translation>
+    </message>
+    <message>
+        <source>Storage used</source>
+        <translation>Belegter Speicher</translation>
+    </message>
+    <message>
+        <source>%1 of photos and signatures on this device</source>
+        <translation>%1 an Fotos und Unterschriften auf diesem Gerät</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) removed from this device; the server keeps them.</source>
+        <translation>
+            <numerusform>%n Foto von diesem Gerät entfernt; der Server behält es.</numerusform>
+            <numerusform>%n Fotos von diesem Gerät entfernt; der Server behält sie.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::PhotoViewer</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Fit the photo to the window</source>
+        <translation>Foto an das Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>Show the photo at its real size</source>
+        <translation>Foto in Originalgröße anzeigen</translation>
+    </message>
+    <message>
+        <source>Try the download again</source>
+        <translation>Download erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Close the viewer</source>
+        <translation>Betrachter schließen</translation>
+    </message>
+    <message>
+        <source>The photo could not be downloaded: %1</source>
+        <translation>Das Foto konnte nicht heruntergeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>This photo is not on this device, and no server is set to download it from.</source>
+        <translation>Dieses Foto ist nicht auf diesem Gerät, und es ist kein Server eingerichtet, von dem es heruntergeladen werden kann.</translation>
+    </message>
+    <message>
+        <source>Downloading the full photo (%1)…</source>
+        <translation>Vollständiges Foto wird heruntergeladen (%1)…</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown: %1</source>
+        <translation>Das Foto kann nicht angezeigt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1494,88 @@
         <source>Demo token file (*.json)</source>
         <translation>Demo-Token-Datei (*.json)</translation>
     </message>
+    <message>
+        <source>Optional: SHA-256 fingerprint of the server&apos;s certificate</source>
+        <translation>Optional: SHA-256-Fingerabdruck des Serverzertifikats</translation>
+    </message>
+    <message>
+        <source>Your office gives this for a server with its own certificate. When set, this device trusts exactly that certificate and no other.</source>
+        <translation>Ihr Büro gibt diesen für einen Server mit eigenem Zertifikat an. Wenn er gesetzt ist, vertraut dieses Gerät genau diesem Zertifikat und keinem anderen.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint</source>
+        <translation>Zertifikat-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Photos on this device</source>
+        <translation>Fotos auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint must be 64 hexadecimal digits (colons allowed), as your office gave it.</source>
+        <translation>Der Zertifikat-Fingerabdruck muss aus 64 Hexadezimalziffern bestehen (Doppelpunkte erlaubt), so wie Ihr Büro ihn angegeben hat.</translation>
+    </message>
+    <message>
+        <source>This device does not trust the server&apos;s certificate (%1). Check the address and the certificate fingerprint with your office.</source>
+        <translation>Dieses Gerät vertraut dem Zertifikat des Servers nicht (%1). Prüfen Sie die Adresse und den Zertifikat-Fingerabdruck mit Ihrem Büro.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::SignatureDialog</name>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Save signature</source>
+        <translation>Unterschrift speichern</translation>
+    </message>
+    <message>
+        <source>Sign as %1</source>
+        <translation>Als %1 unterschreiben</translation>
+    </message>
+    <message>
+        <source>Full name of the person signing</source>
+        <translation>Vollständiger Name der unterschreibenden Person</translation>
+    </message>
+    <message>
+        <source>Name of the signer</source>
+        <translation>Name des Unterzeichners</translation>
+    </message>
+    <message>
+        <source>Clear the signature</source>
+        <translation>Unterschrift löschen</translation>
+    </message>
+    <message>
+        <source>Draw the signature in the box with a finger or the mouse.</source>
+        <translation>Zeichnen Sie die Unterschrift mit dem Finger oder der Maus in das Feld.</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Unterschrieben von</translation>
+    </message>
+    <message>
+        <source>The signature was not saved: %1</source>
+        <translation>Die Unterschrift wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>Unterschriftenfeld</translation>
+    </message>
+    <message>
+        <source>Draw the signature here with a finger, a stylus or the mouse.</source>
+        <translation>Zeichnen Sie die Unterschrift hier mit dem Finger, einem Stift oder der Maus.</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Hier unterschreiben</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::SyncPanel</name>
@@ -1242,6 +1714,10 @@
         <source>Discard this change? The record goes back to what the server has. This cannot be undone.</source>
         <translation>Diese Änderung verwerfen? Der Datensatz kehrt zum Stand des Servers zurück. Das kann nicht rückgängig gemacht werden.</translation>
     </message>
+    <message>
+        <source>Files (%1)</source>
+        <translation>Dateien (%1)</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::SyncStateBadge</name>
@@ -1354,6 +1830,56 @@
     <message>
         <source>No permit linked</source>
         <translation>Keine Freigabe verknüpft</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::ThumbnailProvider</name>
+    <message>
+        <source>Cannot show this file</source>
+        <translation>Diese Datei kann nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Not on this device</source>
+        <translation>Nicht auf diesem Gerät</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::WelcomeDialog</name>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Mit einem Server verbinden</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Welcome to FieldSync</source>
+        <translation>Willkommen bei FieldSync</translation>
+    </message>
+    <message>
+        <source>Permits-to-work and tasks that you can fill in without a signal. Everything you type is saved on this device first and sent to your office&apos;s server when there is a connection.</source>
+        <translation>Arbeitserlaubnisse und Aufgaben, die Sie auch ohne Empfang ausfüllen können. Alles, was Sie eingeben, wird zuerst auf diesem Gerät gespeichert und an den Server Ihres Büros gesendet, sobald eine Verbindung besteht.</translation>
+    </message>
+    <message>
+        <source>Your office gave you a server address and an access token.</source>
+        <translation>Ihr Büro hat Ihnen eine Serveradresse und ein Zugangstoken gegeben.</translation>
+    </message>
+    <message>
+        <source>Look around with example permits and tasks. A demo server runs on this computer while FieldSync is open; nothing leaves it.</source>
+        <translation>Sehen Sie sich mit Beispiel-Freigaben und -Aufgaben um. Solange FieldSync geöffnet ist, läuft auf diesem Computer ein Demo-Server; nichts verlässt ihn.</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Demo-Server wird gestartet…</translation>
     </message>
 </context>
 </TS>

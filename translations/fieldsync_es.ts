@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AttachmentText</name>
+    <message>
+        <source>Not on this device, tap to download</source>
+        <translation>No está en este dispositivo, toque para descargar</translation>
+    </message>
+    <message>
+        <source>Not on this device</source>
+        <translation>No está en este dispositivo</translation>
+    </message>
+    <message>
+        <source>Uploading %1 %</source>
+        <translation>Subiendo %1 %</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>Esperando para subir</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>En el servidor</translation>
+    </message>
+    <message>
+        <source>Not on the server yet</source>
+        <translation>Aún no está en el servidor</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>emisor</translation>
+    </message>
+    <message>
+        <source>receiver</source>
+        <translation>receptor</translation>
+    </message>
+    <message>
+        <source>Signed by %1 as %2, %3</source>
+        <translation>Firmado por %1 como %2, %3</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>Permit</source>
@@ -541,10 +580,170 @@
     </message>
 </context>
 <context>
+    <name>fieldsync::ui::AboutDialog</name>
+    <message>
+        <source>About FieldSync</source>
+        <translation>Acerca de FieldSync</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;FieldSync %1&lt;/h2&gt;&lt;p&gt;Permits-to-work and tasks for construction sites, offline first.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;FieldSync is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It uses the Qt libraries under the GNU Lesser General Public License version 3 (LGPLv3, &lt;a href=&quot;https://www.qt.io/licensing/open-source-lgpl-obligations&quot;&gt;Qt&apos;s obligations&lt;/a&gt;) and QtKeychain under the BSD 2-clause licence. The licence texts are in /usr/share/doc/fieldsync/copyright and /usr/share/common-licenses.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;FieldSync %1&lt;/h2&gt;&lt;p&gt;Permisos de trabajo y tareas para obras de construcción, pensado primero para trabajar sin conexión.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2, ejecutándose con Qt %3.&lt;/p&gt;&lt;p&gt;FieldSync es software libre bajo la licencia MIT.&lt;/p&gt;&lt;p&gt;Usa las bibliotecas de Qt bajo la GNU Lesser General Public License versión 3 (LGPLv3, &lt;a href=&quot;https://www.qt.io/licensing/open-source-lgpl-obligations&quot;&gt;obligaciones de Qt&lt;/a&gt;) y QtKeychain bajo la licencia BSD de 2 cláusulas. Los textos de las licencias están en /usr/share/doc/fieldsync/copyright y /usr/share/common-licenses.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>fieldsync::ui::AppController</name>
     <message>
         <source>cannot read %1</source>
         <translation>no se puede leer %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::AttachmentProgress</name>
+    <message>
+        <source>No photos or signatures are being sent.</source>
+        <translation>No se está enviando ninguna foto ni firma.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>File uploads</source>
+        <translation>Subidas de archivos</translation>
+    </message>
+    <message>
+        <source>The server has every photo and signature of this device.</source>
+        <translation>El servidor tiene todas las fotos y firmas de este dispositivo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not on the server yet; they go with the next sync, and their records stay pending until then.</source>
+        <translation>
+            <numerusform>%n archivo aún no está en el servidor; se enviará en la próxima sincronización y su registro queda pendiente hasta entonces.</numerusform>
+            <numerusform>%n archivos aún no están en el servidor; se enviarán en la próxima sincronización y sus registros quedan pendientes hasta entonces.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signature (%1)</source>
+        <translation>Firma (%1)</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <source>Upload of %1</source>
+        <translation>Subida de %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Sent, checking…</source>
+        <translation>Enviado, verificando…</translation>
+    </message>
+    <message>
+        <source>%p %</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>En el servidor</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::AttachmentStrip</name>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Imágenes (%1)</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Añadir foto…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ver</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>No photos yet. Add one, or drop image files here.</source>
+        <translation>Aún no hay fotos. Añada una o suelte aquí archivos de imagen.</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>Añadir foto</translation>
+    </message>
+    <message>
+        <source>Add photos from files; you can also drop image files on the strip</source>
+        <translation>Añadir fotos desde archivos; también puede soltar archivos de imagen en la tira</translation>
+    </message>
+    <message>
+        <source>View photo</source>
+        <translation>Ver foto</translation>
+    </message>
+    <message>
+        <source>%1, %2
+%3</source>
+        <translation>%1, %2
+%3</translation>
+    </message>
+    <message>
+        <source>Photo %1, %2</source>
+        <translation>Foto %1, %2</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Añadir fotos</translation>
+    </message>
+    <message>
+        <source>%1 is not an image this device can show.</source>
+        <translation>%1 no es una imagen que este dispositivo pueda mostrar.</translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation>%1 no se añadió: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) saved on this device. They upload with the next sync.</source>
+        <translation>
+            <numerusform>%n foto guardada en este dispositivo. Se sube en la próxima sincronización.</numerusform>
+            <numerusform>%n fotos guardadas en este dispositivo. Se suben en la próxima sincronización.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::AttachmentsPage</name>
+    <message>
+        <source>Signatures</source>
+        <translation>Firmas</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Fotos</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Fotos (%1)</translation>
+    </message>
+    <message>
+        <source>Photos and signatures (%1)</source>
+        <translation>Fotos y firmas (%1)</translation>
     </message>
 </context>
 <context>
@@ -666,6 +865,29 @@
     <message>
         <source>Keep both</source>
         <translation>Conservar ambos</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::DemoServer</name>
+    <message>
+        <source>The demo server %1 could not be started: %2</source>
+        <translation>No se pudo iniciar el servidor de demostración %1: %2</translation>
+    </message>
+    <message>
+        <source>The demo server stopped (exit code %1): %2</source>
+        <translation>El servidor de demostración se detuvo (código de salida %1): %2</translation>
+    </message>
+    <message>
+        <source>The demo server did not start within %1 seconds.</source>
+        <translation>El servidor de demostración no se inició en %1 segundos.</translation>
+    </message>
+    <message>
+        <source>The demo server is not installed: %1 is missing.</source>
+        <translation>El servidor de demostración no está instalado: falta %1.</translation>
+    </message>
+    <message>
+        <source>The demo server started without printing a demo token.</source>
+        <translation>El servidor de demostración se inició sin mostrar un token de demostración.</translation>
     </message>
 </context>
 <context>
@@ -832,6 +1054,14 @@
         <source>%v of %m changes</source>
         <translation>%v de %m cambios</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About FieldSync</source>
+        <translation>&amp;Acerca de FieldSync</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::PermitEditor</name>
@@ -842,6 +1072,166 @@
     <message>
         <source>Gas readings (%1)</source>
         <translation>Lecturas de gas (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::PermitSignatures</name>
+    <message>
+        <source>View</source>
+        <translation>Ver</translation>
+    </message>
+    <message>
+        <source>Sign as issuer</source>
+        <translation>Firmar como emisor</translation>
+    </message>
+    <message>
+        <source>Sign as receiver</source>
+        <translation>Firmar como receptor</translation>
+    </message>
+    <message>
+        <source>View the issuer&apos;s signature</source>
+        <translation>Ver la firma del emisor</translation>
+    </message>
+    <message>
+        <source>View the receiver&apos;s signature</source>
+        <translation>Ver la firma del receptor</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Emisor</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Receptor</translation>
+    </message>
+    <message>
+        <source>No signature</source>
+        <translation>Sin firma</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>Aún sin firmar</translation>
+    </message>
+    <message>
+        <source>Signature saved on this device. It goes to the server with the next sync.</source>
+        <translation>Firma guardada en este dispositivo. Se enviará al servidor en la próxima sincronización.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::PhotoStorageSettings</name>
+    <message>
+        <source>Free up space now</source>
+        <translation>Liberar espacio ahora</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>All photos</source>
+        <translation>Todas las fotos</translation>
+    </message>
+    <message>
+        <source>Keep photos on this device for this many days, 0 keeps all</source>
+        <translation>Conservar las fotos en este dispositivo durante esta cantidad de días; 0 las conserva todas</translation>
+    </message>
+    <message>
+        <source>Photos the server already has are removed from this device after this many days; they can be downloaded again. 0 keeps every photo.</source>
+        <translation>Las fotos que el servidor ya tiene se eliminan de este dispositivo tras esta cantidad de días; se pueden volver a descargar. 0 conserva todas las fotos.</translation>
+    </message>
+    <message>
+        <source>Remove now the photos older than the days chosen that the server already has</source>
+        <translation>Eliminar ahora las fotos más antiguas que los días elegidos que el servidor ya tiene</translation>
+    </message>
+    <message>
+        <source>Storage used by photos and signatures</source>
+        <translation>Almacenamiento usado por fotos y firmas</translation>
+    </message>
+    <message>
+        <source>Keep photos on this device for (0 = all)</source>
+        <translation>Conservar fotos en este dispositivo durante (0 = todas)</translation>
+    </message>
+    <message>
+        <source>Storage used</source>
+        <translation>Almacenamiento usado</translation>
+    </message>
+    <message>
+        <source>%1 of photos and signatures on this device</source>
+        <translation>%1 de fotos y firmas en este dispositivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) removed from this device; the server keeps them.</source>
+        <translation>
+            <numerusform>%n foto eliminada de este dispositivo; el servidor la conserva.</numerusform>
+            <numerusform>%n fotos eliminadas de este dispositivo; el servidor las conserva.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::PhotoViewer</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Fit the photo to the window</source>
+        <translation>Ajustar la foto a la ventana</translation>
+    </message>
+    <message>
+        <source>Show the photo at its real size</source>
+        <translation>Mostrar la foto a su tamaño real</translation>
+    </message>
+    <message>
+        <source>Try the download again</source>
+        <translation>Intentar la descarga de nuevo</translation>
+    </message>
+    <message>
+        <source>Close the viewer</source>
+        <translation>Cerrar el visor</translation>
+    </message>
+    <message>
+        <source>The photo could not be downloaded: %1</source>
+        <translation>No se pudo descargar la foto: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>This photo is not on this device, and no server is set to download it from.</source>
+        <translation>Esta foto no está en este dispositivo y no hay ningún servidor configurado desde el que descargarla.</translation>
+    </message>
+    <message>
+        <source>Downloading the full photo (%1)…</source>
+        <translation>Descargando la foto completa (%1)…</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown: %1</source>
+        <translation>No se puede mostrar la foto: %1</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1494,88 @@
         <source>Demo token file (*.json)</source>
         <translation>Archivo de tokens de demostración (*.json)</translation>
     </message>
+    <message>
+        <source>Optional: SHA-256 fingerprint of the server&apos;s certificate</source>
+        <translation>Opcional: huella SHA-256 del certificado del servidor</translation>
+    </message>
+    <message>
+        <source>Your office gives this for a server with its own certificate. When set, this device trusts exactly that certificate and no other.</source>
+        <translation>Su oficina se la proporciona para un servidor con certificado propio. Si se indica, este dispositivo confía exactamente en ese certificado y en ningún otro.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint</source>
+        <translation>Huella del certificado</translation>
+    </message>
+    <message>
+        <source>Photos on this device</source>
+        <translation>Fotos en este dispositivo</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint must be 64 hexadecimal digits (colons allowed), as your office gave it.</source>
+        <translation>La huella del certificado debe tener 64 dígitos hexadecimales (se admiten dos puntos), tal como se la dio su oficina.</translation>
+    </message>
+    <message>
+        <source>This device does not trust the server&apos;s certificate (%1). Check the address and the certificate fingerprint with your office.</source>
+        <translation>Este dispositivo no confía en el certificado del servidor (%1). Compruebe la dirección y la huella del certificado con su oficina.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::SignatureDialog</name>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Save signature</source>
+        <translation>Guardar firma</translation>
+    </message>
+    <message>
+        <source>Sign as %1</source>
+        <translation>Firmar como %1</translation>
+    </message>
+    <message>
+        <source>Full name of the person signing</source>
+        <translation>Nombre completo de la persona que firma</translation>
+    </message>
+    <message>
+        <source>Name of the signer</source>
+        <translation>Nombre del firmante</translation>
+    </message>
+    <message>
+        <source>Clear the signature</source>
+        <translation>Borrar la firma</translation>
+    </message>
+    <message>
+        <source>Draw the signature in the box with a finger or the mouse.</source>
+        <translation>Dibuje la firma en el recuadro con el dedo o el ratón.</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <source>The signature was not saved: %1</source>
+        <translation>No se guardó la firma: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>Panel de firma</translation>
+    </message>
+    <message>
+        <source>Draw the signature here with a finger, a stylus or the mouse.</source>
+        <translation>Dibuje aquí la firma con el dedo, un lápiz óptico o el ratón.</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Firme aquí</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::SyncPanel</name>
@@ -1242,6 +1714,10 @@
         <source>Discard this change? The record goes back to what the server has. This cannot be undone.</source>
         <translation>¿Descartar este cambio? El registro vuelve a lo que tiene el servidor. No se puede deshacer.</translation>
     </message>
+    <message>
+        <source>Files (%1)</source>
+        <translation>Archivos (%1)</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::SyncStateBadge</name>
@@ -1354,6 +1830,56 @@
     <message>
         <source>No permit linked</source>
         <translation>Sin permiso vinculado</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::ThumbnailProvider</name>
+    <message>
+        <source>Cannot show this file</source>
+        <translation>No se puede mostrar este archivo</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Not on this device</source>
+        <translation>No está en este dispositivo</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::WelcomeDialog</name>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Conectarse a un servidor</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Probar la demostración</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Welcome to FieldSync</source>
+        <translation>Le damos la bienvenida a FieldSync</translation>
+    </message>
+    <message>
+        <source>Permits-to-work and tasks that you can fill in without a signal. Everything you type is saved on this device first and sent to your office&apos;s server when there is a connection.</source>
+        <translation>Permisos de trabajo y tareas que puede completar sin cobertura. Todo lo que escribe se guarda primero en este dispositivo y se envía al servidor de su oficina cuando hay conexión.</translation>
+    </message>
+    <message>
+        <source>Your office gave you a server address and an access token.</source>
+        <translation>Su oficina le dio una dirección de servidor y un token de acceso.</translation>
+    </message>
+    <message>
+        <source>Look around with example permits and tasks. A demo server runs on this computer while FieldSync is open; nothing leaves it.</source>
+        <translation>Explore con permisos y tareas de ejemplo. Mientras FieldSync está abierto, se ejecuta un servidor de demostración en este equipo; nada sale de él.</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Iniciando el servidor de demostración…</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AttachmentText</name>
+    <message>
+        <source>Not on this device, tap to download</source>
+        <translation>Pas sur cet appareil, touchez pour télécharger</translation>
+    </message>
+    <message>
+        <source>Not on this device</source>
+        <translation>Pas sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Uploading %1 %</source>
+        <translation>Envoi %1 %</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>En attente d’envoi</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>Not on the server yet</source>
+        <translation>Pas encore sur le serveur</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>émetteur</translation>
+    </message>
+    <message>
+        <source>receiver</source>
+        <translation>récepteur</translation>
+    </message>
+    <message>
+        <source>Signed by %1 as %2, %3</source>
+        <translation>Signé par %1 en tant que %2, %3</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>Permit</source>
@@ -541,10 +580,170 @@
     </message>
 </context>
 <context>
+    <name>fieldsync::ui::AboutDialog</name>
+    <message>
+        <source>About FieldSync</source>
+        <translation>À propos de FieldSync</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;FieldSync %1&lt;/h2&gt;&lt;p&gt;Permits-to-work and tasks for construction sites, offline first.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;FieldSync is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It uses the Qt libraries under the GNU Lesser General Public License version 3 (LGPLv3, &lt;a href=&quot;https://www.qt.io/licensing/open-source-lgpl-obligations&quot;&gt;Qt&apos;s obligations&lt;/a&gt;) and QtKeychain under the BSD 2-clause licence. The licence texts are in /usr/share/doc/fieldsync/copyright and /usr/share/common-licenses.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;FieldSync %1&lt;/h2&gt;&lt;p&gt;Permis de travail et tâches pour les chantiers de construction, conçu d’abord pour le hors ligne.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2, exécuté avec Qt %3.&lt;/p&gt;&lt;p&gt;FieldSync est un logiciel libre sous licence MIT.&lt;/p&gt;&lt;p&gt;Il utilise les bibliothèques Qt sous la GNU Lesser General Public License version 3 (LGPLv3, &lt;a href=&quot;https://www.qt.io/licensing/open-source-lgpl-obligations&quot;&gt;obligations de Qt&lt;/a&gt;) et QtKeychain sous la licence BSD à 2 clauses. Les textes des licences se trouvent dans /usr/share/doc/fieldsync/copyright et /usr/share/common-licenses.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>fieldsync::ui::AppController</name>
     <message>
         <source>cannot read %1</source>
         <translation>impossible de lire %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::AttachmentProgress</name>
+    <message>
+        <source>No photos or signatures are being sent.</source>
+        <translation>Aucune photo ni signature n’est en cours d’envoi.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>File uploads</source>
+        <translation>Envois de fichiers</translation>
+    </message>
+    <message>
+        <source>The server has every photo and signature of this device.</source>
+        <translation>Le serveur a toutes les photos et signatures de cet appareil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not on the server yet; they go with the next sync, and their records stay pending until then.</source>
+        <translation>
+            <numerusform>%n fichier pas encore sur le serveur ; il partira à la prochaine synchronisation, et son enregistrement reste en attente jusque-là.</numerusform>
+            <numerusform>%n fichiers pas encore sur le serveur ; ils partiront à la prochaine synchronisation, et leurs enregistrements restent en attente jusque-là.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signature (%1)</source>
+        <translation>Signature (%1)</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>Upload of %1</source>
+        <translation>Envoi de %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Sent, checking…</source>
+        <translation>Envoyé, vérification…</translation>
+    </message>
+    <message>
+        <source>%p %</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>Sur le serveur</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::AttachmentStrip</name>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Ajouter une photo…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>No photos yet. Add one, or drop image files here.</source>
+        <translation>Aucune photo pour l’instant. Ajoutez-en une ou déposez des fichiers image ici.</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>Ajouter une photo</translation>
+    </message>
+    <message>
+        <source>Add photos from files; you can also drop image files on the strip</source>
+        <translation>Ajouter des photos à partir de fichiers ; vous pouvez aussi déposer des fichiers image sur la bande</translation>
+    </message>
+    <message>
+        <source>View photo</source>
+        <translation>Afficher la photo</translation>
+    </message>
+    <message>
+        <source>%1, %2
+%3</source>
+        <translation>%1, %2
+%3</translation>
+    </message>
+    <message>
+        <source>Photo %1, %2</source>
+        <translation>Photo %1, %2</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Ajouter des photos</translation>
+    </message>
+    <message>
+        <source>%1 is not an image this device can show.</source>
+        <translation>%1 n’est pas une image que cet appareil peut afficher.</translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation>%1 n’a pas été ajouté : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) saved on this device. They upload with the next sync.</source>
+        <translation>
+            <numerusform>%n photo enregistrée sur cet appareil. Elle sera envoyée à la prochaine synchronisation.</numerusform>
+            <numerusform>%n photos enregistrées sur cet appareil. Elles seront envoyées à la prochaine synchronisation.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::AttachmentsPage</name>
+    <message>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>Photos (%1)</translation>
+    </message>
+    <message>
+        <source>Photos and signatures (%1)</source>
+        <translation>Photos et signatures (%1)</translation>
     </message>
 </context>
 <context>
@@ -666,6 +865,29 @@
     <message>
         <source>Keep both</source>
         <translation>Garder les deux</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::DemoServer</name>
+    <message>
+        <source>The demo server %1 could not be started: %2</source>
+        <translation>Le serveur de démonstration %1 n’a pas pu être démarré : %2</translation>
+    </message>
+    <message>
+        <source>The demo server stopped (exit code %1): %2</source>
+        <translation>Le serveur de démonstration s’est arrêté (code de sortie %1) : %2</translation>
+    </message>
+    <message>
+        <source>The demo server did not start within %1 seconds.</source>
+        <translation>Le serveur de démonstration n’a pas démarré en %1 secondes.</translation>
+    </message>
+    <message>
+        <source>The demo server is not installed: %1 is missing.</source>
+        <translation>Le serveur de démonstration n’est pas installé : %1 est introuvable.</translation>
+    </message>
+    <message>
+        <source>The demo server started without printing a demo token.</source>
+        <translation>Le serveur de démonstration a démarré sans afficher de jeton de démonstration.</translation>
     </message>
 </context>
 <context>
@@ -832,6 +1054,14 @@
         <source>%v of %m changes</source>
         <translation>%v sur %m modifications</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About FieldSync</source>
+        <translation>À &amp;propos de FieldSync</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::PermitEditor</name>
@@ -842,6 +1072,166 @@
     <message>
         <source>Gas readings (%1)</source>
         <translation>Mesures de gaz (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::PermitSignatures</name>
+    <message>
+        <source>View</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Sign as issuer</source>
+        <translation>Signer en tant qu’émetteur</translation>
+    </message>
+    <message>
+        <source>Sign as receiver</source>
+        <translation>Signer en tant que récepteur</translation>
+    </message>
+    <message>
+        <source>View the issuer&apos;s signature</source>
+        <translation>Afficher la signature de l’émetteur</translation>
+    </message>
+    <message>
+        <source>View the receiver&apos;s signature</source>
+        <translation>Afficher la signature du récepteur</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Récepteur</translation>
+    </message>
+    <message>
+        <source>No signature</source>
+        <translation>Aucune signature</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>Pas encore signé</translation>
+    </message>
+    <message>
+        <source>Signature saved on this device. It goes to the server with the next sync.</source>
+        <translation>Signature enregistrée sur cet appareil. Envoi au serveur à la prochaine synchronisation.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::PhotoStorageSettings</name>
+    <message>
+        <source>Free up space now</source>
+        <translation>Libérer de l’espace maintenant</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>All photos</source>
+        <translation>Toutes les photos</translation>
+    </message>
+    <message>
+        <source>Keep photos on this device for this many days, 0 keeps all</source>
+        <translation>Conserver les photos sur cet appareil pendant ce nombre de jours, 0 les conserve toutes</translation>
+    </message>
+    <message>
+        <source>Photos the server already has are removed from this device after this many days; they can be downloaded again. 0 keeps every photo.</source>
+        <translation>Les photos que le serveur a déjà sont supprimées de cet appareil après ce nombre de jours ; elles peuvent être téléchargées à nouveau. 0 conserve toutes les photos.</translation>
+    </message>
+    <message>
+        <source>Remove now the photos older than the days chosen that the server already has</source>
+        <translation>Supprimer maintenant les photos plus anciennes que le nombre de jours choisi et que le serveur a déjà</translation>
+    </message>
+    <message>
+        <source>Storage used by photos and signatures</source>
+        <translation>Stockage utilisé par les photos et les signatures</translation>
+    </message>
+    <message>
+        <source>Keep photos on this device for (0 = all)</source>
+        <translation>Conserver les photos sur cet appareil pendant (0 = toutes)</translation>
+    </message>
+    <message>
+        <source>Storage used</source>
+        <translation>Stockage utilisé</translation>
+    </message>
+    <message>
+        <source>%1 of photos and signatures on this device</source>
+        <translation>%1 de photos et de signatures sur cet appareil</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) removed from this device; the server keeps them.</source>
+        <translation>
+            <numerusform>%n photo supprimée de cet appareil ; le serveur la conserve.</numerusform>
+            <numerusform>%n photos supprimées de cet appareil ; le serveur les conserve.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::PhotoViewer</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Fit the photo to the window</source>
+        <translation>Ajuster la photo à la fenêtre</translation>
+    </message>
+    <message>
+        <source>Show the photo at its real size</source>
+        <translation>Afficher la photo à sa taille réelle</translation>
+    </message>
+    <message>
+        <source>Try the download again</source>
+        <translation>Relancer le téléchargement</translation>
+    </message>
+    <message>
+        <source>Close the viewer</source>
+        <translation>Fermer la visionneuse</translation>
+    </message>
+    <message>
+        <source>The photo could not be downloaded: %1</source>
+        <translation>La photo n’a pas pu être téléchargée : %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>This photo is not on this device, and no server is set to download it from.</source>
+        <translation>Cette photo n’est pas sur cet appareil, et aucun serveur n’est configuré pour la télécharger.</translation>
+    </message>
+    <message>
+        <source>Downloading the full photo (%1)…</source>
+        <translation>Téléchargement de la photo complète (%1)…</translation>
+    </message>
+    <message>
+        <source>The photo cannot be shown: %1</source>
+        <translation>La photo ne peut pas être affichée : %1</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1494,88 @@
         <source>Demo token file (*.json)</source>
         <translation>Fichier de jetons de démonstration (*.json)</translation>
     </message>
+    <message>
+        <source>Optional: SHA-256 fingerprint of the server&apos;s certificate</source>
+        <translation>Facultatif : empreinte SHA-256 du certificat du serveur</translation>
+    </message>
+    <message>
+        <source>Your office gives this for a server with its own certificate. When set, this device trusts exactly that certificate and no other.</source>
+        <translation>Votre bureau la fournit pour un serveur doté de son propre certificat. Si elle est renseignée, cet appareil fait confiance exactement à ce certificat et à aucun autre.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint</source>
+        <translation>Empreinte du certificat</translation>
+    </message>
+    <message>
+        <source>Photos on this device</source>
+        <translation>Photos sur cet appareil</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint must be 64 hexadecimal digits (colons allowed), as your office gave it.</source>
+        <translation>L’empreinte du certificat doit comporter 64 chiffres hexadécimaux (deux-points autorisés), telle que votre bureau l’a fournie.</translation>
+    </message>
+    <message>
+        <source>This device does not trust the server&apos;s certificate (%1). Check the address and the certificate fingerprint with your office.</source>
+        <translation>Cet appareil ne fait pas confiance au certificat du serveur (%1). Vérifiez l’adresse et l’empreinte du certificat avec votre bureau.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::SignatureDialog</name>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save signature</source>
+        <translation>Enregistrer la signature</translation>
+    </message>
+    <message>
+        <source>Sign as %1</source>
+        <translation>Signer en tant que %1</translation>
+    </message>
+    <message>
+        <source>Full name of the person signing</source>
+        <translation>Nom complet du signataire</translation>
+    </message>
+    <message>
+        <source>Name of the signer</source>
+        <translation>Nom du signataire</translation>
+    </message>
+    <message>
+        <source>Clear the signature</source>
+        <translation>Effacer la signature</translation>
+    </message>
+    <message>
+        <source>Draw the signature in the box with a finger or the mouse.</source>
+        <translation>Tracez la signature dans le cadre avec le doigt ou la souris.</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Signé par</translation>
+    </message>
+    <message>
+        <source>The signature was not saved: %1</source>
+        <translation>La signature n’a pas été enregistrée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>Zone de signature</translation>
+    </message>
+    <message>
+        <source>Draw the signature here with a finger, a stylus or the mouse.</source>
+        <translation>Tracez la signature ici avec le doigt, un stylet ou la souris.</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Signez ici</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::SyncPanel</name>
@@ -1242,6 +1714,10 @@
         <source>Discard this change? The record goes back to what the server has. This cannot be undone.</source>
         <translation>Abandonner cette modification ? L’enregistrement revient à la version du serveur. Action irréversible.</translation>
     </message>
+    <message>
+        <source>Files (%1)</source>
+        <translation>Fichiers (%1)</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::SyncStateBadge</name>
@@ -1354,6 +1830,56 @@
     <message>
         <source>No permit linked</source>
         <translation>Aucun permis lié</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::ThumbnailProvider</name>
+    <message>
+        <source>Cannot show this file</source>
+        <translation>Impossible d’afficher ce fichier</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Not on this device</source>
+        <translation>Pas sur cet appareil</translation>
+    </message>
+</context>
+<context>
+    <name>fieldsync::ui::WelcomeDialog</name>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Se connecter à un serveur</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Welcome to FieldSync</source>
+        <translation>Bienvenue dans FieldSync</translation>
+    </message>
+    <message>
+        <source>Permits-to-work and tasks that you can fill in without a signal. Everything you type is saved on this device first and sent to your office&apos;s server when there is a connection.</source>
+        <translation>Des permis de travail et des tâches que vous pouvez remplir sans réseau. Tout ce que vous saisissez est d’abord enregistré sur cet appareil, puis envoyé au serveur de votre bureau dès qu’une connexion est disponible.</translation>
+    </message>
+    <message>
+        <source>Your office gave you a server address and an access token.</source>
+        <translation>Votre bureau vous a fourni une adresse de serveur et un jeton d’accès.</translation>
+    </message>
+    <message>
+        <source>Look around with example permits and tasks. A demo server runs on this computer while FieldSync is open; nothing leaves it.</source>
+        <translation>Découvrez l’application avec des permis et des tâches d’exemple. Un serveur de démonstration tourne sur cet ordinateur tant que FieldSync est ouvert ; rien n’en sort.</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Démarrage du serveur de démonstration…</translation>
     </message>
 </context>
 </TS>
