@@ -9,6 +9,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <functional>
+
 namespace fieldsync::test {
 
 AttachmentDevice::AttachmentDevice(const QString &name)
@@ -98,68 +100,57 @@ SyncReport AttachmentDevice::sync()
     return report;
 }
 
-QString AttachmentDevice::fetch(const QString &attachmentId, QString *reason)
+namespace {
+
+// Runs request and waits for the controller's answer about one attachment: what the success
+// signal carried, or (in reason) why it failed or that it timed out.
+template<typename Value, typename Signal>
+Value awaitAttachment(SyncController &controller, const QString &attachmentId, Signal succeeded,
+                      const std::function<void()> &request, QString *reason)
 {
     QEventLoop loop;
-    QString path;
+    Value value;
     QString failure = QStringLiteral("test timeout");
     const QMetaObject::Connection ok =
-        QObject::connect(m_controller.get(), &SyncController::attachmentFetched, &loop,
-                         [&](const QString &id, const QString &local) {
-                             if (id != attachmentId)
-                                 return;
-                             path = local;
-                             failure.clear();
-                             loop.quit();
-                         });
+        QObject::connect(&controller, succeeded, &loop, [&](const QString &id, const Value &received) {
+            if (id != attachmentId)
+                return;
+            value = received;
+            failure.clear();
+            loop.quit();
+        });
     const QMetaObject::Connection failed =
-        QObject::connect(m_controller.get(), &SyncController::attachmentFetchFailed, &loop,
+        QObject::connect(&controller, &SyncController::attachmentFetchFailed, &loop,
                          [&](const QString &id, const QString &why) {
                              if (id != attachmentId)
                                  return;
                              failure = why;
                              loop.quit();
                          });
-    QTimer::singleShot(0, &loop, [&] { m_controller->fetchAttachment(attachmentId); });
+    QTimer::singleShot(0, &loop, request);
     QTimer::singleShot(30000, &loop, &QEventLoop::quit);
     loop.exec();
     QObject::disconnect(ok);
     QObject::disconnect(failed);
     if (reason)
         *reason = failure;
-    return path;
+    return value;
+}
+
+} // namespace
+
+QString AttachmentDevice::fetch(const QString &attachmentId, QString *reason)
+{
+    return awaitAttachment<QString>(
+        *m_controller, attachmentId, &SyncController::attachmentFetched,
+        [this, attachmentId] { m_controller->fetchAttachment(attachmentId); }, reason);
 }
 
 QByteArray AttachmentDevice::fetchThumbnail(const QString &attachmentId, QString *reason)
 {
-    QEventLoop loop;
-    QByteArray image;
-    QString failure = QStringLiteral("test timeout");
-    const QMetaObject::Connection ok =
-        QObject::connect(m_controller.get(), &SyncController::thumbnailFetched, &loop,
-                         [&](const QString &id, const QByteArray &bytes) {
-                             if (id != attachmentId)
-                                 return;
-                             image = bytes;
-                             failure.clear();
-                             loop.quit();
-                         });
-    const QMetaObject::Connection failed =
-        QObject::connect(m_controller.get(), &SyncController::attachmentFetchFailed, &loop,
-                         [&](const QString &id, const QString &why) {
-                             if (id != attachmentId)
-                                 return;
-                             failure = why;
-                             loop.quit();
-                         });
-    QTimer::singleShot(0, &loop, [&] { m_controller->fetchThumbnail(attachmentId); });
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    loop.exec();
-    QObject::disconnect(ok);
-    QObject::disconnect(failed);
-    if (reason)
-        *reason = failure;
-    return image;
+    return awaitAttachment<QByteArray>(
+        *m_controller, attachmentId, &SyncController::thumbnailFetched,
+        [this, attachmentId] { m_controller->fetchThumbnail(attachmentId); }, reason);
 }
 
 QString AttachmentDevice::createPermit(const QString &title)
