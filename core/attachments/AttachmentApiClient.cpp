@@ -20,52 +20,13 @@ ApiError networkError(QNetworkReply *reply, const QString &tlsFailure)
     return error;
 }
 
-ApiError statusError(int status, const QByteArray &body, QNetworkReply *reply)
-{
-    ApiError error;
-    error.httpStatus = status;
-    const Result<protocol::ErrorBody> parsed = protocol::ErrorBody::fromJson(body);
-    error.code = parsed ? parsed.value().code : QStringLiteral("http_%1").arg(status);
-    error.message = parsed ? parsed.value().message : QString::fromUtf8(body.left(200)).simplified();
-    switch (status) {
-    case 401:
-        error.kind = ApiError::Kind::Unauthorized;
-        break;
-    case 403:
-        error.kind = ApiError::Kind::Forbidden;
-        break;
-    case 413:
-        error.kind = ApiError::Kind::TooLarge;
-        break;
-    case 426:
-        error.kind = ApiError::Kind::UpdateNeeded;
-        break;
-    case 429:
-        error.kind = ApiError::Kind::RateLimited;
-        break;
-    default:
-        error.kind = status >= 500 ? ApiError::Kind::ServerError : ApiError::Kind::BadRequest;
-    }
-    bool ok = false;
-    const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
-    if (ok && retryAfter >= 0)
-        error.retryAfterSeconds = retryAfter;
-    return error;
-}
-
 ApiResult<protocol::UploadStatus> decodeStatus(const ApiResult<QByteArray> &body)
 {
     if (!body.ok())
         return body.error();
     Result<protocol::UploadStatus> status = protocol::UploadStatus::fromJson(body.value());
-    if (!status) {
-        ApiError error;
-        error.kind = ApiError::Kind::Protocol;
-        error.code = status.error().code;
-        error.message =
-            QStringLiteral("the server's answer is not valid protocol v1: ") + status.error().message;
-        return error;
-    }
+    if (!status)
+        return ApiError::protocolViolation(status.error());
     return status.value();
 }
 
@@ -104,7 +65,7 @@ void AttachmentApiClient::finish(QNetworkReply *reply,
         }
         const QByteArray body = reply->read(MaxAnswerBytes);
         if (status < 200 || status >= 300) {
-            const ApiError error = statusError(status, body, reply);
+            const ApiError error = ApiError::fromHttpStatus(status, body, reply->rawHeader("Retry-After"));
             qCInfo(lcSync) << "attachment request refused:" << reply->url().path() << error.describe();
             done(error);
             return;
@@ -174,7 +135,8 @@ void AttachmentApiClient::download(const QString &attachmentId,
             return;
         }
         if (status != 200) {
-            done(statusError(status, reply->read(MaxAnswerBytes), reply));
+            done(ApiError::fromHttpStatus(status, reply->read(MaxAnswerBytes),
+                                          reply->rawHeader("Retry-After")));
             return;
         }
         if (reply->error() != QNetworkReply::NoError) {

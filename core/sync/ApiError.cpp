@@ -1,5 +1,7 @@
 #include "ApiError.h"
 
+#include "protocol/ProtocolInfo.h"
+
 namespace fieldsync {
 
 QString ApiError::kindName() const
@@ -25,6 +27,43 @@ QString ApiError::kindName() const
         return QStringLiteral("protocol");
     }
     return QStringLiteral("unknown");
+}
+
+ApiError ApiError::fromHttpStatus(int status, const QByteArray &body, const QByteArray &retryAfter)
+{
+    ApiError error;
+    error.httpStatus = status;
+    const Result<protocol::ErrorBody> parsed = protocol::ErrorBody::fromJson(body);
+    error.code = parsed ? parsed.value().code : QStringLiteral("http_%1").arg(status);
+    error.message = parsed ? parsed.value().message : QString::fromUtf8(body.left(200)).simplified();
+    if (status == 401)
+        error.kind = Kind::Unauthorized;
+    else if (status == 403)
+        error.kind = Kind::Forbidden;
+    else if (status == 413)
+        error.kind = Kind::TooLarge;
+    else if (status == 426)
+        error.kind = Kind::UpdateNeeded;
+    else if (status == 429)
+        error.kind = Kind::RateLimited;
+    else if (status >= 500)
+        error.kind = Kind::ServerError;
+    else
+        error.kind = Kind::BadRequest;
+    bool ok = false;
+    const int seconds = retryAfter.trimmed().toInt(&ok);
+    if (ok && seconds >= 0)
+        error.retryAfterSeconds = seconds;
+    return error;
+}
+
+ApiError ApiError::protocolViolation(const Error &decodeError)
+{
+    ApiError error;
+    error.kind = Kind::Protocol;
+    error.code = decodeError.code;
+    error.message = QStringLiteral("the server's answer is not valid protocol v1: ") + decodeError.message;
+    return error;
 }
 
 QString ApiError::describe() const

@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <variant>
@@ -38,6 +39,12 @@ struct ApiError
     QString kindName() const;
     QString describe() const;
     Error toError() const { return makeError(kindName(), describe()); }
+
+    // A non-2xx answer: its JSON error body when it has one, the kind its status means, and
+    // Retry-After (the raw header value, empty when absent).
+    static ApiError fromHttpStatus(int status, const QByteArray &body, const QByteArray &retryAfter);
+    // An answer that does not decode as protocol v1 (a broken or lying server).
+    static ApiError protocolViolation(const Error &decodeError);
 };
 
 template<typename T> class [[nodiscard]] ApiResult

@@ -16,43 +16,9 @@ ApiResult<T> decodeBody(const ApiResult<QByteArray> &body, Decode decode)
     if (!body.ok())
         return body.error();
     Result<T> decoded = decode(body.value());
-    if (!decoded) {
-        ApiError error;
-        error.kind = ApiError::Kind::Protocol;
-        error.code = decoded.error().code;
-        error.message =
-            QStringLiteral("the server's answer is not valid protocol v1: ") + decoded.error().message;
-        return error;
-    }
+    if (!decoded)
+        return ApiError::protocolViolation(decoded.error());
     return decoded.value();
-}
-
-ApiError errorFromStatus(int status, const QByteArray &body, QNetworkReply *reply)
-{
-    ApiError error;
-    error.httpStatus = status;
-    const Result<protocol::ErrorBody> parsed = protocol::ErrorBody::fromJson(body);
-    error.code = parsed ? parsed.value().code : QStringLiteral("http_%1").arg(status);
-    error.message = parsed ? parsed.value().message : QString::fromUtf8(body.left(200)).simplified();
-    if (status == 401)
-        error.kind = ApiError::Kind::Unauthorized;
-    else if (status == 403)
-        error.kind = ApiError::Kind::Forbidden;
-    else if (status == 413)
-        error.kind = ApiError::Kind::TooLarge;
-    else if (status == 426)
-        error.kind = ApiError::Kind::UpdateNeeded;
-    else if (status == 429)
-        error.kind = ApiError::Kind::RateLimited;
-    else if (status >= 500)
-        error.kind = ApiError::Kind::ServerError;
-    else
-        error.kind = ApiError::Kind::BadRequest;
-    bool ok = false;
-    const int retryAfter = reply->rawHeader("Retry-After").trimmed().toInt(&ok);
-    if (ok && retryAfter >= 0)
-        error.retryAfterSeconds = retryAfter;
-    return error;
 }
 
 } // namespace
@@ -114,7 +80,7 @@ void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiRes
         }
         const QByteArray body = reply->readAll();
         if (status < 200 || status >= 300) {
-            const ApiError error = errorFromStatus(status, body, reply);
+            const ApiError error = ApiError::fromHttpStatus(status, body, reply->rawHeader("Retry-After"));
             qCInfo(lcSync) << "request refused:" << reply->url().path() << error.describe();
             done(error);
             return;
