@@ -4,6 +4,8 @@
 
 #include <QNetworkReply>
 
+#include <memory>
+
 namespace fieldsync {
 
 namespace {
@@ -55,8 +57,34 @@ QNetworkRequest SyncApiClient::makeRequest(const QString &path, const QString &q
 void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiResult<QByteArray> &)> done)
 {
     m_tls.watch(reply);
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+    // An answer larger than any valid one is cut off as soon as its declared length or the bytes
+    // received so far show it, instead of being buffered until the transfer ends (which, for a
+    // server that sends forever, would be never or out of memory).
+    auto oversized = std::make_shared<bool>(false);
+    auto guardSize = [reply, oversized](qint64 received) {
+        if (*oversized)
+            return;
+        const qint64 declared = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (declared > MaxResponseBytes || received > MaxResponseBytes) {
+            *oversized = true;
+            qCWarning(lcSync) << "answer too large, cut off:" << reply->url().path() << "declared" << declared
+                              << "received" << received;
+            reply->abort();
+        }
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [guardSize] { guardSize(0); });
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [guardSize](qint64 received, qint64) { guardSize(received); });
+    connect(reply, &QNetworkReply::finished, this, [reply, oversized, done = std::move(done)] {
         reply->deleteLater();
+        if (*oversized || reply->bytesAvailable() > MaxResponseBytes) {
+            ApiError error;
+            error.kind = ApiError::Kind::Protocol;
+            error.code = QStringLiteral("too_large");
+            error.message = QStringLiteral("the server's answer is larger than any valid answer");
+            done(error);
+            return;
+        }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QString tlsFailure = TlsPolicy::failureOf(reply);
         if (status == 0 || !tlsFailure.isEmpty()) {
@@ -67,14 +95,6 @@ void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiRes
             error.code = tls ? QStringLiteral("tls") : QStringLiteral("network");
             error.message = tlsFailure.isEmpty() ? reply->errorString() : tlsFailure;
             qCInfo(lcSync) << "request failed:" << reply->url().path() << error.message;
-            done(error);
-            return;
-        }
-        if (reply->bytesAvailable() > MaxResponseBytes) {
-            ApiError error;
-            error.kind = ApiError::Kind::Protocol;
-            error.code = QStringLiteral("too_large");
-            error.message = QStringLiteral("the server's answer is larger than any valid answer");
             done(error);
             return;
         }

@@ -19,6 +19,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <memory>
+
 using namespace fieldsync;
 using namespace fieldsync::test;
 
@@ -38,6 +40,8 @@ struct LieAnswer
     QByteArray body;
     // Declared Content-Length, when it must differ from body.size() (a huge body that never ends).
     qint64 declaredLength = -1;
+    // No Content-Length at all: body is sent again and again until the client hangs up.
+    bool streamForever = false;
 };
 
 // The lying server: one answer per request, from a handler the test sets. A handler may ask the
@@ -117,6 +121,10 @@ private:
         } else {
             answer = forward(exchange);
         }
+        if (answer.streamForever) {
+            streamForever(socket, answer);
+            return;
+        }
         const qint64 declared = answer.declaredLength >= 0 ? answer.declaredLength : answer.body.size();
         socket->write("HTTP/1.1 " + QByteArray::number(answer.status) +
                       " Answer\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
@@ -124,6 +132,25 @@ private:
         // A body shorter than declared is left hanging, as a server sending forever would.
         if (declared == answer.body.size())
             socket->disconnectFromHost();
+    }
+
+    // Refills the socket whenever it has drained, so the client sees a body that never ends; stops
+    // when the client hangs up (or, as a safety net for a broken client, after 1 GiB).
+    void streamForever(QTcpSocket *socket, const LieAnswer &answer)
+    {
+        socket->write("HTTP/1.1 " + QByteArray::number(answer.status) +
+                      " Answer\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n");
+        auto sent = std::make_shared<qint64>(0);
+        const QByteArray chunk = answer.body;
+        auto refill = [socket, chunk, sent] {
+            while (socket->state() == QAbstractSocket::ConnectedState &&
+                   socket->bytesToWrite() < 4 * chunk.size() && *sent < (qint64(1) << 30)) {
+                socket->write(chunk);
+                *sent += chunk.size();
+            }
+        };
+        connect(socket, &QTcpSocket::bytesWritten, socket, refill);
+        refill();
     }
 
     QTcpServer m_server;
@@ -454,8 +481,32 @@ private slots:
             answer.declaredLength = qint64(1) << 40;
             return answer;
         });
-        syncAgainstLie(setup, QStringLiteral("Sync failed"), true);
+        syncAgainstLie(setup, QStringLiteral("larger than any valid answer"), true);
         QCOMPARE(setup.device->counts().pending, 2);
+        convergeWithRealServer(setup);
+    }
+
+    // A pull answer with no length that never ends: cut off once it passes the largest valid
+    // answer, not buffered until memory or the transfer timeout runs out.
+    void endlessPullIsCutOff()
+    {
+        Setup setup = prepare();
+        const qint64 cursor =
+            setup.device->store().meta().value(MetaStore::Cursor, QStringLiteral("0")).value().toLongLong();
+        setup.liar->lieAbout(protocol::Paths::Pull, [](const HttpExchange &) {
+            LieAnswer answer;
+            answer.body = QByteArray(4 * 1024 * 1024, ' ');
+            answer.body.prepend("{\"changes\":[");
+            answer.streamForever = true;
+            return answer;
+        });
+        const SyncReport report = setup.device->sync();
+        QVERIFY(!report.ok());
+        QVERIFY2(report.failureReason().contains(QStringLiteral("larger than any valid answer")),
+                 qPrintable(report.failureReason()));
+        QCOMPARE(
+            setup.device->store().meta().value(MetaStore::Cursor, QStringLiteral("0")).value().toLongLong(),
+            cursor);
         convergeWithRealServer(setup);
     }
 };
