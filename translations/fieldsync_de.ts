@@ -44,7 +44,7 @@
     <name>UiText</name>
     <message>
         <source>Permit</source>
-        <translation>Freigabe</translation>
+        <translation>Arbeitserlaubnis</translation>
     </message>
     <message>
         <source>Task</source>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Permits</source>
-        <translation>Freigaben</translation>
+        <translation>Arbeitserlaubnisse</translation>
     </message>
     <message>
         <source>Tasks</source>
@@ -304,7 +304,7 @@
     </message>
     <message>
         <source>Cancel permit</source>
-        <translation>Freigabe stornieren</translation>
+        <translation>Arbeitserlaubnis stornieren</translation>
     </message>
     <message>
         <source>Synced</source>
@@ -548,7 +548,7 @@
     </message>
     <message>
         <source>Close permit</source>
-        <translation>Freigabe abschließen</translation>
+        <translation>Arbeitserlaubnis abschließen</translation>
     </message>
 </context>
 <context>
@@ -1250,7 +1250,7 @@
     </message>
     <message>
         <source>Choose a permit in the list, or make a new one.</source>
-        <translation>Wählen Sie eine Freigabe in der Liste oder legen Sie eine neue an.</translation>
+        <translation>Wählen Sie eine Arbeitserlaubnis in der Liste oder legen Sie eine neue an.</translation>
     </message>
     <message>
         <source>Choose a task in the list, or make a new one.</source>
@@ -1266,11 +1266,11 @@
     </message>
     <message>
         <source>Delete this draft permit?</source>
-        <translation>Diesen Freigabe-Entwurf löschen?</translation>
+        <translation>Diesen Arbeitserlaubnis-Entwurf löschen?</translation>
     </message>
     <message>
         <source>New permit</source>
-        <translation>Neue Freigabe</translation>
+        <translation>Neue Arbeitserlaubnis</translation>
     </message>
     <message>
         <source>New task</source>
@@ -1290,11 +1290,11 @@
     </message>
     <message>
         <source>Close this permit? A closed permit cannot be reopened.</source>
-        <translation>Diese Freigabe abschließen? Eine abgeschlossene Freigabe kann nicht wieder geöffnet werden.</translation>
+        <translation>Diese Arbeitserlaubnis abschließen? Eine abgeschlossene Arbeitserlaubnis kann nicht wieder geöffnet werden.</translation>
     </message>
     <message>
         <source>Cancel this permit? A cancelled permit cannot be reopened.</source>
-        <translation>Diese Freigabe stornieren? Eine stornierte Freigabe kann nicht wieder geöffnet werden.</translation>
+        <translation>Diese Arbeitserlaubnis stornieren? Eine stornierte Arbeitserlaubnis kann nicht wieder geöffnet werden.</translation>
     </message>
     <message>
         <source>%1: now %2.</source>
@@ -1339,7 +1339,7 @@
     <name>fieldsync::ui::RecordListPane</name>
     <message>
         <source>Search permits</source>
-        <translation>Freigaben suchen</translation>
+        <translation>Arbeitserlaubnisse suchen</translation>
     </message>
     <message>
         <source>Search tasks</source>
@@ -1355,7 +1355,7 @@
     </message>
     <message>
         <source>New permit</source>
-        <translation>Neue Freigabe</translation>
+        <translation>Neue Arbeitserlaubnis</translation>
     </message>
     <message>
         <source>New task</source>
@@ -1364,8 +1364,8 @@
     <message numerus="yes">
         <source>%n permit(s)</source>
         <translation>
-            <numerusform>%n Freigabe</numerusform>
-            <numerusform>%n Freigaben</numerusform>
+            <numerusform>%n Arbeitserlaubnis</numerusform>
+            <numerusform>%n Arbeitserlaubnisse</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1456,7 +1456,7 @@
     </message>
     <message>
         <source>Enter the project you work on, so that new permits know where they belong.</source>
-        <translation>Geben Sie Ihr Projekt ein, damit neue Freigaben wissen, wohin sie gehören.</translation>
+        <translation>Geben Sie Ihr Projekt ein, damit neue Arbeitserlaubnisse wissen, wohin sie gehören.</translation>
     </message>
     <message>
         <source>Give this device a name, so that the office knows which tablet made a change.</source>
@@ -1817,11 +1817,11 @@
     <name>fieldsync::ui::TaskEditor</name>
     <message>
         <source>Open permit</source>
-        <translation>Freigabe öffnen</translation>
+        <translation>Arbeitserlaubnis öffnen</translation>
     </message>
     <message>
         <source>Permit</source>
-        <translation>Freigabe</translation>
+        <translation>Arbeitserlaubnis</translation>
     </message>
     <message>
         <source>(not on this device)</source>
@@ -1829,7 +1829,7 @@
     </message>
     <message>
         <source>No permit linked</source>
-        <translation>Keine Freigabe verknüpft</translation>
+        <translation>Keine Arbeitserlaubnis verknüpft</translation>
     </message>
 </context>
 <context>
@@ -1875,7 +1875,7 @@
     </message>
     <message>
         <source>Look around with example permits and tasks. A demo server runs on this computer while FieldSync is open; nothing leaves it.</source>
-        <translation>Sehen Sie sich mit Beispiel-Freigaben und -Aufgaben um. Solange FieldSync geöffnet ist, läuft auf diesem Computer ein Demo-Server; nichts verlässt ihn.</translation>
+        <translation>Sehen Sie sich mit Beispiel-Arbeitserlaubnissen und -Aufgaben um. Solange FieldSync geöffnet ist, läuft auf diesem Computer ein Demo-Server; nichts verlässt ihn.</translation>
     </message>
     <message>
         <source>Starting the demo server…</source>
