@@ -1,5 +1,7 @@
 #include "AttachmentDevice.h"
 
+#include "AccountSignIn.h"
+
 #include "store/LocalEditor.h"
 
 #include <QCryptographicHash>
@@ -57,27 +59,11 @@ void AttachmentDevice::setChunkBytes(qint64 bytes)
 bool AttachmentDevice::signIn(const QString &url, const QString &token)
 {
     SyncApiClient api;
-    api.setServer(QUrl(url), token);
-    DeviceAccount account;
-    account.serverUrl = url;
-    account.token = token;
-    QEventLoop loop;
-    bool verified = false;
-    api.me([&](const ApiResult<protocol::MeResponse> &me) {
-        if (me.ok()) {
-            verified = true;
-            account.userName = me.value().user;
-            account.role = me.value().role;
-            account.projects = me.value().projects;
-            account.currentProject = me.value().projects.value(0);
-        }
-        loop.quit();
-    });
-    loop.exec();
-    if (Result<void> saved = m_store->saveAccount(account); !saved)
+    const SignInOutcome signIn = askServerForAccount(api, url, token);
+    if (Result<void> saved = m_store->saveAccount(signIn.account); !saved)
         qFatal("%s: cannot save account: %s", qPrintable(m_name), qPrintable(saved.error().toString()));
     m_controller->reloadAccount();
-    return verified;
+    return signIn.verified;
 }
 
 SyncReport AttachmentDevice::sync()

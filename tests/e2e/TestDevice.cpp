@@ -1,5 +1,7 @@
 #include "TestDevice.h"
 
+#include "AccountSignIn.h"
+
 #include <QEventLoop>
 #include <QTest>
 #include <QTimer>
@@ -38,26 +40,10 @@ void TestDevice::reopen()
 
 bool TestDevice::signIn(const QString &url, const QString &token)
 {
-    m_api->setServer(QUrl(url), token);
-    DeviceAccount account;
-    account.serverUrl = url;
-    account.token = token;
-    QEventLoop loop;
-    bool verified = false;
-    m_api->me([&](const ApiResult<protocol::MeResponse> &me) {
-        if (me.ok()) {
-            verified = true;
-            account.userName = me.value().user;
-            account.role = me.value().role;
-            account.projects = me.value().projects;
-            account.currentProject = me.value().projects.value(0);
-        }
-        loop.quit();
-    });
-    loop.exec();
-    if (Result<void> saved = m_store->saveAccount(account); !saved)
+    const SignInOutcome signIn = askServerForAccount(*m_api, url, token);
+    if (Result<void> saved = m_store->saveAccount(signIn.account); !saved)
         qFatal("%s: cannot save account: %s", qPrintable(m_name), qPrintable(saved.error().toString()));
-    return verified;
+    return signIn.verified;
 }
 
 SyncReport TestDevice::sync()

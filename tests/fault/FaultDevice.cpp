@@ -1,5 +1,7 @@
 #include "FaultDevice.h"
 
+#include "AccountSignIn.h"
+
 #include "store/LocalEditor.h"
 
 #include <QDir>
@@ -47,28 +49,12 @@ void FaultDevice::close()
 
 bool FaultDevice::signIn(const QUrl &url, const QString &token)
 {
-    m_api->setServer(url, token);
-    DeviceAccount account;
-    account.serverUrl = url.toString();
-    account.token = token;
-    QEventLoop loop;
-    bool verified = false;
-    m_api->me([&](const ApiResult<protocol::MeResponse> &me) {
-        if (me.ok()) {
-            verified = true;
-            account.userName = me.value().user;
-            account.role = me.value().role;
-            account.projects = me.value().projects;
-            account.currentProject = me.value().projects.value(0);
-        }
-        loop.quit();
-    });
-    loop.exec();
-    if (Result<void> saved = m_store->saveAccount(account); !saved)
+    const SignInOutcome signIn = askServerForAccount(*m_api, url.toString(), token);
+    if (Result<void> saved = m_store->saveAccount(signIn.account); !saved)
         qFatal("cannot save the account: %s", qPrintable(saved.error().toString()));
     if (!m_overrideUrl.isEmpty())
         setServerUrl(m_overrideUrl);
-    return verified;
+    return signIn.verified;
 }
 
 void FaultDevice::setServerUrl(const QUrl &url)
