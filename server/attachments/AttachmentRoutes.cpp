@@ -25,6 +25,13 @@ const AuthUser &userOf(const HttpRequest &request)
     return *std::any_cast<AuthUser>(&request.context());
 }
 
+// What the head check found, handed to the handler so that a chunk costs one record lookup.
+struct CheckedAttachment
+{
+    AuthUser user;
+    StoredRecord record;
+};
+
 HttpResponse notFound(const QString &attachmentId)
 {
     return HttpResponse::error(404, QStringLiteral("not_found"),
@@ -116,7 +123,7 @@ std::optional<HttpResponse> AttachmentRoutes::checkHead(HttpRequest &request)
     std::variant<StoredRecord, HttpResponse> record = visibleRecord(userOf(request), target->attachmentId);
     if (auto *refusal = std::get_if<HttpResponse>(&record))
         return *refusal;
-    const StoredRecord &found = std::get<StoredRecord>(record);
+    const StoredRecord found = std::get<StoredRecord>(std::move(record));
     const qint64 bytes = bytesOf(found);
     if ((target->action == Action::Upload || target->action == Action::Chunk) &&
         bytes > m_options.maxFileBytes)
@@ -129,6 +136,7 @@ std::optional<HttpResponse> AttachmentRoutes::checkHead(HttpRequest &request)
                                            .arg(length)
                                            .arg(std::min(m_options.maxChunkBytes, bytes)));
     }
+    request.setContext(CheckedAttachment{userOf(request), found});
     return std::nullopt;
 }
 
@@ -147,10 +155,12 @@ HttpResponse AttachmentRoutes::handle(const HttpRequest &request)
     if (!target)
         return HttpResponse::error(404, QStringLiteral("not_found"),
                                    QStringLiteral("no such endpoint: %1").arg(request.path()));
-    std::variant<StoredRecord, HttpResponse> record = visibleRecord(userOf(request), target->attachmentId);
-    if (auto *refusal = std::get_if<HttpResponse>(&record))
-        return *refusal;
-    const StoredRecord &found = std::get<StoredRecord>(record);
+    // The head check (checkHead) runs first and leaves what it found.
+    const auto *checked = std::any_cast<CheckedAttachment>(&request.context());
+    if (!checked)
+        return internalError(makeError(QStringLiteral("internal"),
+                                       QStringLiteral("attachment request handled without its head check")));
+    const StoredRecord &found = checked->record;
     switch (target->action) {
     case Action::Upload:
         return uploadStatus(found);
