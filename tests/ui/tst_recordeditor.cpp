@@ -8,10 +8,14 @@
 #include "editors/SyncStateBadge.h"
 #include "editors/TaskEditor.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 using namespace fieldsync;
 using namespace fieldsync::ui;
@@ -27,6 +31,8 @@ private slots:
     void anEditQueuesOnlyTheChangedFields();
     void validToMustBeAfterValidFrom();
     void aTaskIsCreatedOpenWithItsPriority();
+    void aTaskPicksItsPermitFromTheProject();
+    void aTaskCanBeDeletedAnIssuedPermitCannot();
     void gasReadingsOutsideTheSafeBandAreAlarms();
 };
 
@@ -115,6 +121,71 @@ void TestRecordEditor::aTaskIsCreatedOpenWithItsPriority()
     const LocalRecord record = *device->store->records().find(editor.recordId()).value();
     QCOMPARE(record.status(), QStringLiteral("open"));
     QCOMPARE(record.data.value(QStringLiteral("priority")).toString(), QStringLiteral("urgent"));
+}
+
+void TestRecordEditor::aTaskPicksItsPermitFromTheProject()
+{
+    auto device = makeDevice();
+    const QStringList permits = seedPermits(*device->store, 2);
+    seedPermits(*device->store, 1, QStringLiteral("other-project"));
+    TaskEditor editor(*device->store);
+    // Started from a permit: the permit is already picked, and the person may change it.
+    editor.startNew(QJsonObject{{QStringLiteral("permit_id"), permits.at(0)}});
+    auto *permit = qobject_cast<QComboBox *>(editor.form()->editor(QStringLiteral("permit_id")));
+    QVERIFY(permit);
+    QCOMPARE(permit->count(), 3); // none, and the two permits of this project only
+    QCOMPARE(permit->currentData().toString(), permits.at(0));
+    permit->setCurrentIndex(permit->findData(permits.at(1)));
+    QTest::keyClicks(qobject_cast<QLineEdit *>(editor.form()->editor(QStringLiteral("title"))),
+                     QStringLiteral("Barricade the pit"));
+    QVERIFY(editor.save());
+    const QString taskId = editor.recordId();
+    QCOMPARE(device->store->records().find(taskId).value()->parentId(), permits.at(1));
+
+    // Unlinking is an edit of permit_id alone, queued like any other.
+    permit = qobject_cast<QComboBox *>(editor.form()->editor(QStringLiteral("permit_id")));
+    QCOMPARE(permit->currentData().toString(), permits.at(1));
+    auto *open = findNamed<QPushButton>(&editor, QStringLiteral("openPermitButton"));
+    QVERIFY(open->isEnabled());
+    permit->setCurrentIndex(0);
+    QVERIFY(!open->isEnabled());
+    QCOMPARE(editor.form()->changes().keys(), QStringList{QStringLiteral("permit_id")});
+    QVERIFY(editor.save());
+    QVERIFY(device->store->records().find(taskId).value()->parentId().isEmpty());
+    QCOMPARE(device->store->outbox().count().value(), 2);
+}
+
+void TestRecordEditor::aTaskCanBeDeletedAnIssuedPermitCannot()
+{
+    auto device = makeDevice();
+    TaskEditor tasks(*device->store);
+    tasks.startNew();
+    QTest::keyClicks(qobject_cast<QLineEdit *>(tasks.form()->editor(QStringLiteral("title"))),
+                     QStringLiteral("Sweep the deck"));
+    QVERIFY(tasks.save());
+    const QString taskId = tasks.recordId();
+    auto *deleteTask = findNamed<QPushButton>(&tasks, QStringLiteral("deleteButton"));
+    QVERIFY(!deleteTask->isHidden());
+    QCOMPARE(deleteTask->text(), QStringLiteral("Delete task"));
+    // The person confirms in the question box that opens.
+    QTimer::singleShot(0, [] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+    });
+    deleteTask->click();
+    QVERIFY(device->store->records().find(taskId).value()->deleted);
+
+    // A draft permit may go; one that has been submitted stays on record.
+    PermitEditor permits(*device->store);
+    const QStringList seeded = seedPermits(*device->store, 2); // a draft, then a submitted one
+    permits.showRecord(seeded.at(0));
+    QVERIFY(!findNamed<QPushButton>(&permits, QStringLiteral("deleteButton"))->isHidden());
+    QCOMPARE(findNamed<QPushButton>(&permits, QStringLiteral("deleteButton"))->text(),
+             QStringLiteral("Delete draft"));
+    permits.showRecord(seeded.at(1));
+    QCOMPARE(device->store->records().find(seeded.at(1)).value()->status(), QStringLiteral("submitted"));
+    QVERIFY(findNamed<QPushButton>(&permits, QStringLiteral("deleteButton"))->isHidden());
 }
 
 void TestRecordEditor::gasReadingsOutsideTheSafeBandAreAlarms()

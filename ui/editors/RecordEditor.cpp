@@ -105,8 +105,12 @@ RecordEditor::RecordEditor(DeviceStore &store, EntityKind kind, QWidget *parent)
     connect(m_badge, &SyncStateBadge::resolveRequested, this, &RecordEditor::resolveConflictRequested);
     connect(m_badge, &SyncStateBadge::discardRequested, this, &RecordEditor::discardRejected);
     connect(m_delete, &QPushButton::clicked, this, [this] {
-        const auto answer = QMessageBox::question(this, tr("Delete draft"), tr("Delete this draft permit?"),
-                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        const bool task = m_kind == EntityKind::Task;
+        const auto answer =
+            QMessageBox::question(this, task ? tr("Delete task") : tr("Delete draft"),
+                                  task ? tr("Delete this task? Other devices drop it with their next sync.")
+                                       : tr("Delete this draft permit?"),
+                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes)
             return;
         if (Result<void> removed = m_editor.remove(m_recordId); !removed)
@@ -164,6 +168,7 @@ void RecordEditor::startNew(const QJsonObject &presets)
          {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_statusChip),
           static_cast<QWidget *>(m_tabs), static_cast<QWidget *>(m_save), static_cast<QWidget *>(m_revert)})
         widget->show();
+    m_form->setRecord(presets);
     m_form->setReadOnly(false);
     m_tabs->setCurrentIndex(0);
     recordShown(nullptr);
@@ -204,8 +209,11 @@ void RecordEditor::updateButtons()
     const bool dirty = m_form->isDirty();
     m_save->setEnabled(m_isNew || dirty);
     m_revert->setEnabled(dirty && !m_isNew);
-    m_delete->setVisible(!m_isNew && !m_recordId.isEmpty() && m_kind == EntityKind::Permit &&
-                         m_status == QLatin1String("draft"));
+    // An issued permit stays on record (it is cancelled or closed instead); a task may go.
+    m_delete->setVisible(
+        !m_isNew && !m_recordId.isEmpty() &&
+        (m_kind == EntityKind::Task || (m_kind == EntityKind::Permit && m_status == QLatin1String("draft"))));
+    m_delete->setText(m_kind == EntityKind::Task ? tr("Delete task") : tr("Delete draft"));
     if (m_isNew || m_recordId.isEmpty())
         m_workflow->clear();
     else
@@ -232,8 +240,11 @@ bool RecordEditor::save()
     if (m_isNew) {
         QJsonObject fields = m_presets;
         const QJsonObject values = m_form->values();
+        // The form shows the presets, so what the form says now wins over them.
         for (auto it = values.begin(); it != values.end(); ++it) {
-            if (!it.value().isNull())
+            if (it.value().isNull())
+                fields.remove(it.key());
+            else
                 fields.insert(it.key(), it.value());
         }
         Result<QString> created = m_editor.create(m_kind, fields);

@@ -49,7 +49,8 @@ RecordForm::RecordForm(EntityKind kind, QWidget *parent)
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_layout->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     for (const FieldSpec &spec : EntitySchema::of(kind).fields) {
-        if (spec.type == FieldType::Status || spec.type == FieldType::Uuid)
+        // A link set on create (a gas reading's permit) is not for the form to change.
+        if (spec.type == FieldType::Status || (spec.type == FieldType::Uuid && spec.immutable))
             continue;
         Binding binding = bind(spec);
         const QString label =
@@ -116,6 +117,36 @@ RecordForm::Binding RecordForm::bind(const FieldSpec &spec)
         };
         binding.setReadOnly = [edit](bool readOnly) { edit->setReadOnly(readOnly); };
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, &RecordForm::edited);
+        break;
+    }
+    case FieldType::Uuid: {
+        auto *combo = new QComboBox(this);
+        auto select = [this, combo](const QString &id) {
+            int index = combo->findData(id);
+            if (index < 0) {
+                combo->addItem(tr("(not on this device)"), id);
+                index = combo->count() - 1;
+            }
+            combo->setCurrentIndex(index);
+        };
+        binding.widget = combo;
+        binding.read = [combo] {
+            const QString id = combo->currentData().toString();
+            return id.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(id);
+        };
+        binding.write = [select](const QJsonValue &value) { select(value.toString()); };
+        binding.setReadOnly = [combo](bool readOnly) { combo->setEnabled(!readOnly); };
+        binding.setChoices = [this, combo, select](const QList<LinkChoice> &choices) {
+            const QSignalBlocker blocker(combo);
+            const QString current = combo->currentData().toString();
+            combo->clear();
+            combo->addItem(tr("(none)"), QString());
+            for (const LinkChoice &choice : choices)
+                combo->addItem(choice.label, choice.id);
+            select(current);
+        };
+        binding.setChoices({});
+        connect(combo, &QComboBox::currentIndexChanged, this, &RecordForm::edited);
         break;
     }
     case FieldType::Date: {
@@ -191,6 +222,14 @@ void RecordForm::setRecord(const QJsonObject &data)
     for (const Binding &binding : std::as_const(m_bindings)) {
         const QSignalBlocker blocker(binding.widget);
         binding.write(data.value(binding.spec.name));
+    }
+}
+
+void RecordForm::setLinkChoices(const QString &field, const QList<LinkChoice> &choices)
+{
+    for (const Binding &binding : std::as_const(m_bindings)) {
+        if (binding.spec.name == field && binding.setChoices)
+            binding.setChoices(choices);
     }
 }
 

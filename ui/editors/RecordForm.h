@@ -20,7 +20,18 @@ class RecordForm : public QWidget
     Q_OBJECT
 
 public:
+    // A record a link field may point to, as the person picks it.
+    struct LinkChoice
+    {
+        QString id;
+        QString label;
+    };
+
     explicit RecordForm(EntityKind kind, QWidget *parent = nullptr);
+
+    // The records a changeable link field (a task's permit) offers; the linked one stays shown
+    // even when it is not among them.
+    void setLinkChoices(const QString &field, const QList<LinkChoice> &choices);
 
     void setRecord(const QJsonObject &data);
     // Every editable field as the form shows it now.
@@ -44,6 +55,7 @@ private:
         std::function<QJsonValue()> read;
         std::function<void(const QJsonValue &)> write;
         std::function<void(bool)> setReadOnly;
+        std::function<void(const QList<LinkChoice> &)> setChoices; // link fields only
     };
 
     Binding bind(const FieldSpec &spec);

@@ -2,18 +2,20 @@
 
 #include "RecordForm.h"
 #include "attachments/AttachmentsPage.h"
+#include "common/UiText.h"
 
 #include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
 
 namespace fieldsync::ui {
 
+namespace {
+const QString PermitField = QStringLiteral("permit_id");
+}
+
 TaskEditor::TaskEditor(DeviceStore &store, QWidget *parent)
     : RecordEditor(store, EntityKind::Task, parent)
-    , m_permit(new QLabel(this))
     , m_openPermit(new QPushButton(tr("Open permit"), this))
     , m_attachments(new AttachmentsPage(store, false, this))
 {
@@ -21,28 +23,48 @@ TaskEditor::TaskEditor(DeviceStore &store, QWidget *parent)
     connect(m_attachments, &AttachmentsPage::message, this, &RecordEditor::message);
     connect(m_attachments, &AttachmentsPage::titleChanged, this,
             [this] { tabs()->setTabText(1, m_attachments->title()); });
-    auto *row = new QWidget(form());
-    auto *rowLayout = new QHBoxLayout(row);
-    rowLayout->setContentsMargins(0, 0, 0, 0);
-    rowLayout->addWidget(m_permit, 1);
-    rowLayout->addWidget(m_openPermit);
-    m_permit->setParent(row);
-    m_openPermit->setParent(row);
+    m_openPermit->setObjectName(QStringLiteral("openPermitButton"));
     if (auto *layout = qobject_cast<QFormLayout *>(form()->layout()))
-        layout->addRow(tr("Permit"), row);
-    connect(m_openPermit, &QPushButton::clicked, this, [this] { emit openPermitRequested(m_permitId); });
+        layout->addRow(QString(), m_openPermit);
+    connect(m_openPermit, &QPushButton::clicked, this, [this] {
+        if (const QString permitId = linkedPermit(); !permitId.isEmpty())
+            emit openPermitRequested(permitId);
+    });
+    connect(form(), &RecordForm::edited, this,
+            [this] { m_openPermit->setEnabled(!linkedPermit().isEmpty()); });
+    // A permit created, renamed or deleted elsewhere (or pulled by a sync) shows up in the list.
+    connect(&store, &DeviceStore::recordsChanged, this, &TaskEditor::refreshPermitChoices);
+}
+
+QString TaskEditor::linkedPermit() const
+{
+    return form()->values().value(PermitField).toString();
+}
+
+void TaskEditor::refreshPermitChoices()
+{
+    RecordQuery query;
+    query.entity = EntityKind::Permit;
+    query.projectId = m_projectId;
+    Result<QList<LocalRecord>> permits = store().records().list(query);
+    QList<RecordForm::LinkChoice> choices;
+    for (const LocalRecord &permit : permits ? permits.value() : QList<LocalRecord>()) {
+        const QString title = permit.title().isEmpty() ? tr("(untitled)") : permit.title();
+        choices.append({permit.id, tr("%1 (%2)").arg(title, UiText::statusLabel(permit.status()))});
+    }
+    form()->setLinkChoices(PermitField, choices);
 }
 
 void TaskEditor::recordShown(const LocalRecord *record)
 {
-    m_permitId = record ? record->parentId() : presets().value(QStringLiteral("permit_id")).toString();
-    QString title;
-    if (!m_permitId.isEmpty()) {
-        Result<std::optional<LocalRecord>> permit = store().records().find(m_permitId);
-        title = permit && permit.value() ? permit.value()->title() : tr("(not on this device)");
+    if (record) {
+        m_projectId = record->projectId;
+    } else {
+        Result<DeviceAccount> account = store().account();
+        m_projectId = account ? account.value().currentProject : QString();
     }
-    m_permit->setText(m_permitId.isEmpty() ? tr("No permit linked") : title);
-    m_openPermit->setVisible(!m_permitId.isEmpty());
+    refreshPermitChoices();
+    m_openPermit->setEnabled(!linkedPermit().isEmpty());
     m_attachments->setRecord(record ? record->id : QString(), record != nullptr);
     tabs()->setTabEnabled(1, record != nullptr);
     tabs()->setTabText(1, m_attachments->title());

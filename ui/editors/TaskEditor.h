@@ -2,7 +2,6 @@
 
 #include "RecordEditor.h"
 
-class QLabel;
 class QPushButton;
 
 namespace fieldsync {
@@ -13,7 +12,8 @@ namespace fieldsync::ui {
 
 class AttachmentsPage;
 
-// A punch-list task, with the permit that covers its work (if any) one tap away.
+// A punch-list task, with the permit that covers its work (if any) picked from the project's
+// permits and one tap away.
 class TaskEditor : public RecordEditor
 {
     Q_OBJECT
@@ -32,9 +32,11 @@ protected:
     void recordShown(const LocalRecord *record) override;
 
 private:
-    QLabel *m_permit;
+    void refreshPermitChoices();
+    QString linkedPermit() const;
+
     QPushButton *m_openPermit;
-    QString m_permitId;
+    QString m_projectId;
     AttachmentsPage *m_attachments;
 };
 
