@@ -121,6 +121,18 @@ Result<int> Outbox::countForRecord(const QString &recordId)
     return query.next() ? query.value(0).toInt() : 0;
 }
 
+Result<QList<OutboxEntry>> Outbox::forRecord(const QString &recordId)
+{
+    QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE record_id = ? ORDER BY seq"));
+    query.addBindValue(recordId);
+    if (Result<void> done = m_db.exec(query); !done)
+        return done.error();
+    QList<OutboxEntry> entries;
+    while (query.next())
+        entries.append(readEntry(query));
+    return entries;
+}
+
 Result<QList<OutboxEntry>> Outbox::all(int limit)
 {
     QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" ORDER BY seq LIMIT ?"));

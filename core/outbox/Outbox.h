@@ -28,6 +28,8 @@ public:
     // queue empties): a growing value means someone, maybe another process, queued an edit.
     Result<qint64> lastSeq();
     Result<int> countForRecord(const QString &recordId);
+    // The queued edits of one record, oldest first.
+    Result<QList<OutboxEntry>> forRecord(const QString &recordId);
     Result<QList<OutboxEntry>> all(int limit = -1);
 
 private:

@@ -27,6 +27,41 @@ QJsonObject mergedValues(const StoredConflict &conflict, const ConflictChoice &c
     return values;
 }
 
+// The record as the device shows it once a conflict is settled. It builds on the newest server
+// state the device knows, which may be newer than the conflict's (a pull, or the answer to a later
+// edit, since), so that settling never rolls the record back to a version no pull brings again;
+// on top come the resolving change and the person's edits still queued after the conflicted one.
+LocalRecord localStateAfter(const StoredConflict &conflict, const std::optional<LocalRecord> &current,
+                            const protocol::Change *resolving, const QList<OutboxEntry> &queued)
+{
+    LocalRecord record = current.value_or(LocalRecord());
+    record.entity = conflict.change.entity;
+    record.id = conflict.change.id;
+    record.projectId = conflict.serverState.value(RecordMeta::ProjectId).toString(record.projectId);
+    if (!current || conflict.serverVersion >= record.serverVersion) {
+        record.serverVersion = conflict.serverVersion;
+        record.serverDeleted = conflict.serverDeleted;
+        record.serverData = conflict.serverState;
+    }
+    record.version = record.serverVersion;
+    record.deleted = record.serverDeleted;
+    record.data = record.serverData;
+    auto applyOnTop = [&record](const protocol::Change &change) {
+        if (change.op == ChangeOp::Delete) {
+            record.deleted = true;
+            return;
+        }
+        record.deleted = false;
+        for (auto it = change.data.begin(); it != change.data.end(); ++it)
+            record.data.insert(it.key(), it.value());
+    };
+    if (resolving)
+        applyOnTop(*resolving);
+    for (const OutboxEntry &entry : queued)
+        applyOnTop(entry.change);
+    return record;
+}
+
 } // namespace
 
 ConflictResolver::ConflictResolver(DeviceStore &store)
@@ -93,8 +128,7 @@ Result<void> ConflictResolver::resolve(const QString &conflictId, const Conflict
     const EntitySchema &schema = EntitySchema::of(conflict.change.entity);
 
     std::optional<protocol::Change> change;
-    QJsonObject localData = conflict.serverState;
-    bool localDeleted = conflict.serverDeleted;
+    QJsonObject chosen; // what the choice makes of the conflict's server state, for validation
     if (isWholeRecordConflict(conflict)) {
         if (!choice.recordSide)
             return makeError(QStringLiteral("usage"),
@@ -105,8 +139,6 @@ Result<void> ConflictResolver::resolve(const QString &conflictId, const Conflict
                                 conflict.change.id, conflict.serverVersion,
                                 redoDelete ? QJsonObject() : conflict.serverState,
                                 redoDelete ? QJsonObject() : conflict.change.data);
-            localData = preview(conflict, choice);
-            localDeleted = redoDelete;
             if (!redoDelete) {
                 QJsonObject base;
                 for (auto it = conflict.change.data.begin(); it != conflict.change.data.end(); ++it)
@@ -123,6 +155,7 @@ Result<void> ConflictResolver::resolve(const QString &conflictId, const Conflict
         const QJsonObject values = mergedValues(conflict, choice);
         QJsonObject base;
         QJsonObject data;
+        chosen = conflict.serverState;
         for (auto it = values.begin(); it != values.end(); ++it) {
             const FieldSpec *spec = schema.field(it.key());
             if (!spec || FieldValues::equal(*spec, conflict.serverState.value(it.key()), it.value()))
@@ -132,10 +165,10 @@ Result<void> ConflictResolver::resolve(const QString &conflictId, const Conflict
                 return checked.error();
             base.insert(it.key(), FieldValues::normalized(*spec, conflict.serverState.value(it.key())));
             data.insert(it.key(), checked.value());
-            localData.insert(it.key(), checked.value());
+            chosen.insert(it.key(), checked.value());
         }
-        if (Result<void> valid = RecordValidator::checkResult(schema, conflict.serverState, localData,
-                                                              m_store.effectiveRole());
+        if (Result<void> valid =
+                RecordValidator::checkResult(schema, conflict.serverState, chosen, m_store.effectiveRole());
             !valid)
             return valid.error();
         if (!data.isEmpty())
@@ -151,21 +184,16 @@ Result<void> ConflictResolver::resolve(const QString &conflictId, const Conflict
     Result<std::optional<LocalRecord>> current = m_store.records().find(conflict.change.id);
     if (!current)
         return current.error();
-    LocalRecord record = current.value().value_or(LocalRecord());
-    record.entity = conflict.change.entity;
-    record.id = conflict.change.id;
-    record.projectId = conflict.serverState.value(RecordMeta::ProjectId).toString(record.projectId);
-    record.version = conflict.serverVersion;
-    record.deleted = localDeleted;
-    record.data = localData;
-    record.serverVersion = std::max(record.serverVersion, conflict.serverVersion);
-    if (record.serverData.isEmpty())
-        record.serverData = conflict.serverState;
+    Result<QList<OutboxEntry>> queued = m_store.outbox().forRecord(conflict.change.id);
+    if (!queued)
+        return queued.error();
+    const LocalRecord record =
+        localStateAfter(conflict, current.value(), change ? &*change : nullptr, queued.value());
     if (Result<void> saved = m_store.records().save(record); !saved)
         return saved;
     if (change) {
-        if (Result<qint64> queued = m_store.outbox().enqueue(*change); !queued)
-            return queued.error();
+        if (Result<qint64> queuedChange = m_store.outbox().enqueue(*change); !queuedChange)
+            return queuedChange.error();
     }
     if (Result<void> committed = transaction.commit(); !committed)
         return committed;

@@ -75,9 +75,8 @@ Result<void> SyncResultApplier::applyServerState(const QString &recordId, Entity
         // An older answer arriving late (a retried push answered from the server's idempotency
         // record after a pull brought a newer state) never rolls the record back. When it settled
         // the record's last queued edit, the local state falls back to the newer server state kept
-        // under that edit: no later pull brings that version again.
-        if (head->version >= head->serverVersion)
-            return {};
+        // under that edit: no later pull brings that version again. (The local version says
+        // nothing here: a pull under edits raises it to the server's already.)
         bool unsettled = known && known->unsettled;
         if (!known) {
             Result<bool> found = m_store.hasUnsettledEdits(recordId);
@@ -152,7 +151,14 @@ Result<void> SyncResultApplier::storeConflict(const OutboxEntry &entry,
     conflict.createdAt = protocol::nowUtcString();
     if (Result<void> added = m_store.conflicts().add(conflict); !added)
         return added;
-    // Keep the server's side current so that "take server" has something true to fall back on.
+    // Keep the server's side current so that "take server" has something true to fall back on;
+    // a conflict answered late from the server's idempotency record (after a pull brought a newer
+    // state) must not roll it back, as no later pull brings the newer state again.
+    Result<std::optional<RecordStore::Head>> head = m_store.records().findHead(entry.change.id);
+    if (!head)
+        return head.error();
+    if (head.value() && head.value()->serverVersion > answer.serverVersion)
+        return {};
     return m_store.records().saveServerSide(entry.change.id, answer.serverVersion, answer.serverDeleted,
                                             answer.serverState);
 }

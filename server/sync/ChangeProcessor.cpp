@@ -1,7 +1,6 @@
 #include "ChangeProcessor.h"
 
 #include "common/JsonWriter.h"
-#include "domain/FieldValues.h"
 #include "domain/RecordValidator.h"
 #include "domain/ThreeWayMerge.h"
 
@@ -38,21 +37,6 @@ ChangeAnswer conflict(const protocol::Change &change, const StoredRecord &server
     for (auto it = fields.begin(); it != fields.end(); ++it)
         entry.fields.insert(it.key(), {it->base, it->mine, it->server, mergeHintName(it->hint)});
     return ChangeAnswer::makeConflict(std::move(entry), server.projectId);
-}
-
-ChangeAnswer appliedAsIs(const protocol::Change &change, const StoredRecord &record)
-{
-    return ChangeAnswer::makeApplied({change.offlineId, record.id, record.version, record.data},
-                                     record.projectId);
-}
-
-bool sameFields(const EntitySchema &schema, const QJsonObject &a, const QJsonObject &b)
-{
-    for (const FieldSpec &spec : schema.fields) {
-        if (!FieldValues::equal(spec, a.value(spec.name), b.value(spec.name)))
-            return false;
-    }
-    return true;
 }
 
 // Every field present (null when unset), so a pulled record is complete.
@@ -234,9 +218,9 @@ Result<ChangeAnswer> ChangeProcessor::update(const PushContext &context, const E
             RecordValidator::checkResult(schema, server.data, result, context.user.role);
         !valid)
         return rejected(change, valid.error(), server.projectId);
-    if (!server.deleted && sameFields(schema, server.data, result))
-        return appliedAsIs(change, server);
-
+    // Written even when it changes no field (another device made the same edit first): every
+    // applied change is one new version and one audit entry, so the device's answer is always
+    // newer than the version it edited and the audit trail shows everyone who made the edit.
     StoredRecord record = server;
     record.deleted = false;
     record.data = completed(schema, std::move(result));
@@ -258,9 +242,9 @@ Result<ChangeAnswer> ChangeProcessor::remove(const PushContext &context, const E
                         QStringLiteral("no %1 %2").arg(schema.wireName, change.id));
     const StoredRecord &server = *found.value();
 
-    if (server.deleted)
-        return appliedAsIs(change, server);
-    if (change.clientVersion != server.version) {
+    // A delete of a record someone else deleted first is nobody's question: it is written as
+    // another tombstone version (see update()).
+    if (!server.deleted && change.clientVersion != server.version) {
         // The device's own later writes (a create and a delete queued together) are not news to
         // it; only another device's change makes the delete a question for a person.
         const Result<bool> changedByOthers =
@@ -270,7 +254,7 @@ Result<ChangeAnswer> ChangeProcessor::remove(const PushContext &context, const E
         if (changedByOthers.value())
             return conflict(change, server, QStringLiteral("changed"));
     }
-    if (schema.kind == EntityKind::Permit) {
+    if (schema.kind == EntityKind::Permit && !server.deleted) {
         const QString status = server.data.value(RecordMeta::Status).toString();
         if (status != Workflow::permit().initialState()) {
             return rejected(

@@ -3,11 +3,15 @@
 #include "ServerProcess.h"
 #include "TestDevice.h"
 
+#include "TestHttpClient.h"
+
 #include "store/JsonText.h"
+#include "sync/SyncResultApplier.h"
 
 #include <QJsonArray>
 #include <QStandardPaths>
 #include <QTest>
+#include <QUuid>
 
 using namespace fieldsync;
 using namespace fieldsync::test;
@@ -32,6 +36,60 @@ private:
         if (!report.ok() || report.applied != 1)
             qWarning() << "initial sync failed" << report.failureReason();
         return id;
+    }
+
+    // Only the pull half of a sync, as when a pull lands while edits are still queued (their push
+    // failed, or was answered late): the pulled state goes under the queued edits.
+    static bool pullOnly(TestDevice &device, const QUrl &server, const QString &token)
+    {
+        SyncApiClient api;
+        api.setServer(server, token);
+        const Result<QString> cursor = device.store().meta().value(MetaStore::Cursor, QStringLiteral("0"));
+        if (!cursor)
+            return false;
+        QEventLoop loop;
+        bool applied = false;
+        api.pull(cursor.value().toLongLong(), 500, [&](const ApiResult<protocol::PullResponse> &answer) {
+            applied = answer.ok() && SyncResultApplier(device.store()).applyPull(answer.value()).ok();
+            loop.quit();
+        });
+        loop.exec();
+        return applied;
+    }
+
+    // Pushes a device's queued edits as a sync would, but the answer never reaches the device.
+    static bool pushAndLoseTheAnswer(TestDevice &device, const QUrl &server, const QString &token)
+    {
+        Result<QList<OutboxEntry>> batch = device.store().outbox().nextBatch(0, 500, 1 << 20);
+        if (!batch || batch.value().isEmpty())
+            return false;
+        protocol::PushRequest request;
+        request.deviceId = device.store().deviceId();
+        request.clientTime = protocol::nowUtcString();
+        request.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        for (const OutboxEntry &entry : batch.value())
+            request.changes.append(entry.change);
+        SyncApiClient api;
+        api.setServer(server, token);
+        QEventLoop loop;
+        bool delivered = false;
+        api.push(request, [&](const ApiResult<protocol::PushResponse> &answer) {
+            delivered = answer.ok() && answer.value().applied.size() == batch.value().size();
+            loop.quit();
+        });
+        loop.exec();
+        return delivered;
+    }
+
+    // The server's audit trail of a record: the device id of each write, oldest first.
+    QStringList auditedDevices(const QString &recordId)
+    {
+        TestHttpClient http(m_server->url(), m_pmToken);
+        const TestHttpResponse response = http.get(QStringLiteral("/api/v1/audit?record=") + recordId);
+        QStringList devices;
+        for (const QJsonValue &entry : response.json().value(QStringLiteral("entries")).toArray())
+            devices.append(entry.toObject().value(QStringLiteral("device_id")).toString());
+        return devices;
     }
 
 private slots:
@@ -234,6 +292,174 @@ private slots:
         QCOMPARE(observer.record(permit).version, 2);
         QCOMPARE(observer.record(permit).data.value(QStringLiteral("description")).toString(),
                  QStringLiteral("Sump pump replacement"));
+    }
+
+    // A retried push answered from the server's idempotency record after a pull already brought a
+    // newer state: settling the last queued edit must leave the newer state, which no later pull
+    // brings again (the sim's "version 2 on the device, 3 on the server").
+    void lateAnswerAfterANewerPullLeavesTheNewerState()
+    {
+        TestDevice a(QStringLiteral("a"));
+        TestDevice b(QStringLiteral("b"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(b.signIn(m_server->url().toString(), m_foreman2Token));
+        const QString id = createSyncedPermit(a, QStringLiteral("Hot work, bay 3"));
+        QVERIFY(b.sync().ok());
+
+        QVERIFY(a.edit(id, {{QStringLiteral("description"), QStringLiteral("Grinding rail brackets")}}));
+        QVERIFY(pushAndLoseTheAnswer(a, m_server->url(), m_foremanToken));
+        QVERIFY(b.sync().ok()); // b now knows version 2
+        QVERIFY(b.edit(id, {{QStringLiteral("location"), QStringLiteral("Bay 3, east wall")}}));
+        QVERIFY(b.sync().ok()); // version 3
+        QVERIFY(pullOnly(a, m_server->url(), m_foremanToken));
+        QCOMPARE(a.counts().pending, 1);
+
+        const SyncReport retry = a.sync(); // answered "applied as version 2" from the stored answer
+        QVERIFY2(retry.ok(), qPrintable(retry.failureReason()));
+        QCOMPARE(a.counts().pending, 0);
+        const LocalRecord record = a.record(id);
+        QCOMPARE(record.version, 3);
+        QCOMPARE(record.data.value(QStringLiteral("location")).toString(),
+                 QStringLiteral("Bay 3, east wall"));
+        QCOMPARE(record.data.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("Grinding rail brackets"));
+        QCOMPARE(record.data, b.record(id).data);
+    }
+
+    // Settling a conflict builds on the newest server state the device knows and keeps the
+    // person's later edits, instead of going back to the state the conflict was answered with.
+    void resolvingAfterNewerStatesKeepsThemAndLaterEdits()
+    {
+        TestDevice a(QStringLiteral("a"));
+        TestDevice b(QStringLiteral("b"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(b.signIn(m_server->url().toString(), m_foreman2Token));
+        const QString id =
+            a.create(EntityKind::Task, {{QStringLiteral("title"), QStringLiteral("Sweep level 1")}});
+        QVERIFY(a.sync().ok());
+        QVERIFY(b.sync().ok());
+
+        QVERIFY(b.edit(id, {{QStringLiteral("title"), QStringLiteral("Sweep level 1 and stairs")}}));
+        QVERIFY(b.sync().ok()); // version 2
+        QVERIFY(a.edit(id, {{QStringLiteral("title"), QStringLiteral("Sweep level 1, north")}}));
+        QCOMPARE(a.sync().conflicts, 1); // answered with version 2
+        QVERIFY(b.edit(id, {{QStringLiteral("priority"), QStringLiteral("high")}}));
+        QVERIFY(b.sync().ok()); // version 3
+        QVERIFY(a.edit(id, {{QStringLiteral("assignee"), QStringLiteral("carla")}}));
+        const SyncReport later = a.sync(); // the later edit applied as version 4, on top of b's
+        QVERIFY2(later.ok(), qPrintable(later.failureReason()));
+        QCOMPARE(later.applied, 1);
+        QVERIFY(a.edit(id, {{QStringLiteral("description"), QStringLiteral("Bring the big broom")}}));
+
+        const StoredConflict conflict = a.conflicts().first();
+        QCOMPARE(conflict.serverVersion, 2);
+        const Result<ConflictChoice> takeServer =
+            ConflictResolver::choiceFromSides(conflict, ConflictSide::Server, {});
+        QVERIFY(takeServer);
+        QVERIFY(ConflictResolver(a.store()).resolve(conflict.id, takeServer.value()));
+        LocalRecord record = a.record(id);
+        QCOMPARE(record.version, 4);
+        QCOMPARE(record.data.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Sweep level 1 and stairs"));
+        QCOMPARE(record.data.value(QStringLiteral("priority")).toString(), QStringLiteral("high"));
+        QCOMPARE(record.data.value(QStringLiteral("assignee")).toString(), QStringLiteral("carla"));
+        QCOMPARE(record.data.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("Bring the big broom"));
+
+        QVERIFY(a.sync().ok());
+        QVERIFY(b.sync().ok());
+        record = a.record(id);
+        QCOMPARE(record.version, 5);
+        QCOMPARE(record.data, b.record(id).data);
+        QCOMPARE(record.data.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("Bring the big broom"));
+    }
+
+    // Two devices make the same edit. The second one changes no field, yet it is applied as a new
+    // version with its own audit entry: the answer is always newer than the version the edit was
+    // made on, so the device settles it (before, an edit made on the server's own version was
+    // answered with that version and stayed queued forever).
+    void theSameEditFromTwoDevicesIsAppliedAndAuditedTwice()
+    {
+        TestDevice a(QStringLiteral("a"));
+        TestDevice b(QStringLiteral("b"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(b.signIn(m_server->url().toString(), m_foreman2Token));
+        const QString id = createSyncedPermit(a, QStringLiteral("Scaffold, west face"));
+        QVERIFY(b.sync().ok());
+
+        // b's first edit waits in its queue while b learns of a's title (version 2); b then types
+        // a's title itself, on version 2.
+        QVERIFY(b.edit(id, {{QStringLiteral("title"), QStringLiteral("Scaffold, west face, lift 2")}}));
+        QVERIFY(a.edit(id, {{QStringLiteral("title"), QStringLiteral("Scaffold, west face, lift 3")}}));
+        QVERIFY(a.sync().ok());
+        QVERIFY(pullOnly(b, m_server->url(), m_foreman2Token));
+        QCOMPARE(b.record(id).version, 2);
+        QVERIFY(b.edit(id, {{QStringLiteral("title"), QStringLiteral("Scaffold, west face, lift 3")}}));
+
+        const SyncReport report = b.sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QVERIFY2(report.problems.isEmpty(), qPrintable(report.problems.join(QLatin1Char('\n'))));
+        QCOMPARE(report.conflicts, 1); // the first edit: lift 2 against lift 3
+        QCOMPARE(report.applied, 1);   // the second: the same title the server has
+        QCOMPARE(b.counts().pending, 0);
+        QCOMPARE(b.record(id).version, 3);
+        QCOMPARE(auditedDevices(id),
+                 (QStringList{a.store().deviceId(), a.store().deviceId(), b.store().deviceId()}));
+
+        // A delete of a record someone else deleted first is applied too, as one more version.
+        const QString task =
+            a.create(EntityKind::Task, {{QStringLiteral("title"), QStringLiteral("Remove debris")}});
+        QVERIFY(a.sync().ok());
+        QVERIFY(b.sync().ok());
+        QVERIFY(LocalEditor(a.store()).remove(task));
+        QVERIFY(LocalEditor(b.store()).remove(task));
+        QVERIFY(a.sync().ok());
+        const SyncReport removed = b.sync();
+        QVERIFY2(removed.ok(), qPrintable(removed.failureReason()));
+        QCOMPARE(removed.applied, 1);
+        QCOMPARE(b.counts().pending, 0);
+        QVERIFY(b.record(task).deleted);
+        QCOMPARE(auditedDevices(task),
+                 (QStringList{a.store().deviceId(), a.store().deviceId(), b.store().deviceId()}));
+    }
+
+    // Keeping "mine" for a status the server has since moved past would be a move the workflow
+    // forbids (done -> in_progress): the device refuses that choice at once, with the reason, and
+    // the conflict stays open until the person makes a choice that can stand.
+    void aChoiceTheWorkflowForbidsIsRefusedAndTheConflictStays()
+    {
+        TestDevice a(QStringLiteral("a"));
+        TestDevice b(QStringLiteral("b"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(b.signIn(m_server->url().toString(), m_foreman2Token));
+        const QString id =
+            a.create(EntityKind::Task, {{QStringLiteral("title"), QStringLiteral("Patch the hoarding")}});
+        QVERIFY(a.sync().ok());
+        QVERIFY(b.sync().ok());
+        QVERIFY(b.edit(id, {{QStringLiteral("status"), QStringLiteral("done")}}));
+        QVERIFY(b.sync().ok());
+        QVERIFY(a.edit(id, {{QStringLiteral("status"), QStringLiteral("in_progress")}}));
+        QCOMPARE(a.sync().conflicts, 1);
+        const StoredConflict conflict = a.conflicts().first();
+
+        const Result<ConflictChoice> mine =
+            ConflictResolver::choiceFromSides(conflict, ConflictSide::Mine, {});
+        QVERIFY(mine);
+        const Result<void> refused = ConflictResolver(a.store()).resolve(conflict.id, mine.value());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("invalid_transition"));
+        QCOMPARE(a.conflicts().size(), 1);
+        QCOMPARE(a.counts().pending, 0);
+
+        const Result<ConflictChoice> server =
+            ConflictResolver::choiceFromSides(conflict, ConflictSide::Server, {});
+        QVERIFY(server);
+        QVERIFY(ConflictResolver(a.store()).resolve(conflict.id, server.value()));
+        QCOMPARE(a.conflicts().size(), 0);
+        QCOMPARE(a.counts().pending, 0);
+        QCOMPARE(a.record(id).status(), QStringLiteral("done"));
+        QCOMPARE(a.record(id).version, 2);
     }
 
     void invalidTransitionIsRejectedAndStaysVisible()

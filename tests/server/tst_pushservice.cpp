@@ -229,7 +229,9 @@ private Q_SLOTS:
         QCOMPARE(behind.applied.size(), 1);
         QCOMPARE(behind.applied.first().data.value(QStringLiteral("status")).toString(),
                  QStringLiteral("verified"));
-        QCOMPARE(behind.applied.first().version, 2); // nothing changed: no new version
+        // Nothing changed, yet the edit is a version of its own (one version and one audit entry
+        // per applied change), so the answer is newer than the version the device edited.
+        QCOMPARE(behind.applied.first().version, 3);
         // A device that moves further than the server wins.
         const protocol::PushResponse ahead =
             push(foreman(), {updateChange(EntityKind::IsolationPoint, point.id, 1,
@@ -238,7 +240,7 @@ private Q_SLOTS:
         QCOMPARE(ahead.applied.size(), 1);
         QCOMPARE(ahead.applied.first().data.value(QStringLiteral("status")).toString(),
                  QStringLiteral("deisolated"));
-        QCOMPARE(ahead.applied.first().version, 3);
+        QCOMPARE(ahead.applied.first().version, 4);
     }
 
     void staleManualFieldIsAConflictAndNothingIsApplied()
@@ -272,7 +274,7 @@ private Q_SLOTS:
         QVERIFY(stored(created.id).data.value(QStringLiteral("ppe_requirements")).isNull());
     }
 
-    void staleUpdateWithTheServersValueChangesNothing()
+    void staleUpdateWithTheServersValueIsStillANewVersion()
     {
         const protocol::AppliedChange created = create(foreman(), EntityKind::Permit, permitData());
         push(pm(), {updateChange(EntityKind::Permit, created.id, 1, {},
@@ -282,8 +284,10 @@ private Q_SLOTS:
                                           {{QStringLiteral("title"), QStringLiteral("Hot work, level 3")}},
                                           {{QStringLiteral("title"), QStringLiteral("Same")}})});
         QCOMPARE(response.applied.size(), 1);
-        QCOMPARE(response.applied.first().version, 2);
-        QCOMPARE(response.cursor, 2);
+        QCOMPARE(response.applied.first().version, 3);
+        QCOMPARE(response.applied.first().data.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Same"));
+        QCOMPARE(response.cursor, 3);
     }
 
     void deleteOfAChangedRecordConflicts()
@@ -314,10 +318,12 @@ private Q_SLOTS:
         QCOMPARE(deleted.applied.size(), 1);
         QCOMPARE(deleted.applied.first().version, 2);
         QVERIFY(stored(created.id).deleted);
+        // Another device's delete of the deleted record: applied, as one more tombstone version.
         const protocol::PushResponse again = push(pm(), {deleteChange(EntityKind::Task, created.id, 1)});
         QCOMPARE(again.applied.size(), 1);
-        QCOMPARE(again.applied.first().version, 2);
-        QCOMPARE(again.cursor, deleted.cursor);
+        QCOMPARE(again.applied.first().version, 3);
+        QVERIFY(again.cursor > deleted.cursor);
+        QVERIFY(stored(created.id).deleted);
     }
 
     void updateOfADeletedRecordConflicts()

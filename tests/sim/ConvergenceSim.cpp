@@ -72,9 +72,10 @@ private:
     void settleOne(SimDevice &device, int number);
     SyncReport syncDevice(SimDevice &device, bool withFaults);
 
-    // Runs one local action and writes its ledger entry from what reached the outbox.
+    // Runs one local action and writes its ledger entry from what reached the outbox. False when
+    // the device refused the action (or the simulation failed).
     template<typename Action>
-    void recordEdit(SimDevice &device, int number, const QString &kind, const QString &recordId,
+    bool recordEdit(SimDevice &device, int number, const QString &kind, const QString &recordId,
                     const QJsonObject &detail, Action action);
     void armFault(SimDevice &device);
     void updateOutcomes(SimDevice &device);
@@ -83,6 +84,7 @@ private:
     bool settle();
     bool checkConvergence();
     bool checkExactlyOnce(const QHash<QString, protocol::PulledRecord> &server);
+    int deviceIndex(const QString &deviceId);
     std::optional<QHash<QString, protocol::PulledRecord>> serverRecords();
 
     SimConfig m_config;
@@ -93,6 +95,7 @@ private:
     SimLedger m_ledger;
     SimOutcome m_outcome;
     QString m_failure;
+    QStringList m_unsettled; // what each device's sync still moved in the last settling round
 };
 
 bool Simulation::start()
@@ -149,14 +152,13 @@ std::optional<LocalRecord> Simulation::localRecord(SimDevice &device, const QStr
 }
 
 template<typename Action>
-void Simulation::recordEdit(SimDevice &device, int number, const QString &kind, const QString &recordId,
+bool Simulation::recordEdit(SimDevice &device, int number, const QString &kind, const QString &recordId,
                             const QJsonObject &detail, Action action)
 {
     Outbox &outbox = device.device->store().outbox();
     const Result<qint64> before = outbox.lastSeq();
     if (!before) {
-        fail(QStringLiteral("outbox lastSeq failed: ") + before.error().toString());
-        return;
+        return fail(QStringLiteral("outbox lastSeq failed: ") + before.error().toString());
     }
     LedgerEntry entry;
     entry.step = number;
@@ -169,23 +171,22 @@ void Simulation::recordEdit(SimDevice &device, int number, const QString &kind, 
         entry.outcome = EditOutcome::RefusedLocally;
         entry.note = done.error().toString();
         m_ledger.add(entry);
-        return;
+        return false;
     }
     if (!done.value().isEmpty())
         entry.recordId = done.value();
     Result<QList<OutboxEntry>> queued = outbox.nextBatch(before.value(), 10, 1 << 24);
     if (!queued) {
-        fail(QStringLiteral("outbox read failed: ") + queued.error().toString());
-        return;
+        return fail(QStringLiteral("outbox read failed: ") + queued.error().toString());
     }
     if (queued.value().isEmpty())
-        return; // nothing differed: nothing to account for
+        return true; // nothing differed: nothing to account for
     if (queued.value().size() != 1) {
-        fail(QStringLiteral("one edit queued %1 changes").arg(queued.value().size()));
-        return;
+        return fail(QStringLiteral("one edit queued %1 changes").arg(queued.value().size()));
     }
     entry.offlineId = queued.value().first().change.offlineId;
     m_ledger.add(entry);
+    return true;
 }
 
 void Simulation::createRecord(SimDevice &device, int number)
@@ -482,15 +483,18 @@ bool Simulation::resolveConflict(SimDevice &device, const StoredConflict &confli
         }
         const QJsonObject detail{{QStringLiteral("choice"), choiceText},
                                  {QStringLiteral("resolves"), originalId}};
-        recordEdit(device, number, QStringLiteral("resolution"), recordId, detail, [&]() -> Result<QString> {
-            const Result<void> resolved =
-                ConflictResolver(device.device->store()).resolve(conflictId, choice.value());
-            if (!resolved)
-                return resolved.error();
-            return QString();
-        });
-        const LedgerEntry &last = m_ledger.entries().last();
-        if (last.kind == QLatin1String("resolution") && last.outcome == EditOutcome::RefusedLocally)
+        // A choice that takes the server's side everywhere queues nothing: it is settled all the same.
+        const bool resolved = recordEdit(
+            device, number, QStringLiteral("resolution"), recordId, detail, [&]() -> Result<QString> {
+                const Result<void> done =
+                    ConflictResolver(device.device->store()).resolve(conflictId, choice.value());
+                if (!done)
+                    return done.error();
+                return QString();
+            });
+        if (failed())
+            return false;
+        if (!resolved)
             continue;
         // Looked up again: recordEdit may have moved the ledger's entries.
         LedgerEntry *resolvedEntry = m_ledger.byOfflineId(originalId);
@@ -554,11 +558,24 @@ bool Simulation::settle()
         m_outcome.settleRounds = round;
         int moved = 0;
         bool open = false;
+        m_unsettled.clear();
         for (SimDevice &device : m_devices) {
             const SyncReport report = syncDevice(device, false);
             if (!report.ok())
                 return fail(QStringLiteral("a sync without faults failed: ") + report.failureReason());
             moved += report.pushed + report.pulled + report.conflicts;
+            if (report.pushed + report.pulled + report.conflicts > 0) {
+                m_unsettled.append(
+                    QStringLiteral("device %1: %2 pushed, %3 applied, %4 conflicts, %5 pulled, "
+                                   "%6 pending; problems: %7")
+                        .arg(device.index)
+                        .arg(report.pushed)
+                        .arg(report.applied)
+                        .arg(report.conflicts)
+                        .arg(report.pulled)
+                        .arg(report.pending)
+                        .arg(report.problems.join(QStringLiteral("; "))));
+            }
             Result<QList<StoredConflict>> conflicts = device.device->store().conflicts().all();
             if (!conflicts)
                 return fail(conflicts.error().toString());
@@ -573,7 +590,9 @@ bool Simulation::settle()
         if (moved == 0 && !open)
             return true;
     }
-    return failed() ? false : fail(QStringLiteral("the devices did not settle in 30 rounds"));
+    return failed() ? false
+                    : fail(QStringLiteral("the devices did not settle in 30 rounds; the last round:\n") +
+                           m_unsettled.join(QLatin1Char('\n')));
 }
 
 std::optional<QHash<QString, protocol::PulledRecord>> Simulation::serverRecords()
@@ -622,22 +641,28 @@ bool Simulation::checkConvergence()
                 seen.insert(record.id);
                 const QString where =
                     QStringLiteral("device %1, %2 %3: ").arg(device.index).arg(schema->wireName, record.id);
+                const QString history = QStringLiteral("\nthe ledger's entries for that record:\n") +
+                                        m_ledger.forRecord(record.id);
                 const auto found = server->constFind(record.id);
                 if (found == server->constEnd()) {
                     if (!record.deleted)
-                        return fail(where + QStringLiteral("on the device, not on the server"));
+                        return fail(where + QStringLiteral("on the device, not on the server") + history);
                     continue;
                 }
                 if (record.deleted != found->deleted)
-                    return fail(where + QStringLiteral("deleted %1 on the device, %2 on the server")
-                                            .arg(record.deleted)
-                                            .arg(found->deleted));
+                    return fail(where +
+                                QStringLiteral("deleted %1 on the device, %2 on the server")
+                                    .arg(record.deleted)
+                                    .arg(found->deleted) +
+                                history);
                 if (record.deleted)
                     continue;
                 if (record.version != found->version)
-                    return fail(where + QStringLiteral("version %1 on the device, %2 on the server")
-                                            .arg(record.version)
-                                            .arg(found->version));
+                    return fail(where +
+                                QStringLiteral("version %1 on the device, %2 on the server")
+                                    .arg(record.version)
+                                    .arg(found->version) +
+                                history);
                 for (const QString &key : found->data.keys() + record.data.keys()) {
                     if (record.data.value(key) != found->data.value(key))
                         return fail(
@@ -647,7 +672,8 @@ bool Simulation::checkConvergence()
                                      QString::fromUtf8(QJsonDocument(QJsonArray{record.data.value(key)})
                                                            .toJson(QJsonDocument::Compact)),
                                      QString::fromUtf8(QJsonDocument(QJsonArray{found->data.value(key)})
-                                                           .toJson(QJsonDocument::Compact))));
+                                                           .toJson(QJsonDocument::Compact))) +
+                            history);
                 }
             }
         }
@@ -669,6 +695,15 @@ bool Simulation::checkConvergence()
 
 // One audit entry per applied edit of each device, on every record: nothing applied twice
 // (a retried push after a lost answer), nothing counted as applied that the server never wrote.
+int Simulation::deviceIndex(const QString &deviceId)
+{
+    for (const SimDevice &device : m_devices) {
+        if (device.device->store().deviceId() == deviceId)
+            return device.index;
+    }
+    return -1;
+}
+
 bool Simulation::checkExactlyOnce(const QHash<QString, protocol::PulledRecord> &server)
 {
     QHash<QString, int> appliedByRecordAndDevice;
@@ -694,13 +729,18 @@ bool Simulation::checkExactlyOnce(const QHash<QString, protocol::PulledRecord> &
     for (auto it = appliedByRecordAndDevice.constBegin(); it != appliedByRecordAndDevice.constEnd(); ++it)
         keys.insert(it.key());
     for (const QString &key : std::as_const(keys)) {
-        if (audited.value(key) != appliedByRecordAndDevice.value(key))
-            return fail(
-                QStringLiteral(
-                    "record/device %1: %2 audit entries on the server, %3 applied edits in the ledger")
-                    .arg(key)
-                    .arg(audited.value(key))
-                    .arg(appliedByRecordAndDevice.value(key)));
+        if (audited.value(key) == appliedByRecordAndDevice.value(key))
+            continue;
+        const QString recordId = key.section(QLatin1Char('/'), 0, 0);
+        const QString deviceId = key.section(QLatin1Char('/'), 1);
+        return fail(QStringLiteral("record %1, device %2 (%3): %4 audit entries on the server, %5 applied "
+                                   "edits in the ledger\nthe ledger's entries for that record:\n%6")
+                        .arg(recordId)
+                        .arg(deviceIndex(deviceId))
+                        .arg(deviceId)
+                        .arg(audited.value(key))
+                        .arg(appliedByRecordAndDevice.value(key))
+                        .arg(m_ledger.forRecord(recordId)));
     }
     return true;
 }

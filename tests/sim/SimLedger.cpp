@@ -59,4 +59,14 @@ QString SimLedger::tail(int n) const
     return lines.join(QLatin1Char('\n'));
 }
 
+QString SimLedger::forRecord(const QString &recordId) const
+{
+    QStringList lines;
+    for (const LedgerEntry &entry : m_entries) {
+        if (entry.recordId == recordId)
+            lines.append(entry.describe());
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace fieldsync::sim

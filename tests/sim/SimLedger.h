@@ -45,6 +45,8 @@ public:
     LedgerEntry *byOfflineId(const QString &offlineId);
     // The last n entries, one per line, for a failure message.
     QString tail(int n) const;
+    // Every entry that touched one record, one per line, for a failure message.
+    QString forRecord(const QString &recordId) const;
 
 private:
     QList<LedgerEntry> m_entries;
