@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev qt6-websockets-dev qt6-httpserver-dev
     libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools
-    libgl1-mesa-dev zlib1g-dev
+    libgl1-mesa-dev zlib1g-dev libsqlite3-dev
     xvfb xauth
     postgresql openssl libssl-dev qtkeychain-qt6-dev
     libqt6svg6 qt6-svg-dev

@@ -55,8 +55,16 @@ Result<QString> timestampFromInput(const FieldSpec &spec, const QString &raw)
 QJsonArray sortedUnique(const QJsonArray &array)
 {
     QStringList items;
-    for (const QJsonValue &item : array)
+    items.reserve(array.size());
+    bool strictlyAscendingStrings = true;
+    for (const QJsonValue &item : array) {
         items.append(item.toString());
+        strictlyAscendingStrings = strictlyAscendingStrings && item.isString() &&
+                                   (items.size() == 1 || items.at(items.size() - 2) < items.constLast());
+    }
+    // Already a sorted set (what a device stores and pushes): the same array, not a rebuilt one.
+    if (strictlyAscendingStrings)
+        return array;
     items.sort();
     items.removeDuplicates();
     return QJsonArray::fromStringList(items);

@@ -87,9 +87,12 @@ Result<std::optional<OutboxEntry>> Outbox::findByOfflineId(const QString &offlin
 
 Result<void> Outbox::remove(const QString &offlineId)
 {
-    QSqlQuery &query = m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE offline_id = ?"));
-    query.addBindValue(offlineId);
-    return m_db.exec(query);
+    // One per settled change: the store's direct path, like the record write beside it.
+    if (Result<qint64> removed =
+            m_db.write(QStringLiteral("DELETE FROM outbox WHERE offline_id = ?"), {offlineId});
+        !removed)
+        return removed.error();
+    return {};
 }
 
 Result<int> Outbox::count()

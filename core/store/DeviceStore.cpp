@@ -229,21 +229,18 @@ Result<bool> DeviceStore::hasUnsettledEdits(const QString &recordId)
 Result<QSet<QString>> DeviceStore::withUnsettledEdits(const QStringList &recordIds,
                                                       const QStringList &exceptOfflineIds)
 {
-    QSqlQuery &query = m_db->prepare(QStringLiteral(
-        "SELECT record_id FROM outbox WHERE record_id IN (SELECT value FROM json_each(?))"
-        " AND offline_id NOT IN (SELECT value FROM json_each(?))"
-        " UNION SELECT record_id FROM conflicts WHERE record_id IN (SELECT value FROM json_each(?))"
-        " UNION SELECT record_id FROM rejected WHERE record_id IN (SELECT value FROM json_each(?))"));
-    const QString ids = jsonTextArray(recordIds);
-    query.addBindValue(ids);
-    query.addBindValue(jsonTextArray(exceptOfflineIds));
-    query.addBindValue(ids);
-    query.addBindValue(ids);
-    if (Result<void> done = m_db->exec(query); !done)
-        return done.error();
+    const QByteArray ids = jsonUtf8Array(recordIds);
     QSet<QString> unsettled;
-    while (query.next())
-        unsettled.insert(query.value(0).toString());
+    const Result<void> read = m_db->select(
+        QStringLiteral(
+            "SELECT record_id FROM outbox WHERE record_id IN (SELECT value FROM json_each(?))"
+            " AND offline_id NOT IN (SELECT value FROM json_each(?))"
+            " UNION SELECT record_id FROM conflicts WHERE record_id IN (SELECT value FROM json_each(?))"
+            " UNION SELECT record_id FROM rejected WHERE record_id IN (SELECT value FROM json_each(?))"),
+        {ids, jsonUtf8Array(exceptOfflineIds), ids, ids},
+        [&unsettled](const SqlRow &row) { unsettled.insert(row.text(0)); });
+    if (!read)
+        return read.error();
     return unsettled;
 }
 

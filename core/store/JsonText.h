@@ -15,7 +15,7 @@ inline QString toJsonText(const QJsonObject &object)
 }
 
 // A JSON array of strings, to hand a whole list to one statement as json_each(?).
-inline QString jsonTextArray(const QStringList &items)
+inline QByteArray jsonUtf8Array(const QStringList &items)
 {
     QByteArray json;
     json.reserve(items.size() * 40 + 2);
@@ -26,7 +26,12 @@ inline QString jsonTextArray(const QStringList &items)
         JsonWriter::appendString(json, items.at(index));
     }
     json.append(']');
-    return QString::fromUtf8(json);
+    return json;
+}
+
+inline QString jsonTextArray(const QStringList &items)
+{
+    return QString::fromUtf8(jsonUtf8Array(items));
 }
 
 inline QJsonObject jsonObjectFromText(const QString &text)

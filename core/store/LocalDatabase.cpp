@@ -1,5 +1,7 @@
 #include "LocalDatabase.h"
 
+#include "SqliteStatements.h"
+
 #include "common/Logging.h"
 
 #include <QSqlError>
@@ -75,6 +77,7 @@ Error sqlError(const QString &code, const QSqlError &error)
 LocalDatabase::~LocalDatabase()
 {
     m_statements.clear();
+    m_direct.reset();
     if (m_db.isValid())
         m_db.close();
     m_db = QSqlDatabase();
@@ -96,6 +99,8 @@ Result<std::unique_ptr<LocalDatabase>> LocalDatabase::open(const QString &path)
         return configured.error();
     if (Result<void> migrated = db->migrate(); !migrated)
         return migrated.error();
+    if (sqlite3 *handle = SqliteStatements::handleOf(db->m_db))
+        db->m_direct = std::make_unique<SqliteStatements>(handle);
     return db;
 }
 
@@ -192,6 +197,72 @@ Result<void> LocalDatabase::exec(QSqlQuery &query)
     if (!query.exec()) {
         qCWarning(lcStore) << "statement failed:" << query.lastError().text();
         return sqlError(QStringLiteral("store_io"), query.lastError());
+    }
+    return {};
+}
+
+Result<qint64> LocalDatabase::write(const QString &sql, std::initializer_list<SqlValue> values)
+{
+    if (!m_direct) {
+        QSqlQuery &query = prepare(sql);
+        for (const SqlValue &value : values)
+            query.addBindValue(value.toVariant());
+        if (Result<void> done = exec(query); !done)
+            return done.error();
+        return qint64(query.numRowsAffected());
+    }
+    if (Result<void> failure = injectedFailure(); !failure)
+        return failure.error();
+    if (!m_inTransaction)
+        releaseReads(); // as exec(): a write on a stale snapshot fails at once
+    Result<qint64> written = m_direct->write(sql, values);
+    if (!written) {
+        qCWarning(lcStore) << "statement failed:" << written.error().message;
+        return makeError(QStringLiteral("store_io"), written.error().message);
+    }
+    return written;
+}
+
+namespace {
+
+class QtSqlRow final : public SqlRow
+{
+public:
+    explicit QtSqlRow(const QSqlQuery &query)
+        : m_query(query)
+    {}
+
+    bool isNull(int column) const override { return m_query.isNull(column); }
+    qint64 integer(int column) const override { return m_query.value(column).toLongLong(); }
+    QString text(int column) const override { return m_query.value(column).toString(); }
+    QByteArray utf8(int column) const override { return m_query.value(column).toString().toUtf8(); }
+
+private:
+    const QSqlQuery &m_query;
+};
+
+} // namespace
+
+Result<void> LocalDatabase::select(const QString &sql, std::initializer_list<SqlValue> values,
+                                   const std::function<void(const SqlRow &)> &onRow)
+{
+    if (!m_direct) {
+        QSqlQuery &query = prepare(sql);
+        for (const SqlValue &value : values)
+            query.addBindValue(value.toVariant());
+        if (Result<void> done = exec(query); !done)
+            return done;
+        const QtSqlRow row(query);
+        while (query.next())
+            onRow(row);
+        query.finish();
+        return {};
+    }
+    if (Result<void> failure = injectedFailure(); !failure)
+        return failure;
+    if (Result<void> read = m_direct->select(sql, values, onRow); !read) {
+        qCWarning(lcStore) << "statement failed:" << read.error().message;
+        return makeError(QStringLiteral("store_io"), read.error().message);
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SqlValue.h"
 #include "common/Result.h"
 
 #include <QHash>
@@ -8,10 +9,13 @@
 #include <QString>
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <unordered_map>
 
 namespace fieldsync {
+
+class SqliteStatements;
 
 // The device's SQLite file: WAL, synchronous=FULL (the outbox is the only copy of a foreman's
 // work), foreign keys, schema versioned in PRAGMA user_version with forward migrations.
@@ -37,6 +41,15 @@ public:
     // A prepared statement, cached by its text: preparing costs more than running on the hot
     // edit path. Callers bind and run it before asking for the same statement again.
     QSqlQuery &prepare(const QString &sql);
+    // A cached write for the hot paths (settling a page of answers): straight through SQLite's C
+    // API when the QtSql driver shares this build's SQLite (no QVariant or UTF-16 per value),
+    // else through prepare() and exec(). Like exec(): counts as an operation for the failure
+    // hook, and outside a transaction releases reads first. The number of rows changed.
+    Result<qint64> write(const QString &sql, std::initializer_list<SqlValue> values);
+    // The same for a query: each row goes to onRow, and the statement is done (no read left
+    // open) when this returns.
+    Result<void> select(const QString &sql, std::initializer_list<SqlValue> values,
+                        const std::function<void(const SqlRow &)> &onRow);
 
     Result<void> begin();
     Result<void> commit();
@@ -78,6 +91,7 @@ private:
     FailurePoint m_failurePoint;
     FailureKind m_failureKind = FailureKind::IoError;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    std::unique_ptr<SqliteStatements> m_direct;
     qint64 m_operations = 0;
     bool m_inTransaction = false;
 };

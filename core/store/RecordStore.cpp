@@ -133,65 +133,50 @@ Result<int> RecordStore::count(const RecordQuery &request)
 
 Result<void> RecordStore::save(const LocalRecord &record, Row row)
 {
-    const QString data = toJsonText(record.data);
+    const QByteArray data = JsonWriter::compact(record.data);
     // Applying the server's state makes both sides one object: it is encoded once.
-    QVariant serverData;
+    SqlValue serverData;
     if (!record.serverData.isEmpty())
-        serverData = record.serverData == record.data ? data : toJsonText(record.serverData);
+        serverData = record.serverData == record.data ? data : JsonWriter::compact(record.serverData);
     const QString title = record.title();
     const QString status = record.status();
-    const QVariant parentId = record.parentId().isEmpty() ? QVariant() : QVariant(record.parentId());
-    const QString wireName = EntitySchema::of(record.entity).wireName;
+    const SqlValue parentId = record.parentId().isEmpty() ? SqlValue() : SqlValue(record.parentId());
+    const QString &wireName = EntitySchema::of(record.entity).wireName;
+    const QString updatedAt = record.data.value(RecordMeta::UpdatedAt).toString();
 
     if (row == Row::MayExist) {
         // Most writes leave the indexed columns (entity, title, status, parent_id) as they were. An
         // UPDATE that does not name them keeps their index entries instead of rewriting them (fewer
         // pages to write and sync); when one of them did change, the upsert below writes it all.
-        QSqlQuery &update = m_db.prepare(QStringLiteral(
-            "UPDATE records SET project_id = ?, version = ?, deleted = ?, data = ?, server_version = ?,"
-            " server_deleted = ?, server_data = ?, updated_at = ?"
-            " WHERE id = ? AND entity = ? AND title IS ? AND status IS ? AND parent_id IS ?"));
-        update.addBindValue(record.projectId);
-        update.addBindValue(record.version);
-        update.addBindValue(record.deleted ? 1 : 0);
-        update.addBindValue(data);
-        update.addBindValue(record.serverVersion);
-        update.addBindValue(record.serverDeleted ? 1 : 0);
-        update.addBindValue(serverData);
-        update.addBindValue(record.data.value(RecordMeta::UpdatedAt).toString());
-        update.addBindValue(record.id);
-        update.addBindValue(wireName);
-        update.addBindValue(title);
-        update.addBindValue(status);
-        update.addBindValue(parentId);
-        if (Result<void> done = m_db.exec(update); !done)
-            return done;
-        if (update.numRowsAffected() == 1)
+        const Result<qint64> updated = m_db.write(
+            QStringLiteral(
+                "UPDATE records SET project_id = ?, version = ?, deleted = ?, data = ?, server_version = ?,"
+                " server_deleted = ?, server_data = ?, updated_at = ?"
+                " WHERE id = ? AND entity = ? AND title IS ? AND status IS ? AND parent_id IS ?"),
+            {record.projectId, record.version, record.deleted ? 1 : 0, data, record.serverVersion,
+             record.serverDeleted ? 1 : 0, serverData, updatedAt, record.id, wireName, title, status,
+             parentId});
+        if (!updated)
+            return updated.error();
+        if (updated.value() == 1)
             return {};
     }
 
-    QSqlQuery &query = m_db.prepare(QStringLiteral(
-        "INSERT INTO records(id, entity, project_id, version, deleted, data, server_version, server_deleted,"
-        " server_data, title, status, parent_id, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"
-        " ON CONFLICT(id) DO UPDATE SET entity = excluded.entity, project_id = excluded.project_id,"
-        " version = excluded.version, deleted = excluded.deleted, data = excluded.data,"
-        " server_version = excluded.server_version, server_deleted = excluded.server_deleted,"
-        " server_data = excluded.server_data, title = excluded.title, status = excluded.status,"
-        " parent_id = excluded.parent_id, updated_at = excluded.updated_at"));
-    query.addBindValue(record.id);
-    query.addBindValue(wireName);
-    query.addBindValue(record.projectId);
-    query.addBindValue(record.version);
-    query.addBindValue(record.deleted ? 1 : 0);
-    query.addBindValue(data);
-    query.addBindValue(record.serverVersion);
-    query.addBindValue(record.serverDeleted ? 1 : 0);
-    query.addBindValue(serverData);
-    query.addBindValue(title);
-    query.addBindValue(status);
-    query.addBindValue(parentId);
-    query.addBindValue(record.data.value(RecordMeta::UpdatedAt).toString());
-    return m_db.exec(query);
+    const Result<qint64> written = m_db.write(
+        QStringLiteral(
+            "INSERT INTO records(id, entity, project_id, version, deleted, data, server_version, "
+            "server_deleted,"
+            " server_data, title, status, parent_id, updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET entity = excluded.entity, project_id = excluded.project_id,"
+            " version = excluded.version, deleted = excluded.deleted, data = excluded.data,"
+            " server_version = excluded.server_version, server_deleted = excluded.server_deleted,"
+            " server_data = excluded.server_data, title = excluded.title, status = excluded.status,"
+            " parent_id = excluded.parent_id, updated_at = excluded.updated_at"),
+        {record.id, wireName, record.projectId, record.version, record.deleted ? 1 : 0, data,
+         record.serverVersion, record.serverDeleted ? 1 : 0, serverData, title, status, parentId, updatedAt});
+    if (!written)
+        return written.error();
+    return {};
 }
 
 Result<std::optional<RecordStore::Head>> RecordStore::findHead(const QString &id)
@@ -213,20 +198,18 @@ Result<std::optional<RecordStore::Head>> RecordStore::findHead(const QString &id
 
 Result<QHash<QString, RecordStore::Head>> RecordStore::findHeads(const QStringList &ids)
 {
-    QSqlQuery &query =
-        m_db.prepare(QStringLiteral("SELECT id, entity, project_id, version, server_version FROM records"
-                                    " WHERE id IN (SELECT value FROM json_each(?))"));
-    query.addBindValue(jsonTextArray(ids));
-    if (Result<void> done = m_db.exec(query); !done)
-        return done.error();
     QHash<QString, Head> heads;
     heads.reserve(ids.size());
-    while (query.next()) {
-        const EntitySchema *schema = EntitySchema::byWireName(query.value(1).toString());
-        heads.insert(query.value(0).toString(),
-                     Head{schema ? schema->kind : EntityKind::Permit, query.value(2).toString(),
-                          query.value(3).toLongLong(), query.value(4).toLongLong()});
-    }
+    const Result<void> read =
+        m_db.select(QStringLiteral("SELECT id, entity, project_id, version, server_version FROM records"
+                                   " WHERE id IN (SELECT value FROM json_each(?))"),
+                    {jsonUtf8Array(ids)}, [&heads](const SqlRow &row) {
+                        const EntitySchema *schema = EntitySchema::byWireName(row.text(1));
+                        heads.insert(row.text(0), Head{schema ? schema->kind : EntityKind::Permit,
+                                                       row.text(2), row.integer(3), row.integer(4)});
+                    });
+    if (!read)
+        return read.error();
     return heads;
 }
 

@@ -10,11 +10,12 @@ namespace fieldsync::server {
 
 namespace {
 
-QVariant jsonText(const QJsonObject &object)
+// An empty state (before a create) is NULL.
+SqlValue jsonText(const QJsonObject &object)
 {
     if (object.isEmpty())
-        return QVariant(QMetaType::fromType<QString>());
-    return QString::fromUtf8(JsonWriter::compact(object));
+        return {};
+    return JsonWriter::compact(object);
 }
 
 } // namespace
@@ -30,20 +31,16 @@ Result<void> AuditRepository::record(const StoredRecord &after, const QJsonObjec
     if (after.deleted)
         afterState.insert(QStringLiteral("deleted"), true);
     // A live record's state is its data: the caller's encoding of it serves as it is.
-    const QVariant afterText = !after.deleted && !encodedAfterData.isEmpty() && !afterState.isEmpty()
-                                   ? QVariant(QString::fromUtf8(encodedAfterData))
+    const SqlValue afterText = !after.deleted && !encodedAfterData.isEmpty() && !afterState.isEmpty()
+                                   ? SqlValue(encodedAfterData)
                                    : jsonText(afterState);
-    const Result<QSqlQuery *> query =
-        m_db.run(QStringLiteral(
-                     "INSERT INTO audit (seq, record_id, entity, project_id, user_name, device_id, at_time, "
-                     "client_time, before_data, after_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                 {after.seq, after.id, EntitySchema::of(after.entity).wireName, after.projectId,
-                  after.updatedBy, after.deviceId, after.updatedAt,
-                  clientTime.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(clientTime),
-                  jsonText(before), afterText});
-    if (!query)
-        return query.error();
-    return {};
+    return m_db.write(
+        QStringLiteral(
+            "INSERT INTO audit (seq, record_id, entity, project_id, user_name, device_id, at_time, "
+            "client_time, before_data, after_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {after.seq, after.id, EntitySchema::of(after.entity).wireName, after.projectId, after.updatedBy,
+         after.deviceId, after.updatedAt, clientTime.isEmpty() ? SqlValue() : SqlValue(clientTime),
+         jsonText(before), afterText});
 }
 
 Result<QList<AuditRepository::Entry>> AuditRepository::entriesFor(const QString &recordId)

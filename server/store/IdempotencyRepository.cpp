@@ -44,20 +44,16 @@ IdempotencyRepository::findMany(const QString &deviceId, const QStringList &offl
     }();
     QHash<QString, StoredAnswer> answers;
     for (qsizetype first = 0; first < offlineIds.size(); first += ChunkSize) {
-        QVariantList values;
+        QList<SqlValue> values;
         values.reserve(ChunkSize + 1);
         values.append(deviceId);
         for (qsizetype index = first; index < first + ChunkSize; ++index)
             values.append(offlineIds.at(std::min(index, offlineIds.size() - 1)));
-        Result<QSqlQuery *> query = m_db.run(sql, values);
-        if (!query)
-            return query.error();
-        QSqlQuery *row = query.value();
-        while (row->next()) {
-            answers.insert(row->value(0).toString(),
-                           StoredAnswer{row->value(1).toString(), row->value(2).toString().toUtf8()});
-        }
-        row->finish();
+        const Result<void> read = m_db.select(sql, values, [&answers](const SqlRow &row) {
+            answers.insert(row.text(0), StoredAnswer{row.text(1), row.utf8(2)});
+        });
+        if (!read)
+            return read.error();
     }
     return answers;
 }
@@ -65,14 +61,11 @@ IdempotencyRepository::findMany(const QString &deviceId, const QStringList &offl
 Result<void> IdempotencyRepository::store(const QString &deviceId, const QString &offlineId,
                                           const StoredAnswer &answer, const QString &now)
 {
-    const Result<QSqlQuery *> query = m_db.run(
+    return m_db.write(
         QStringLiteral("INSERT INTO idempotency (device_id, offline_id, project_id, answer, created_at) "
                        "VALUES (?, ?, ?, ?, ?)"),
         {deviceId, offlineId, answer.projectId.isNull() ? QStringLiteral("") : answer.projectId,
-         QString::fromUtf8(answer.answer), now});
-    if (!query)
-        return query.error();
-    return {};
+         answer.answer, now});
 }
 
 } // namespace fieldsync::server

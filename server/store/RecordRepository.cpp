@@ -4,7 +4,6 @@
 #include "common/JsonWriter.h"
 
 #include <QJsonDocument>
-#include <QSqlQuery>
 
 namespace fieldsync::server {
 
@@ -33,40 +32,39 @@ RecordRepository::RecordRepository(ServerDatabase &db)
 
 Result<std::optional<StoredRecord>> RecordRepository::find(const QString &id)
 {
-    Result<QSqlQuery *> query = m_db.run(
+    std::optional<StoredRecord> found;
+    QString entityName;
+    const Result<void> read = m_db.select(
         QStringLiteral("SELECT entity, project_id, version, deleted, data, seq, updated_at, updated_by, "
                        "device_id FROM records WHERE id = ?"),
-        {id});
-    if (!query)
-        return query.error();
-    QSqlQuery *row = query.value();
-    if (!row->next()) {
-        row->finish();
-        return std::optional<StoredRecord>();
-    }
-    StoredRecord record;
-    record.id = id;
-    const Result<EntityKind> entity = entityOf(row->value(0).toString(), id);
-    record.projectId = row->value(1).toString();
-    record.version = row->value(2).toLongLong();
-    record.deleted = row->value(3).toInt() != 0;
-    record.data = parseData(row->value(4).toByteArray());
-    record.seq = row->value(5).toLongLong();
-    record.updatedAt = row->value(6).toString();
-    record.updatedBy = row->value(7).toString();
-    record.deviceId = row->value(8).toString();
-    row->finish();
+        {id}, [&](const SqlRow &row) {
+            StoredRecord record;
+            record.id = id;
+            entityName = row.text(0);
+            record.projectId = row.text(1);
+            record.version = row.integer(2);
+            record.deleted = row.integer(3) != 0;
+            record.data = parseData(row.utf8(4));
+            record.seq = row.integer(5);
+            record.updatedAt = row.text(6);
+            record.updatedBy = row.text(7);
+            record.deviceId = row.text(8);
+            found = std::move(record);
+        });
+    if (!read)
+        return read.error();
+    if (!found)
+        return found;
+    const Result<EntityKind> entity = entityOf(entityName, id);
     if (!entity)
         return entity.error();
-    record.entity = entity.value();
-    return std::optional<StoredRecord>(std::move(record));
+    found->entity = entity.value();
+    return found;
 }
 
 Result<void> RecordRepository::save(const StoredRecord &record, const QByteArray &encodedData)
 {
-    const QString data =
-        QString::fromUtf8(encodedData.isEmpty() ? JsonWriter::compact(record.data) : encodedData);
-    const Result<QSqlQuery *> query = m_db.run(
+    return m_db.write(
         QStringLiteral(
             "INSERT INTO records (id, entity, project_id, version, deleted, data, seq, updated_at, "
             "updated_by, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -74,44 +72,41 @@ Result<void> RecordRepository::save(const StoredRecord &record, const QByteArray
             "data = excluded.data, seq = excluded.seq, updated_at = excluded.updated_at, "
             "updated_by = excluded.updated_by, device_id = excluded.device_id"),
         {record.id, EntitySchema::of(record.entity).wireName, record.projectId, record.version,
-         record.deleted ? 1 : 0, data, record.seq, record.updatedAt, record.updatedBy, record.deviceId});
-    if (!query)
-        return query.error();
-    return {};
+         record.deleted ? 1 : 0, encodedData.isEmpty() ? JsonWriter::compact(record.data) : encodedData,
+         record.seq, record.updatedAt, record.updatedBy, record.deviceId});
 }
 
 Result<QList<StoredRecord>> RecordRepository::changedSince(const QString &projectId, qint64 cursor,
                                                            qint64 upTo, int limit, bool decode)
 {
-    Result<QSqlQuery *> query =
-        m_db.run(QStringLiteral("SELECT id, entity, version, deleted, data, seq FROM records "
-                                "WHERE project_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"),
-                 {projectId, cursor, upTo, limit});
-    if (!query)
-        return query.error();
-    QSqlQuery *row = query.value();
     QList<StoredRecord> records;
     std::optional<Error> failure;
-    while (row->next()) {
-        StoredRecord record;
-        record.id = row->value(0).toString();
-        const Result<EntityKind> entity = entityOf(row->value(1).toString(), record.id);
-        if (!entity) {
-            failure = entity.error();
-            break;
-        }
-        record.entity = entity.value();
-        record.projectId = projectId;
-        record.version = row->value(2).toLongLong();
-        record.deleted = row->value(3).toInt() != 0;
-        if (decode)
-            record.data = parseData(row->value(4).toByteArray());
-        else
-            record.encodedData = row->value(4).toByteArray();
-        record.seq = row->value(5).toLongLong();
-        records.append(std::move(record));
-    }
-    row->finish();
+    const Result<void> read =
+        m_db.select(QStringLiteral("SELECT id, entity, version, deleted, data, seq FROM records "
+                                   "WHERE project_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"),
+                    {projectId, cursor, upTo, limit}, [&](const SqlRow &row) {
+                        if (failure)
+                            return;
+                        StoredRecord record;
+                        record.id = row.text(0);
+                        const Result<EntityKind> entity = entityOf(row.text(1), record.id);
+                        if (!entity) {
+                            failure = entity.error();
+                            return;
+                        }
+                        record.entity = entity.value();
+                        record.projectId = projectId;
+                        record.version = row.integer(2);
+                        record.deleted = row.integer(3) != 0;
+                        if (decode)
+                            record.data = parseData(row.utf8(4));
+                        else
+                            record.encodedData = row.utf8(4);
+                        record.seq = row.integer(5);
+                        records.append(std::move(record));
+                    });
+    if (!read)
+        return read.error();
     if (failure)
         return *failure;
     return records;

@@ -3,6 +3,7 @@
 #include "DatabaseUrl.h"
 #include "Migrations.h"
 #include "common/Logging.h"
+#include "store/SqliteStatements.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -16,6 +17,7 @@ namespace {
 QAtomicInt connectionCounter;
 
 constexpr int BusyTimeoutMs = 10000;
+constexpr int PageCacheKib = 64 * 1024;
 
 Result<void> succeeded(const Result<QSqlQuery *> &query)
 {
@@ -59,6 +61,13 @@ Result<void> ServerDatabase::open(const QString &location)
     if (!ready) {
         close();
         return ready.error();
+    }
+    if (m_dialect == Dialect::Sqlite) {
+        if (sqlite3 *handle = SqliteStatements::handleOf(QSqlDatabase::database(m_connectionName, false)))
+            m_direct = std::make_unique<SqliteStatements>(handle);
+        else
+            qCDebug(lcServerStore) << "the QtSql SQLite driver does not share this build's SQLite library;"
+                                   << "every statement goes through QtSql";
     }
     qCDebug(lcServerStore) << "database" << m_location << "at schema version" << m_schemaVersion;
     return {};
@@ -112,8 +121,10 @@ Result<void> ServerDatabase::openConnection(QSqlDatabase &db)
 
 void ServerDatabase::close()
 {
-    // Prepared statements must go before the connection, or Qt warns and leaks them.
+    // Prepared statements must go before the connection, or Qt warns and leaks them (and SQLite
+    // refuses to close a connection with statements of its own left).
     m_statements.clear();
+    m_direct.reset();
     if (QSqlDatabase::contains(m_connectionName)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -137,10 +148,14 @@ Result<void> ServerDatabase::configureSqlite()
 {
     // An acknowledged push is the only promise a device gets before it forgets its outbox entry:
     // synchronous=FULL makes the COMMIT survive power loss, not just a process crash.
-    const QStringList pragmas{QStringLiteral("PRAGMA journal_mode=WAL"),
-                              QStringLiteral("PRAGMA synchronous=FULL"),
-                              QStringLiteral("PRAGMA foreign_keys=ON"),
-                              QStringLiteral("PRAGMA busy_timeout=%1").arg(BusyTimeoutMs)};
+    // Every change inserts at a random place in three indexes keyed by UUIDs (records, audit,
+    // idempotency); past a few tens of thousands of records they outgrow SQLite's default 2 MiB
+    // page cache and every insert reads its pages back from the file. 64 MiB (filled only as
+    // used) keeps them cached up to a few hundred thousand records.
+    const QStringList pragmas{
+        QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+        QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=%1").arg(BusyTimeoutMs),
+        QStringLiteral("PRAGMA cache_size=-%1").arg(PageCacheKib)};
     for (const QString &pragma : pragmas) {
         if (const Result<void> done = execute(pragma); !done)
             return done;
@@ -182,6 +197,72 @@ Result<QSqlQuery *> ServerDatabase::run(const QString &sql, const QVariantList &
         return error;
     }
     return query.get();
+}
+
+Result<void> ServerDatabase::write(const QString &sql, std::initializer_list<SqlValue> values)
+{
+    if (m_direct) {
+        if (const Result<qint64> written = m_direct->write(sql, values); !written)
+            return written.error();
+        return {};
+    }
+    return select(sql, values, {});
+}
+
+namespace {
+
+class QtSqlRow final : public SqlRow
+{
+public:
+    explicit QtSqlRow(const QSqlQuery &query)
+        : m_query(query)
+    {}
+
+    bool isNull(int column) const override { return m_query.isNull(column); }
+    qint64 integer(int column) const override { return m_query.value(column).toLongLong(); }
+    QString text(int column) const override { return m_query.value(column).toString(); }
+    QByteArray utf8(int column) const override { return m_query.value(column).toString().toUtf8(); }
+
+private:
+    const QSqlQuery &m_query;
+};
+
+} // namespace
+
+Result<void> ServerDatabase::select(const QString &sql, std::initializer_list<SqlValue> values,
+                                    const std::function<void(const SqlRow &)> &onRow)
+{
+    if (m_direct)
+        return m_direct->select(sql, values, onRow);
+    return selectThroughQtSql(sql, values.begin(), qsizetype(values.size()), onRow);
+}
+
+Result<void> ServerDatabase::select(const QString &sql, const QList<SqlValue> &values,
+                                    const std::function<void(const SqlRow &)> &onRow)
+{
+    if (m_direct)
+        return m_direct->select(sql, values, onRow);
+    return selectThroughQtSql(sql, values.constData(), values.size(), onRow);
+}
+
+Result<void> ServerDatabase::selectThroughQtSql(const QString &sql, const SqlValue *values, qsizetype count,
+                                                const std::function<void(const SqlRow &)> &onRow)
+{
+    QVariantList bound;
+    bound.reserve(count);
+    for (qsizetype index = 0; index < count; ++index)
+        bound.append(values[index].toVariant());
+    const Result<QSqlQuery *> query = run(sql, bound);
+    if (!query)
+        return query.error();
+    QSqlQuery *rows = query.value();
+    if (onRow) {
+        const QtSqlRow row(*rows);
+        while (rows->next())
+            onRow(row);
+    }
+    rows->finish();
+    return {};
 }
 
 bool ServerDatabase::reconnectIfBroken()

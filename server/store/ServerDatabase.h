@@ -2,6 +2,7 @@
 
 #include "DatabaseUrl.h"
 #include "common/Result.h"
+#include "store/SqlValue.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -9,7 +10,13 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
+#include <initializer_list>
 #include <memory>
+
+namespace fieldsync {
+class SqliteStatements;
+}
 
 namespace fieldsync::server {
 
@@ -51,6 +58,17 @@ public:
     // stays valid until the same SQL runs again; callers that read rows call finish() when done,
     // so that SQLite does not keep a read snapshot open.
     Result<QSqlQuery *> run(const QString &sql, const QVariantList &values = {});
+    // The hot paths' way to run a cached statement: on SQLite straight through its C API (no
+    // QVariant or UTF-16 per value, the statement reset when done), elsewhere through run().
+    // write is for statements whose rows (if any) nobody reads; select hands each row to onRow.
+    Result<void> write(const QString &sql, std::initializer_list<SqlValue> values);
+    Result<void> select(const QString &sql, std::initializer_list<SqlValue> values,
+                        const std::function<void(const SqlRow &)> &onRow);
+    Result<void> select(const QString &sql, const QList<SqlValue> &values,
+                        const std::function<void(const SqlRow &)> &onRow);
+    // Whether write and select go through SQLite's C API (false on PostgreSQL, and on SQLite when
+    // the QtSql driver brings its own copy of the library).
+    bool runsSqliteDirectly() const { return m_direct != nullptr; }
     // One-off statements (DDL, pragmas), not cached.
     Result<void> execute(const QString &sql);
 
@@ -75,6 +93,8 @@ private:
     // may retry what failed, as long as no transaction was open).
     bool reconnectIfBroken();
     Result<void> configureSqlite();
+    Result<void> selectThroughQtSql(const QString &sql, const SqlValue *values, qsizetype count,
+                                    const std::function<void(const SqlRow &)> &onRow);
     Result<void> migrate();
     Result<int> readSchemaVersion();
 
@@ -86,6 +106,7 @@ private:
     bool m_inTransaction = false;
     bool m_retrying = false;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    std::unique_ptr<SqliteStatements> m_direct;
 };
 
 } // namespace fieldsync::server

@@ -2,7 +2,9 @@
 
 #include "auth/Authenticator.h"
 #include "auth/Tokens.h"
+#include "store/IdempotencyRepository.h"
 #include "store/Migrations.h"
+#include "store/RecordRepository.h"
 #include "store/SequenceRepository.h"
 #include "store/ServerDatabase.h"
 #include "store/UserRepository.h"
@@ -54,6 +56,8 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QVERIFY(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt() > 0);
+        // Negative: KiB. Far above SQLite's default 2 MiB, for the push path's random-key indexes.
+        QVERIFY(scalar(db, QStringLiteral("PRAGMA cache_size")).toInt() <= -32 * 1024);
     }
 
     void reopeningDoesNotMigrateAgain()
@@ -128,6 +132,69 @@ private Q_SLOTS:
             // Destroyed without commit: rolled back.
         }
         QCOMPARE(sequence.current().value(), 2);
+    }
+
+    void directStatementsShareTheConnectionAndItsTransactions()
+    {
+        const QString file = path(QStringLiteral("direct.db"));
+        ServerDatabase db;
+        QVERIFY(db.open(file).ok());
+        // Debian's QtSql driver uses the system SQLite, so the push path skips QtSql here.
+        QVERIFY(db.runsSqliteDirectly());
+        RecordRepository records(db);
+        StoredRecord record;
+        record.id = QStringLiteral("7d0c2f0e-2f43-4a4e-9a43-0d4c1f6f2b11");
+        record.projectId = QStringLiteral("site-ä");
+        record.version = 1;
+        record.seq = 1;
+        record.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("Schweißarbeiten 🔥")}};
+        record.updatedAt = QStringLiteral("2026-11-21T07:00:00.000Z");
+        record.updatedBy = QStringLiteral("ana");
+        record.deviceId = QStringLiteral("device-1");
+        {
+            WriteTransaction transaction(db);
+            QVERIFY(transaction.begin().ok());
+            QVERIFY(records.save(record).ok());
+            QVERIFY(records.find(record.id).value().has_value());
+            // Destroyed without commit: the direct write goes with the rollback.
+        }
+        QVERIFY(!records.find(record.id).value().has_value());
+        {
+            WriteTransaction transaction(db);
+            QVERIFY(transaction.begin().ok());
+            QVERIFY(records.save(record).ok());
+            QVERIFY(transaction.commit().ok());
+        }
+        // QtSql's statements on the same connection see the row, text intact.
+        QCOMPARE(scalar(db, QStringLiteral("SELECT project_id FROM records")).toString(), record.projectId);
+        const std::optional<StoredRecord> found = records.find(record.id).value();
+        QVERIFY(found);
+        QCOMPARE(found->data, record.data);
+        QCOMPARE(found->deviceId, record.deviceId);
+        QCOMPARE(found->version, 1);
+        QVERIFY(!found->deleted);
+
+        // A constraint failure comes back as a database error, and the statement runs again after it.
+        IdempotencyRepository idempotency(db);
+        const IdempotencyRepository::StoredAnswer answer{QString(),
+                                                         QByteArrayLiteral("{\"status\":\"applied\"}")};
+        QVERIFY(idempotency.store(QStringLiteral("d"), QStringLiteral("o-1"), answer, record.updatedAt).ok());
+        const Result<void> twice =
+            idempotency.store(QStringLiteral("d"), QStringLiteral("o-1"), answer, record.updatedAt);
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.error().code, QStringLiteral("database"));
+        QVERIFY(idempotency.store(QStringLiteral("d"), QStringLiteral("o-2"), answer, record.updatedAt).ok());
+        const std::optional<IdempotencyRepository::StoredAnswer> stored =
+            idempotency.find(QStringLiteral("d"), QStringLiteral("o-2")).value();
+        QVERIFY(stored);
+        QCOMPARE(stored->projectId, QString()); // stored as '' (NOT NULL), read back empty
+        QCOMPARE(stored->answer, answer.answer);
+
+        // Closing with statements of its own cached leaves a file that opens again.
+        db.close();
+        ServerDatabase again;
+        QVERIFY(again.open(file).ok());
+        QCOMPARE(RecordRepository(again).find(record.id).value()->data, record.data);
     }
 
     void tokensAreStoredOnlyAsHashes()

@@ -456,6 +456,13 @@ void TestFieldValues::equalTreatsAbsentAsNullAndSetsWithoutOrder_data()
     QTest::newRow("set with a duplicate")
         << u"ppe_requirements"_s << QJsonValue(QJsonArray{u"helmet"_s, u"helmet"_s})
         << QJsonValue(QJsonArray{u"helmet"_s}) << true;
+    QTest::newRow("sorted set with a duplicate")
+        << u"ppe_requirements"_s << QJsonValue(QJsonArray{u"gloves"_s, u"helmet"_s, u"helmet"_s})
+        << QJsonValue(QJsonArray{u"gloves"_s, u"helmet"_s}) << true;
+    // A non-string item reads as empty text whatever order the list is in.
+    QTest::newRow("sorted list with a non-string item")
+        << u"ppe_requirements"_s << QJsonValue(QJsonArray{1, u"helmet"_s})
+        << QJsonValue(QJsonArray{u""_s, u"helmet"_s}) << true;
     QTest::newRow("different sets") << u"ppe_requirements"_s << QJsonValue(QJsonArray{u"helmet"_s})
                                     << QJsonValue(QJsonArray{u"gloves"_s}) << false;
     QTest::newRow("absent set and null") << u"ppe_requirements"_s << absent << null << true;

@@ -1,0 +1,182 @@
+#include "SqliteStatements.h"
+
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <dlfcn.h>
+#include <optional>
+#include <sqlite3.h>
+
+namespace fieldsync {
+
+namespace {
+
+class SqliteRow final : public SqlRow
+{
+public:
+    explicit SqliteRow(sqlite3_stmt *statement)
+        : m_statement(statement)
+    {}
+
+    bool isNull(int column) const override { return sqlite3_column_type(m_statement, column) == SQLITE_NULL; }
+    qint64 integer(int column) const override { return sqlite3_column_int64(m_statement, column); }
+    QString text(int column) const override
+    {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        if (!text)
+            return {};
+        const int bytes = sqlite3_column_bytes(m_statement, column);
+        // Empty text is an empty string, not a null one (NULL is), as QtSql reads it.
+        if (bytes == 0)
+            return QStringLiteral("");
+        return QString::fromUtf8(text, bytes);
+    }
+    QByteArray utf8(int column) const override
+    {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        if (!text)
+            return {};
+        return QByteArray(text, sqlite3_column_bytes(m_statement, column));
+    }
+
+private:
+    sqlite3_stmt *m_statement;
+};
+
+// Whether the shared object that holds the driver resolves sqlite3_step to this build's SQLite.
+bool driverSharesOurSqlite(const QSqlDriver *driver)
+{
+    Dl_info info{};
+    // The driver's vtable lives in the plugin that made it.
+    if (dladdr(*reinterpret_cast<void *const *>(driver), &info) == 0 || !info.dli_fname)
+        return false;
+    void *plugin = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
+    if (!plugin)
+        return false;
+    const void *theirs = dlsym(plugin, "sqlite3_step");
+    dlclose(plugin);
+    return theirs == reinterpret_cast<const void *>(&sqlite3_step);
+}
+
+} // namespace
+
+sqlite3 *SqliteStatements::handleOf(const QSqlDatabase &db)
+{
+    const QSqlDriver *driver = db.driver();
+    if (!driver || !db.isOpen())
+        return nullptr;
+    const QVariant handle = driver->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!connection || !driverSharesOurSqlite(driver))
+        return nullptr;
+    return connection;
+}
+
+SqliteStatements::SqliteStatements(sqlite3 *db)
+    : m_db(db)
+{}
+
+SqliteStatements::~SqliteStatements()
+{
+    for (const Prepared &prepared : std::as_const(m_statements))
+        sqlite3_finalize(prepared.statement);
+}
+
+Error SqliteStatements::failure(const QString &sql) const
+{
+    return makeError(QStringLiteral("database"),
+                     QStringLiteral("[%1] failed: %2").arg(sql, QString::fromUtf8(sqlite3_errmsg(m_db))));
+}
+
+Result<sqlite3_stmt *> SqliteStatements::prepared(const QString &sql, const SqlValue *values, qsizetype count)
+{
+    Prepared &slot = m_statements[sql];
+    sqlite3_stmt *&statement = slot.statement;
+    if (!statement) {
+        const QByteArray text = sql.toUtf8();
+        if (sqlite3_prepare_v3(m_db, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
+                               &statement, nullptr) != SQLITE_OK) {
+            m_statements.remove(sql);
+            return makeError(
+                QStringLiteral("database"),
+                QStringLiteral("cannot prepare [%1]: %2").arg(sql, QString::fromUtf8(sqlite3_errmsg(m_db))));
+        }
+    }
+    if (count != sqlite3_bind_parameter_count(statement)) {
+        return makeError(QStringLiteral("database"), QStringLiteral("[%1] takes %2 values, not %3")
+                                                         .arg(sql)
+                                                         .arg(sqlite3_bind_parameter_count(statement))
+                                                         .arg(count));
+    }
+    // The old text goes only once every value is bound anew (SQLite may hold it until then).
+    QList<QByteArray> boundText;
+    boundText.reserve(count);
+    for (int index = 1; index <= count; ++index) {
+        const SqlValue &value = values[index - 1];
+        int bound = SQLITE_OK;
+        if (value.isNull()) {
+            bound = sqlite3_bind_null(statement, index);
+        } else if (value.isInteger()) {
+            bound = sqlite3_bind_int64(statement, index, value.integer());
+        } else {
+            boundText.append(value.utf8());
+            const QByteArray &text = boundText.constLast();
+            bound = sqlite3_bind_text64(statement, index, text.constData(), sqlite3_uint64(text.size()),
+                                        SQLITE_STATIC, SQLITE_UTF8);
+        }
+        if (bound != SQLITE_OK) {
+            const Error error = failure(sql);
+            sqlite3_clear_bindings(statement);
+            return error;
+        }
+    }
+    slot.boundText = std::move(boundText);
+    return statement;
+}
+
+Result<qint64> SqliteStatements::write(const QString &sql, std::initializer_list<SqlValue> values)
+{
+    if (const Result<void> done = run(sql, values.begin(), qsizetype(values.size()), {}); !done)
+        return done.error();
+    return qint64(sqlite3_changes(m_db));
+}
+
+Result<void> SqliteStatements::select(const QString &sql, std::initializer_list<SqlValue> values,
+                                      const std::function<void(const SqlRow &)> &onRow)
+{
+    return run(sql, values.begin(), qsizetype(values.size()), onRow);
+}
+
+Result<void> SqliteStatements::select(const QString &sql, const QList<SqlValue> &values,
+                                      const std::function<void(const SqlRow &)> &onRow)
+{
+    return run(sql, values.constData(), values.size(), onRow);
+}
+
+Result<void> SqliteStatements::run(const QString &sql, const SqlValue *values, qsizetype count,
+                                   const std::function<void(const SqlRow &)> &onRow)
+{
+    const Result<sqlite3_stmt *> statement = prepared(sql, values, count);
+    if (!statement)
+        return statement.error();
+    sqlite3_stmt *running = statement.value();
+    const SqliteRow row(running);
+    int stepped = SQLITE_ROW;
+    while ((stepped = sqlite3_step(running)) == SQLITE_ROW) {
+        if (onRow)
+            onRow(row);
+    }
+    std::optional<Error> error;
+    if (stepped != SQLITE_DONE)
+        error = failure(sql);
+    // Every run binds every value, so the old bindings need no clearing.
+    sqlite3_reset(running);
+    if (error)
+        return *error;
+    return {};
+}
+
+} // namespace fieldsync
