@@ -1308,6 +1308,14 @@
         <source>Discard the rejected change? The record goes back to what the server has.</source>
         <translation>Die abgelehnte Änderung verwerfen? Der Datensatz kehrt zum Stand des Servers zurück.</translation>
     </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Aufgabe löschen</translation>
+    </message>
+    <message>
+        <source>Delete this task? Other devices drop it with their next sync.</source>
+        <translation>Diese Aufgabe löschen? Andere Geräte entfernen sie bei ihrer nächsten Synchronisierung.</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::RecordForm</name>
@@ -1326,6 +1334,14 @@
     <message>
         <source>“Valid to” must be after “Valid from”.</source>
         <translation>„Gültig bis“ muss nach „Gültig ab“ liegen.</translation>
+    </message>
+    <message>
+        <source>(not on this device)</source>
+        <translation>(nicht auf diesem Gerät)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
     </message>
 </context>
 <context>
@@ -1820,16 +1836,12 @@
         <translation>Arbeitserlaubnis öffnen</translation>
     </message>
     <message>
-        <source>Permit</source>
-        <translation>Arbeitserlaubnis</translation>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
     </message>
     <message>
-        <source>(not on this device)</source>
-        <translation>(nicht auf diesem Gerät)</translation>
-    </message>
-    <message>
-        <source>No permit linked</source>
-        <translation>Keine Arbeitserlaubnis verknüpft</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

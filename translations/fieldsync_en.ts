@@ -1307,6 +1307,14 @@
         <source>Discard the rejected change? The record goes back to what the server has.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Delete task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this task? Other devices drop it with their next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::RecordForm</name>
@@ -1324,6 +1332,14 @@
     </message>
     <message>
         <source>“Valid to” must be after “Valid from”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not on this device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1819,15 +1835,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Permit</source>
+        <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(not on this device)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No permit linked</source>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1308,6 +1308,14 @@
         <source>Discard the rejected change? The record goes back to what the server has.</source>
         <translation>¿Descartar el cambio rechazado? El registro vuelve a lo que tiene el servidor.</translation>
     </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Eliminar tarea</translation>
+    </message>
+    <message>
+        <source>Delete this task? Other devices drop it with their next sync.</source>
+        <translation>¿Eliminar esta tarea? Los demás dispositivos la quitarán en su próxima sincronización.</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::RecordForm</name>
@@ -1326,6 +1334,14 @@
     <message>
         <source>“Valid to” must be after “Valid from”.</source>
         <translation>«Válido hasta» debe ser posterior a «Válido desde».</translation>
+    </message>
+    <message>
+        <source>(not on this device)</source>
+        <translation>(no está en este dispositivo)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
     </message>
 </context>
 <context>
@@ -1820,16 +1836,12 @@
         <translation>Abrir permiso</translation>
     </message>
     <message>
-        <source>Permit</source>
-        <translation>Permiso</translation>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
     </message>
     <message>
-        <source>(not on this device)</source>
-        <translation>(no está en este dispositivo)</translation>
-    </message>
-    <message>
-        <source>No permit linked</source>
-        <translation>Sin permiso vinculado</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

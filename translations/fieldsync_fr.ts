@@ -1308,6 +1308,14 @@
         <source>Discard the rejected change? The record goes back to what the server has.</source>
         <translation>Abandonner la modification refusée ? L’enregistrement revient à la version du serveur.</translation>
     </message>
+    <message>
+        <source>Delete task</source>
+        <translation>Supprimer la tâche</translation>
+    </message>
+    <message>
+        <source>Delete this task? Other devices drop it with their next sync.</source>
+        <translation>Supprimer cette tâche ? Les autres appareils la retireront à leur prochaine synchronisation.</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::RecordForm</name>
@@ -1326,6 +1334,14 @@
     <message>
         <source>“Valid to” must be after “Valid from”.</source>
         <translation>« Valable jusqu’au » doit être après « Valable du ».</translation>
+    </message>
+    <message>
+        <source>(not on this device)</source>
+        <translation>(absent de cet appareil)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
     </message>
 </context>
 <context>
@@ -1820,16 +1836,12 @@
         <translation>Ouvrir le permis</translation>
     </message>
     <message>
-        <source>Permit</source>
-        <translation>Permis</translation>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
     </message>
     <message>
-        <source>(not on this device)</source>
-        <translation>(absent de cet appareil)</translation>
-    </message>
-    <message>
-        <source>No permit linked</source>
-        <translation>Aucun permis lié</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
