@@ -3,8 +3,99 @@
 #include <QJsonDocument>
 
 #include <cmath>
+#include <optional>
 
 namespace fieldsync::protocol {
+
+namespace {
+
+qsizetype keysIn(const QJsonValue &value);
+
+qsizetype keysIn(const QJsonObject &object)
+{
+    qsizetype keys = object.size();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        keys += keysIn(it.value());
+    return keys;
+}
+
+qsizetype keysIn(const QJsonValue &value)
+{
+    if (value.isObject())
+        return keysIn(value.toObject());
+    if (!value.isArray())
+        return 0;
+    qsizetype keys = 0;
+    for (const QJsonValue &item : value.toArray())
+        keys += keysIn(item);
+    return keys;
+}
+
+bool isHighSurrogate(uint unit)
+{
+    return unit >= 0xD800 && unit <= 0xDBFF;
+}
+
+bool isLowSurrogate(uint unit)
+{
+    return unit >= 0xDC00 && unit <= 0xDFFF;
+}
+
+// What Qt's parser lets through although RFC 8259 forbids it (control characters written raw
+// inside a string) or I-JSON (RFC 7493) does: an escaped half of a surrogate pair, which no UTF-8
+// store can keep, and a key named twice in one object, where Qt keeps the last value and another
+// reader of the same body (an audit tool, a proxy) may keep the first. Runs on a body Qt has
+// parsed, so strings and structure are already well formed.
+std::optional<QString> strictnessProblem(const QByteArray &body, const QJsonObject &parsed)
+{
+    qsizetype keysWritten = 0;
+    bool inString = false;
+    bool stringJustEnded = false;
+    bool lowSurrogateDue = false;
+    const auto halfPair = [](qsizetype offset) {
+        return QStringLiteral("invalid JSON: half of a UTF-16 surrogate pair at offset %1").arg(offset);
+    };
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const uchar c = uchar(body.at(i));
+        if (!inString) {
+            if (c == '"') {
+                inString = true;
+            } else if (c == ':' && stringJustEnded) {
+                ++keysWritten;
+                stringJustEnded = false;
+            } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                stringJustEnded = false;
+            }
+            continue;
+        }
+        if (c == '"') {
+            if (lowSurrogateDue)
+                return halfPair(i);
+            inString = false;
+            stringJustEnded = true;
+        } else if (c < 0x20) {
+            return QStringLiteral(
+                       "invalid JSON: control character 0x%1 written unescaped in a string at offset %2")
+                .arg(uint(c), 2, 16, QLatin1Char('0'))
+                .arg(i);
+        } else if (c == '\\' && body.at(i + 1) == 'u') {
+            const uint unit = body.mid(i + 2, 4).toUInt(nullptr, 16);
+            if (lowSurrogateDue != isLowSurrogate(unit))
+                return halfPair(i);
+            lowSurrogateDue = isHighSurrogate(unit);
+            i += 5;
+        } else if (lowSurrogateDue) {
+            return halfPair(i);
+        } else if (c == '\\') {
+            ++i;
+        }
+    }
+    if (keysWritten != keysIn(parsed))
+        return QStringLiteral("invalid JSON: an object names the same key twice");
+    return std::nullopt;
+}
+
+} // namespace
 
 JsonReader::JsonReader(const QJsonObject &object, QString context)
     : m_object(object)
@@ -110,7 +201,10 @@ Result<QJsonObject> JsonReader::parseObject(const QByteArray &body)
                                                           .arg(parseError.offset));
     if (!document.isObject())
         return makeError(QStringLiteral("malformed"), QStringLiteral("the body must be a JSON object"));
-    return document.object();
+    QJsonObject object = document.object();
+    if (const std::optional<QString> problem = strictnessProblem(body, object))
+        return makeError(QStringLiteral("malformed"), *problem);
+    return object;
 }
 
 } // namespace fieldsync::protocol

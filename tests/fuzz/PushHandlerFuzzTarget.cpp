@@ -5,6 +5,7 @@
 #include "store/ServerDatabase.h"
 #include "sync/PushService.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 
@@ -77,10 +78,24 @@ private:
     std::unique_ptr<PushService> m_push;
 };
 
+PushHandlerWorld *worldInstance = nullptr;
+
+void destroyWorld()
+{
+    delete worldInstance;
+    worldInstance = nullptr;
+}
+
+// Closed by QCoreApplication's destructor, not by a static destructor: by then Qt's table of SQL
+// connections is gone, the database can no longer be closed and LeakSanitizer reports SQLite's
+// memory.
 PushHandlerWorld &world()
 {
-    static PushHandlerWorld instance;
-    return instance;
+    if (!worldInstance) {
+        worldInstance = new PushHandlerWorld;
+        qAddPostRoutine(&destroyWorld);
+    }
+    return *worldInstance;
 }
 
 } // namespace

@@ -113,6 +113,29 @@ void addBadBodiesEveryDecoderRefuses()
         << nestedObjects(10000) << malformed << u"invalid JSON: too deeply nested document..."_s;
     QTest::newRow("not UTF-8") << QByteArray("{\"device_id\":\"\xff\xfe\"}") << malformed
                                << u"invalid JSON: invalid UTF8 string..."_s;
+    // Qt's parser takes these; RFC 8259 (raw control characters) and I-JSON (the rest) do not.
+    QTest::newRow("raw NUL in a string")
+        << QByteArray("{\"device_id\":\"tab\0let\"}", 23) << malformed
+        << u"invalid JSON: control character 0x00 written unescaped in a string at offset 17"_s;
+    QTest::newRow("raw line feed in a string")
+        << QByteArray("{\"device_id\":\"tab\nlet\"}") << malformed
+        << u"invalid JSON: control character 0x0a written unescaped in a string at offset 17"_s;
+    QTest::newRow("raw unit separator in a key")
+        << QByteArray("{\"device\x1f_id\":\"tablet\"}") << malformed
+        << u"invalid JSON: control character 0x1f written unescaped in a string at offset 8"_s;
+    QTest::newRow("a key twice") << QByteArray(R"({"cursor":1,"cursor":2})") << malformed
+                                 << u"invalid JSON: an object names the same key twice"_s;
+    QTest::newRow("a key twice, deep inside")
+        << QByteArray(R"({"changes":[{"data":{"title":{"x":1,"x":1}}}]})") << malformed
+        << u"invalid JSON: an object names the same key twice"_s;
+    QTest::newRow("a high surrogate alone")
+        << QByteArray(R"({"device_id":"a\ud83d"})") << malformed
+        << u"invalid JSON: half of a UTF-16 surrogate pair at offset 21"_s;
+    QTest::newRow("a high surrogate before a letter")
+        << QByteArray(R"({"device_id":"\ud83dx"})") << malformed
+        << u"invalid JSON: half of a UTF-16 surrogate pair at offset 20"_s;
+    QTest::newRow("a low surrogate alone") << QByteArray(R"({"device_id":"\ude00"})") << malformed
+                                           << u"invalid JSON: half of a UTF-16 surrogate pair at offset 14"_s;
 }
 
 } // namespace
@@ -129,6 +152,7 @@ private slots:
     void aCreateNeedsNoClientVersion();
     void integersUpToTwoToThe53AreExact();
     void nestingBelowTheParserLimitDecodesAndEncodes();
+    void escapedControlCharactersAndSurrogatePairsDecode();
     void theErrorNamesTheOffendingChange();
     void aBadPushRequestIsRefused_data();
     void aBadPushRequestIsRefused();
@@ -278,6 +302,19 @@ void TestProtocolDecoding::nestingBelowTheParserLimitDecodesAndEncodes()
     const Result<PushRequest> result = PushRequest::fromJson(body);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : describe(result.error())));
     QVERIFY(result.value().changes.at(0).data.value(u"title"_s).isArray());
+    const Result<PushRequest> again = PushRequest::fromJson(result.value().toJson());
+    QVERIFY(again.ok());
+    QCOMPARE(again.value().changes.at(0).data, result.value().changes.at(0).data);
+}
+
+void TestProtocolDecoding::escapedControlCharactersAndSurrogatePairsDecode()
+{
+    // What the strict checks refuse written raw is fine escaped, and a whole pair is one character.
+    const Result<PushRequest> result = PushRequest::fromJson(replaced(
+        GoodPush, R"("data":{"title":"New"})", R"("data":{"title":"a\u0000b\n\u001f \ud83d\ude00\"\\"})"));
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : describe(result.error())));
+    QCOMPARE(result.value().changes.at(0).data.value(u"title"_s).toString(),
+             QString(u"a"_s + QChar(0) + u"b\n\x1f \U0001F600\"\\"_s));
     const Result<PushRequest> again = PushRequest::fromJson(result.value().toJson());
     QVERIFY(again.ok());
     QCOMPARE(again.value().changes.at(0).data, result.value().changes.at(0).data);
