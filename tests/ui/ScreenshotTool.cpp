@@ -390,5 +390,17 @@ int main(int argc, char *argv[])
     shoot(QStringLiteral("conflict-dialog"));
     dialog->close();
     delete dialog;
+
+    // A task with the permit that covers it picked from the project's permits.
+    Result<QString> task = tabletEditor.create(
+        EntityKind::Task,
+        {{QStringLiteral("title"), QStringLiteral("Fire watch for 60 minutes after welding")},
+         {QStringLiteral("priority"), QStringLiteral("urgent")},
+         {QStringLiteral("assignee"), QStringLiteral("M. Diaz")},
+         {QStringLiteral("permit_id"), hotWork}});
+    if (!task)
+        fail(task.error().toString());
+    window->openRecord(task.value());
+    shoot(QStringLiteral("task-editor"));
     return 0;
 }
