@@ -13,7 +13,7 @@ packages=(
     postgresql openssl libssl-dev qtkeychain-qt6-dev
     libqt6svg6 qt6-svg-dev
     desktop-file-utils lintian
-    clang-14 libclang-rt-14-dev # the sanitizer build and the libFuzzer targets (scripts/sanitize.sh)
+    clang-14 libclang-rt-14-dev llvm-14 # the sanitizer build, the libFuzzer targets, symbolized reports
 )
 # Extra groups: "bench" adds Node.js for the PouchDB comparison.
 for group in "$@"; do

@@ -29,6 +29,10 @@ cmake --build "$build_dir" -j "$(nproc)"
 # detect_stack_use_after_return stays off: Qt's event loop with it costs more than the suite has.
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:detect_leaks=1:check_initialization_order=1:strict_init_order=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+# Reports name functions and lines when LLVM's symbolizer is there (Debian: llvm-14).
+if command -v llvm-symbolizer-14 >/dev/null 2>&1; then
+    export ASAN_SYMBOLIZER_PATH=$(command -v llvm-symbolizer-14)
+fi
 export LSAN_OPTIONS="suppressions=$root/tests/sanitizer/lsan.supp:print_suppressions=0"
 cd "$build_dir"
 ctest --output-on-failure --timeout 900 -j "$(nproc)" -LE postgresql
