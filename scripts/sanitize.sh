@@ -4,9 +4,10 @@
 # about $FIELDSYNC_FUZZ_SECONDS each when clang-14 is there. Any sanitizer report fails the test
 # that caused it (halt_on_error). scripts/test.sh runs this after the normal suite.
 #
-# Left out here, and only here: the _postgresql variants (label postgresql). They run the same
-# FieldSync code as their SQLite twins apart from the SQL text, and would add a third of the
-# suite's time to a CI run that must stay well under an hour on two cores; the normal run keeps them.
+# The tests that use PostgreSQL (label postgresql) run with ASan and UBSan but without the leak
+# check: with a PostgreSQL connection open, LeakSanitizer's own tracer crashes at the server's exit
+# ("Tracer caught signal 11 ... LeakSanitizer has encountered a fatal error", clang-14 on
+# Debian 12), which says nothing about leaks. Their SQLite twins run the same code with it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build_dir=${FIELDSYNC_ASAN_BUILD_DIR:-$root/build-asan}
@@ -36,3 +37,5 @@ fi
 export LSAN_OPTIONS="suppressions=$root/tests/sanitizer/lsan.supp:print_suppressions=0"
 cd "$build_dir"
 ctest --output-on-failure --timeout 900 -j "$(nproc)" -LE postgresql
+ASAN_OPTIONS=${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0} \
+    ctest --output-on-failure --timeout 900 -j "$(nproc)" -L postgresql
