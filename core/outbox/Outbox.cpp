@@ -29,6 +29,17 @@ OutboxEntry readEntry(const QSqlQuery &query)
     return entry;
 }
 
+// Runs a prepared select of SelectColumns and reads every row.
+Result<QList<OutboxEntry>> readEntries(LocalDatabase &db, QSqlQuery &query)
+{
+    if (Result<void> done = db.exec(query); !done)
+        return done.error();
+    QList<OutboxEntry> entries;
+    while (query.next())
+        entries.append(readEntry(query));
+    return entries;
+}
+
 } // namespace
 
 Outbox::Outbox(LocalDatabase &db)
@@ -128,24 +139,14 @@ Result<QList<OutboxEntry>> Outbox::forRecord(const QString &recordId)
 {
     QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE record_id = ? ORDER BY seq"));
     query.addBindValue(recordId);
-    if (Result<void> done = m_db.exec(query); !done)
-        return done.error();
-    QList<OutboxEntry> entries;
-    while (query.next())
-        entries.append(readEntry(query));
-    return entries;
+    return readEntries(m_db, query);
 }
 
 Result<QList<OutboxEntry>> Outbox::all(int limit)
 {
     QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" ORDER BY seq LIMIT ?"));
     query.addBindValue(limit);
-    if (Result<void> done = m_db.exec(query); !done)
-        return done.error();
-    QList<OutboxEntry> entries;
-    while (query.next())
-        entries.append(readEntry(query));
-    return entries;
+    return readEntries(m_db, query);
 }
 
 } // namespace fieldsync

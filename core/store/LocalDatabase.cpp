@@ -1,5 +1,6 @@
 #include "LocalDatabase.h"
 
+#include "QtSqlRow.h"
 #include "SqliteStatements.h"
 
 #include "common/Logging.h"
@@ -222,26 +223,6 @@ Result<qint64> LocalDatabase::write(const QString &sql, std::initializer_list<Sq
     }
     return written;
 }
-
-namespace {
-
-class QtSqlRow final : public SqlRow
-{
-public:
-    explicit QtSqlRow(const QSqlQuery &query)
-        : m_query(query)
-    {}
-
-    bool isNull(int column) const override { return m_query.isNull(column); }
-    qint64 integer(int column) const override { return m_query.value(column).toLongLong(); }
-    QString text(int column) const override { return m_query.value(column).toString(); }
-    QByteArray utf8(int column) const override { return m_query.value(column).toString().toUtf8(); }
-
-private:
-    const QSqlQuery &m_query;
-};
-
-} // namespace
 
 Result<void> LocalDatabase::select(const QString &sql, std::initializer_list<SqlValue> values,
                                    const std::function<void(const SqlRow &)> &onRow)

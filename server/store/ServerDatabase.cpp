@@ -3,6 +3,7 @@
 #include "DatabaseUrl.h"
 #include "Migrations.h"
 #include "common/Logging.h"
+#include "store/QtSqlRow.h"
 #include "store/SqliteStatements.h"
 
 #include <QAtomicInt>
@@ -208,26 +209,6 @@ Result<void> ServerDatabase::write(const QString &sql, std::initializer_list<Sql
     }
     return select(sql, values, {});
 }
-
-namespace {
-
-class QtSqlRow final : public SqlRow
-{
-public:
-    explicit QtSqlRow(const QSqlQuery &query)
-        : m_query(query)
-    {}
-
-    bool isNull(int column) const override { return m_query.isNull(column); }
-    qint64 integer(int column) const override { return m_query.value(column).toLongLong(); }
-    QString text(int column) const override { return m_query.value(column).toString(); }
-    QByteArray utf8(int column) const override { return m_query.value(column).toString().toUtf8(); }
-
-private:
-    const QSqlQuery &m_query;
-};
-
-} // namespace
 
 Result<void> ServerDatabase::select(const QString &sql, std::initializer_list<SqlValue> values,
                                     const std::function<void(const SqlRow &)> &onRow)
