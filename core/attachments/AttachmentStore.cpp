@@ -4,6 +4,7 @@
 #include "AttachmentRecord.h"
 #include "FileDigest.h"
 #include "common/Logging.h"
+#include "common/TimeOrderedUuid.h"
 #include "domain/RecordValidator.h"
 #include "protocol/ProtocolInfo.h"
 #include "store/DeviceStore.h"
@@ -57,7 +58,7 @@ Result<QString> AttachmentStore::attachFile(const QString &recordId, const QStri
     info.kind = AttachmentKind::Photo;
     info.name = QFileInfo(sourcePath).fileName();
     info.mimeType = QMimeDatabase().mimeTypeForFile(sourcePath).name();
-    info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    info.id = newTimeOrderedUuid();
     if (!QDir().mkpath(filesDir()))
         return makeError(QStringLiteral("store_write"), tr("cannot create %1").arg(filesDir()));
     const QString fileName = storedFileName(info.id, info.name);
@@ -83,7 +84,7 @@ Result<QString> AttachmentStore::attachSignature(const QString &recordId, const 
         return makeError(QStringLiteral("validation"), tr("the signature is empty"));
     AttachmentInfo info;
     info.kind = AttachmentKind::Signature;
-    info.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    info.id = newTimeOrderedUuid();
     info.name = QStringLiteral("signature-%1.png").arg(signerRole);
     info.mimeType = QStringLiteral("image/png");
     info.signerName = signerName.trimmed();

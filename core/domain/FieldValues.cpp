@@ -1,5 +1,7 @@
 #include "FieldValues.h"
 
+#include "IsoTimestamp.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
@@ -29,9 +31,7 @@ const QString DateAndTime =
 // in its own local zone.
 bool isZonedTimestamp(const QString &text)
 {
-    static const QRegularExpression shape(
-        QRegularExpression::anchoredPattern(DateAndTime + QStringLiteral(R"((?:Z|[+-][0-9]{2}:[0-9]{2}))")));
-    return shape.match(text).hasMatch() && QDateTime::fromString(text, Qt::ISODate).isValid();
+    return IsoTimestamp::parseZoned(text).has_value();
 }
 
 // What a person types on the command line: a time without a zone is their local time, stored as

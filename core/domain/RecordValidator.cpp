@@ -1,8 +1,8 @@
 #include "RecordValidator.h"
 
 #include "FieldValues.h"
+#include "IsoTimestamp.h"
 
-#include <QDateTime>
 #include <QQueue>
 #include <QSet>
 
@@ -72,11 +72,11 @@ Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, 
         if (!value)
             return value.error();
     }
-    const QDateTime from =
-        QDateTime::fromString(after.value(QStringLiteral("valid_from")).toString(), Qt::ISODate);
-    const QDateTime to =
-        QDateTime::fromString(after.value(QStringLiteral("valid_to")).toString(), Qt::ISODate);
-    if (from.isValid() && to.isValid() && to <= from)
+    const std::optional<qint64> from =
+        IsoTimestamp::parseZoned(after.value(QStringLiteral("valid_from")).toString());
+    const std::optional<qint64> to =
+        IsoTimestamp::parseZoned(after.value(QStringLiteral("valid_to")).toString());
+    if (from && to && *to <= *from)
         return makeError(QStringLiteral("validation"), QStringLiteral("valid_to must be after valid_from"));
 
     if (!schema.workflow)

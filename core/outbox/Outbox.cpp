@@ -13,30 +13,32 @@ namespace {
 const QString SelectColumns = QStringLiteral(
     "SELECT seq, offline_id, entity, op, record_id, client_version, base, data, created_at FROM outbox");
 
-OutboxEntry readEntry(const QSqlQuery &query)
+OutboxEntry readEntry(const SqlRow &row)
 {
     OutboxEntry entry;
-    entry.seq = query.value(0).toLongLong();
-    entry.change.offlineId = query.value(1).toString();
-    if (const EntitySchema *schema = EntitySchema::byWireName(query.value(2).toString()))
+    entry.seq = row.integer(0);
+    entry.change.offlineId = row.text(1);
+    if (const EntitySchema *schema = EntitySchema::byWireName(row.text(2)))
         entry.change.entity = schema->kind;
-    entry.change.op = changeOpFromName(query.value(3).toString()).value_or(ChangeOp::Update);
-    entry.change.id = query.value(4).toString();
-    entry.change.clientVersion = query.value(5).toLongLong();
-    entry.change.base = jsonObjectFromText(query.value(6).toString());
-    entry.change.data = jsonObjectFromText(query.value(7).toString());
-    entry.createdAt = query.value(8).toString();
+    entry.change.op = changeOpFromName(row.text(3)).value_or(ChangeOp::Update);
+    entry.change.id = row.text(4);
+    entry.change.clientVersion = row.integer(5);
+    // From SQLite's UTF-8 straight to the parser, without a round trip through UTF-16.
+    entry.change.base = QJsonDocument::fromJson(row.utf8(6)).object();
+    entry.change.data = QJsonDocument::fromJson(row.utf8(7)).object();
+    entry.createdAt = row.text(8);
     return entry;
 }
 
-// Runs a prepared select of SelectColumns and reads every row.
-Result<QList<OutboxEntry>> readEntries(LocalDatabase &db, QSqlQuery &query)
+// Runs a select of SelectColumns (through the store's direct path) and reads every row.
+Result<QList<OutboxEntry>> readEntries(LocalDatabase &db, const QString &sql,
+                                       std::initializer_list<SqlValue> values)
 {
-    if (Result<void> done = db.exec(query); !done)
-        return done.error();
     QList<OutboxEntry> entries;
-    while (query.next())
-        entries.append(readEntry(query));
+    const Result<void> read = db.select(SelectColumns + sql, values,
+                                        [&entries](const SqlRow &row) { entries.append(readEntry(row)); });
+    if (!read)
+        return read.error();
     return entries;
 }
 
@@ -67,33 +69,35 @@ Result<qint64> Outbox::enqueue(const protocol::Change &change, const QString &cr
 
 Result<QList<OutboxEntry>> Outbox::nextBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes)
 {
-    QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE seq > ? ORDER BY seq LIMIT ?"));
-    query.addBindValue(afterSeq);
-    query.addBindValue(maxChanges);
-    if (Result<void> done = m_db.exec(query); !done)
-        return done.error();
     QList<OutboxEntry> batch;
     qint64 bytes = 0;
-    while (query.next()) {
-        // The size of the stored JSON is close to what goes on the wire, without encoding twice.
-        const qint64 entryBytes = query.value(6).toString().size() + query.value(7).toString().size() + 200;
-        if (!batch.isEmpty() && bytes + entryBytes > maxBytes)
-            break;
-        bytes += entryBytes;
-        batch.append(readEntry(query));
-    }
+    bool full = false;
+    const Result<void> read =
+        m_db.select(SelectColumns + QStringLiteral(" WHERE seq > ? ORDER BY seq LIMIT ?"),
+                    {afterSeq, maxChanges}, [&](const SqlRow &row) {
+                        // The size of the stored JSON is close to what goes on the wire, without encoding
+                        // twice.
+                        const qint64 entryBytes = row.utf8(6).size() + row.utf8(7).size() + 200;
+                        full = full || (!batch.isEmpty() && bytes + entryBytes > maxBytes);
+                        if (full)
+                            return;
+                        bytes += entryBytes;
+                        batch.append(readEntry(row));
+                    });
+    if (!read)
+        return read.error();
     return batch;
 }
 
 Result<std::optional<OutboxEntry>> Outbox::findByOfflineId(const QString &offlineId)
 {
-    QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE offline_id = ?"));
-    query.addBindValue(offlineId);
-    if (Result<void> done = m_db.exec(query); !done)
-        return done.error();
-    if (!query.next())
+    Result<QList<OutboxEntry>> found =
+        readEntries(m_db, QStringLiteral(" WHERE offline_id = ?"), {offlineId});
+    if (!found)
+        return found.error();
+    if (found.value().isEmpty())
         return std::optional<OutboxEntry>();
-    return std::optional<OutboxEntry>(readEntry(query));
+    return std::optional<OutboxEntry>(found.value().constFirst());
 }
 
 Result<void> Outbox::remove(const QString &offlineId)
@@ -137,16 +141,12 @@ Result<int> Outbox::countForRecord(const QString &recordId)
 
 Result<QList<OutboxEntry>> Outbox::forRecord(const QString &recordId)
 {
-    QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" WHERE record_id = ? ORDER BY seq"));
-    query.addBindValue(recordId);
-    return readEntries(m_db, query);
+    return readEntries(m_db, QStringLiteral(" WHERE record_id = ? ORDER BY seq"), {recordId});
 }
 
 Result<QList<OutboxEntry>> Outbox::all(int limit)
 {
-    QSqlQuery &query = m_db.prepare(SelectColumns + QStringLiteral(" ORDER BY seq LIMIT ?"));
-    query.addBindValue(limit);
-    return readEntries(m_db, query);
+    return readEntries(m_db, QStringLiteral(" ORDER BY seq LIMIT ?"), {limit});
 }
 
 } // namespace fieldsync

@@ -1,6 +1,7 @@
 #include "LocalEditor.h"
 
 #include "common/Logging.h"
+#include "common/TimeOrderedUuid.h"
 #include "domain/FieldValues.h"
 #include "domain/RecordValidator.h"
 #include "protocol/ProtocolInfo.h"
@@ -13,7 +14,7 @@ namespace {
 
 QString newUuid()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return newTimeOrderedUuid();
 }
 
 } // namespace

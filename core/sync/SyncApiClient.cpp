@@ -121,10 +121,20 @@ void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiRes
 void SyncApiClient::push(const protocol::PushRequest &request,
                          std::function<void(const ApiResult<protocol::PushResponse> &)> done)
 {
-    QNetworkReply *reply = m_network.post(makeRequest(protocol::Paths::Push), request.toJson());
-    finish(reply, [done = std::move(done)](const ApiResult<QByteArray> &body) {
-        done(decodeBody<protocol::PushResponse>(body, &protocol::PushResponse::fromJson));
-    });
+    push(
+        request.toJson(), [] {}, std::move(done));
+}
+
+void SyncApiClient::push(const QByteArray &encodedRequest, std::function<void()> accepted,
+                         std::function<void(const ApiResult<protocol::PushResponse> &)> done)
+{
+    QNetworkReply *reply = m_network.post(makeRequest(protocol::Paths::Push), encodedRequest);
+    finish(reply,
+           [accepted = std::move(accepted), done = std::move(done)](const ApiResult<QByteArray> &body) {
+               if (body.ok())
+                   accepted();
+               done(decodeBody<protocol::PushResponse>(body, &protocol::PushResponse::fromJson));
+           });
 }
 
 void SyncApiClient::pull(qint64 cursor, int limit,

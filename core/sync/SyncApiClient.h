@@ -33,6 +33,11 @@ public:
 
     void push(const protocol::PushRequest &request,
               std::function<void(const ApiResult<protocol::PushResponse> &)> done);
+    // The same for a request encoded beforehand (PushRequest::toJson). accepted runs when a 2xx
+    // answer has arrived, before it is decoded, so that the caller can send its next request
+    // while this answer is decoded and applied; done follows with the decoded answer or the error.
+    void push(const QByteArray &encodedRequest, std::function<void()> accepted,
+              std::function<void(const ApiResult<protocol::PushResponse> &)> done);
     void pull(qint64 cursor, int limit, std::function<void(const ApiResult<protocol::PullResponse> &)> done);
     void health(std::function<void(const ApiResult<protocol::HealthResponse> &)> done);
     void me(std::function<void(const ApiResult<protocol::MeResponse> &)> done);

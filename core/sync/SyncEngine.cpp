@@ -32,6 +32,7 @@ bool SyncEngine::start()
     m_report = SyncReport();
     ++m_run;
     m_prepared.reset();
+    m_sentAhead = false;
     m_lastSentSeq = 0;
     m_batchSize = m_limits.maxChanges;
     m_done = 0;
@@ -59,10 +60,18 @@ Result<SyncEngine::PreparedBatch> SyncEngine::readBatch(qint64 afterSeq)
     PreparedBatch batch;
     batch.afterSeq = afterSeq;
     batch.entries = std::move(entries).value();
-    batch.request.deviceId = m_store.deviceId();
-    batch.request.changes.reserve(batch.entries.size());
+    if (batch.entries.isEmpty())
+        return batch;
+    // Encoded here, while the server works on the batch before it, so that sending it costs the
+    // server no wait. client_time is therefore when the batch was read, a moment earlier.
+    protocol::PushRequest request;
+    request.deviceId = m_store.deviceId();
+    request.clientTime = protocol::nowUtcString();
+    request.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    request.changes.reserve(batch.entries.size());
     for (const OutboxEntry &entry : std::as_const(batch.entries))
-        batch.request.changes.append(entry.change);
+        request.changes.append(entry.change);
+    batch.body = request.toJson();
     return batch;
 }
 
@@ -84,15 +93,19 @@ void SyncEngine::pushNextBatch()
 
 void SyncEngine::send(PreparedBatch batch)
 {
-    batch.request.clientTime = protocol::nowUtcString();
-    batch.request.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const qint64 lastSeq = batch.entries.last().seq;
-    qCDebug(lcSyncPush) << "pushing" << batch.request.changes.size() << "changes";
-    m_api.push(batch.request, [this, run = m_run, sent = std::move(batch.entries)](
-                                  const ApiResult<protocol::PushResponse> &answer) {
-        if (run == m_run && m_phase == Phase::Pushing)
-            onPushAnswered(sent, answer);
-    });
+    qCDebug(lcSyncPush) << "pushing" << batch.entries.size() << "changes";
+    m_api.push(
+        batch.body,
+        [this, run = m_run, lastSeq] {
+            if (run == m_run && m_phase == Phase::Pushing)
+                onPushAccepted(lastSeq);
+        },
+        [this, run = m_run,
+         sent = std::move(batch.entries)](const ApiResult<protocol::PushResponse> &answer) {
+            if (run == m_run && m_phase == Phase::Pushing)
+                onPushAnswered(sent, answer);
+        });
     // The next batch is read once the request is on its way (queued, so that the event loop
     // starts sending first), while the server works: the device and the server take turns less.
     QMetaObject::invokeMethod(
@@ -110,6 +123,21 @@ void SyncEngine::prepareAhead(qint64 afterSeq)
     // A store error here is met again, and reported, when the batch is read in turn.
     if (batch)
         m_prepared = std::move(batch).value();
+}
+
+void SyncEngine::onPushAccepted(qint64 lastSeq)
+{
+    // The batch read ahead goes out before this answer is decoded and applied, so that the server
+    // works while the device does. Its entries were read after this batch's, so the server still
+    // sees every change in queue order; a batch read before the outbox ran dry is read again
+    // instead, as edits made since belong in it. Should this answer turn out unusable, the run
+    // fails and the answer to the batch in flight is dropped with it: its changes stay queued,
+    // and the server's stored answers settle them on the next sync.
+    m_lastSentSeq = lastSeq;
+    std::optional<PreparedBatch> next = std::exchange(m_prepared, std::nullopt);
+    m_sentAhead = next && next->afterSeq == lastSeq && !next->entries.isEmpty();
+    if (m_sentAhead)
+        send(std::move(*next));
 }
 
 void SyncEngine::onPushAnswered(const QList<OutboxEntry> &batch,
@@ -141,17 +169,8 @@ void SyncEngine::onPushAnswered(const QList<OutboxEntry> &batch,
         fail(answer.error());
         return;
     }
-    // The batch read ahead goes out before this answer is applied, so that the server works while
-    // the device does. Its entries were read after this batch's, so the server still sees every
-    // change in queue order; a batch read before the outbox ran dry is read again instead, as
-    // edits made since belong in it.
     m_lastSentSeq = batch.last().seq;
-    std::optional<PreparedBatch> next = std::exchange(m_prepared, std::nullopt);
-    const bool sentNext = next && next->afterSeq == m_lastSentSeq && !next->entries.isEmpty();
-    if (sentNext)
-        send(std::move(*next));
-    // Should applying fail, the answer to the batch in flight is dropped with the run: its
-    // changes stay queued, and the server's stored answers settle them on the next sync.
+    const bool sentNext = std::exchange(m_sentAhead, false);
     Result<PushOutcome> outcome = m_applier.applyPush(batch, answer.value());
     if (!outcome) {
         failStore(outcome.error());

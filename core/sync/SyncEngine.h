@@ -56,17 +56,19 @@ signals:
 
 private:
     void setPhase(Phase phase);
-    // A batch read from the outbox, ready to send: the entries after afterSeq, as they were then.
+    // A batch read from the outbox and encoded, ready to send: the entries after afterSeq, as
+    // they were then.
     struct PreparedBatch
     {
         qint64 afterSeq = 0;
         QList<OutboxEntry> entries;
-        protocol::PushRequest request;
+        QByteArray body;
     };
     Result<PreparedBatch> readBatch(qint64 afterSeq);
     void pushNextBatch();
     void send(PreparedBatch batch);
     void prepareAhead(qint64 afterSeq);
+    void onPushAccepted(qint64 lastSeq);
     void onPushAnswered(const QList<OutboxEntry> &batch, const ApiResult<protocol::PushResponse> &answer);
     void pullNextPage();
     void uploadAttachments();
@@ -86,6 +88,9 @@ private:
     int m_batchSize = 0;
     // Read while the server works on the batch in flight, sent as soon as its answer is in.
     std::optional<PreparedBatch> m_prepared;
+    // Set when the read-ahead batch went out as soon as the answer before it arrived, before
+    // that answer was decoded and applied.
+    bool m_sentAhead = false;
     // Which run an answer belongs to: one that comes after its run ended is dropped.
     quint64 m_run = 0;
     int m_total = 0;

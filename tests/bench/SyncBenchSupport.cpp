@@ -1,5 +1,6 @@
 #include "SyncBenchSupport.h"
 
+#include "common/TimeOrderedUuid.h"
 #include "domain/RecordValidator.h"
 #include "protocol/ProtocolInfo.h"
 #include "store/LocalEditor.h"
@@ -141,7 +142,7 @@ Result<void> BenchDevice::queuePermits(int first, int count)
             const QJsonObject data = RecordValidator::withDefaults(schema, checked.value());
             LocalRecord record;
             record.entity = EntityKind::Permit;
-            record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            record.id = newTimeOrderedUuid(); // as LocalEditor::create makes them
             record.projectId = benchProject();
             record.data = data;
             const QString now = protocol::nowUtcString();

@@ -2,7 +2,9 @@
 
 #include "domain/EntitySchema.h"
 #include "domain/FieldValues.h"
+#include "domain/IsoTimestamp.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -69,6 +71,8 @@ private slots:
 
     void timestampsNeedADateATimeAndAZone_data();
     void timestampsNeedADateATimeAndAZone();
+    void timestampInstantsAgreeWithQt_data();
+    void timestampInstantsAgreeWithQt();
 
     void aLocalTimeTypedOnTheCommandLineIsStoredAsUtc_data();
     void aLocalTimeTypedOnTheCommandLineIsStoredAsUtc();
@@ -371,6 +375,48 @@ void TestFieldValues::timestampsNeedADateATimeAndAZone_data()
     QTest::newRow("lower-case z") << u"2026-11-21T10:30:00z"_s << false;
     QTest::newRow("space instead of T") << u"2026-11-21 10:30:00Z"_s << false;
     QTest::newRow("zone name") << u"2026-11-21T10:30:00 UTC"_s << false;
+    QTest::newRow("leap day") << u"2028-02-29T10:30:00Z"_s << true;
+    QTest::newRow("no leap day") << u"2026-02-29T10:30:00Z"_s << false;
+    QTest::newRow("many fraction digits") << u"2026-11-21T10:30:00.123456789Z"_s << true;
+    QTest::newRow("dot without a fraction") << u"2026-11-21T10:30:00.Z"_s << false;
+    QTest::newRow("fraction without seconds") << u"2026-11-21T10:30.5Z"_s << false;
+    QTest::newRow("hour 24") << u"2026-11-21T24:00:00Z"_s << false;
+    QTest::newRow("minute 60") << u"2026-11-21T10:60:00Z"_s << false;
+    QTest::newRow("second 60") << u"2026-11-21T10:30:60Z"_s << false;
+    QTest::newRow("offset of 24 hours") << u"2026-11-21T10:30:00+24:00"_s << false;
+    QTest::newRow("offset minute 60") << u"2026-11-21T10:30:00+02:60"_s << false;
+    QTest::newRow("year 0") << u"0000-01-01T10:30:00Z"_s << false;
+    QTest::newRow("text after the zone") << u"2026-11-21T10:30:00Zx"_s << false;
+    QTest::newRow("short year") << u"26-11-21T10:30:00Z"_s << false;
+    QTest::newRow("full-width digits") << u"２０２６-11-21T10:30:00Z"_s << false;
+}
+
+void TestFieldValues::timestampInstantsAgreeWithQt_data()
+{
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("UTC") << u"2026-11-21T10:30:00Z"_s;
+    QTest::newRow("milliseconds") << u"2026-11-21T10:30:00.123Z"_s;
+    QTest::newRow("tenths") << u"2026-11-21T10:30:00.5Z"_s;
+    QTest::newRow("no seconds") << u"2026-11-21T10:30Z"_s;
+    QTest::newRow("ahead of UTC over midnight") << u"2026-01-01T01:30:00+05:30"_s;
+    QTest::newRow("behind UTC over a year end") << u"2026-12-31T22:00:00-03:00"_s;
+    QTest::newRow("leap day") << u"2028-02-29T23:59:59.999Z"_s;
+    QTest::newRow("before 1970") << u"1969-07-20T20:17:40Z"_s;
+    QTest::newRow("epoch") << u"1970-01-01T00:00:00Z"_s;
+}
+
+// valid_to must come after valid_from as instants, whatever zones they are written in: the
+// hand-written reader must place every timestamp where QDateTime does.
+void TestFieldValues::timestampInstantsAgreeWithQt()
+{
+    QFETCH(QString, text);
+
+    const std::optional<qint64> instant = IsoTimestamp::parseZoned(text);
+    QVERIFY(instant);
+    const QDateTime qt = QDateTime::fromString(text, Qt::ISODate);
+    QVERIFY(qt.isValid());
+    QCOMPARE(*instant, qt.toMSecsSinceEpoch());
 }
 
 void TestFieldValues::timestampsNeedADateATimeAndAZone()

@@ -41,11 +41,22 @@ function parseArgs(argv) {
   return opts;
 }
 
+// Ids that sort in the order they are made (like FieldSync's version 7 UUIDs), so that neither
+// side pays for inserting at random places in its indexes.
+let lastIdMs = 0;
+let idCounter = 0;
+function timeOrderedId() {
+  const ms = Math.max(Date.now(), lastIdMs);
+  idCounter = ms === lastIdMs ? idCounter + 1 : 0;
+  lastIdMs = ms;
+  return `${ms.toString(16).padStart(12, '0')}-${idCounter.toString(16).padStart(6, '0')}-${crypto.randomBytes(8).toString('hex')}`;
+}
+
 function permit(i, deviceId, now) {
   const from = new Date(now);
   const to = new Date(now + 8 * 3600 * 1000);
   return {
-    _id: crypto.randomUUID(),
+    _id: timeOrderedId(),
     type: 'permit',
     project_id: 'demo',
     title: `Hot work permit ${i + 1}`,
