@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 
 #include <QNetworkReply>
+#include <QTimer>
 
 #include <memory>
 
@@ -11,6 +12,7 @@ namespace fieldsync {
 namespace {
 
 constexpr qint64 MaxResponseBytes = 256 * 1024 * 1024;
+constexpr int MaxAnswerHoldMs = 50;
 
 template<typename T, typename Decode>
 ApiResult<T> decodeBody(const ApiResult<QByteArray> &body, Decode decode)
@@ -129,12 +131,53 @@ void SyncApiClient::push(const QByteArray &encodedRequest, std::function<void()>
                          std::function<void(const ApiResult<protocol::PushResponse> &)> done)
 {
     QNetworkReply *reply = m_network.post(makeRequest(protocol::Paths::Push), encodedRequest);
-    finish(reply,
-           [accepted = std::move(accepted), done = std::move(done)](const ApiResult<QByteArray> &body) {
-               if (body.ok())
-                   accepted();
-               done(decodeBody<protocol::PushResponse>(body, &protocol::PushResponse::fromJson));
-           });
+    m_newestPush = reply;
+    m_newestPushUploaded = false;
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, reply](qint64 sent, qint64 total) {
+        if (sent < total || reply != m_newestPush)
+            return;
+        m_newestPushUploaded = true;
+        if (m_heldAnswer && m_heldAnswer->waitingFor == reply)
+            releaseHeldAnswer();
+    });
+    finish(reply, [this, reply, accepted = std::move(accepted),
+                   done = std::move(done)](const ApiResult<QByteArray> &body) {
+        // An answer held for this request's upload belongs to an earlier request: it goes first.
+        releaseHeldAnswer();
+        if (!body.ok()) {
+            done(body.error());
+            return;
+        }
+        accepted();
+        auto deliver = [body = body.value(), done] {
+            done(decodeBody<protocol::PushResponse>(body, &protocol::PushResponse::fromJson));
+        };
+        // QNetworkAccessManager starts and feeds a request from this thread's event loop: a
+        // request sent from accepted() would wait for the decoding and applying of this answer
+        // (tens of milliseconds for 500 changes) before its first byte left. So this answer waits
+        // until that request is uploaded instead, and the server works while the device does.
+        if (m_newestPush && m_newestPush != reply && !m_newestPushUploaded) {
+            const quint64 hold = ++m_holds;
+            m_heldAnswer = HeldAnswer{m_newestPush, std::move(deliver)};
+            // A slow link does not keep an answer waiting long: it is applied after this at the latest.
+            QTimer::singleShot(MaxAnswerHoldMs, this, [this, hold] {
+                if (m_holds == hold)
+                    releaseHeldAnswer();
+            });
+            return;
+        }
+        deliver();
+    });
+}
+
+void SyncApiClient::releaseHeldAnswer()
+{
+    if (!m_heldAnswer)
+        return;
+    const std::function<void()> deliver = std::move(m_heldAnswer->deliver);
+    m_heldAnswer.reset();
+    ++m_holds;
+    deliver();
 }
 
 void SyncApiClient::pull(qint64 cursor, int limit,

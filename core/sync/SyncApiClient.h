@@ -8,9 +8,11 @@
 
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 namespace fieldsync {
 
@@ -46,6 +48,7 @@ public:
 
 private:
     QNetworkRequest makeRequest(const QString &path, const QString &query = {}) const;
+    void releaseHeldAnswer();
     void finish(QNetworkReply *reply, std::function<void(const ApiResult<QByteArray> &)> done);
 
     QNetworkAccessManager m_network;
@@ -53,6 +56,17 @@ private:
     QString m_token;
     TlsPolicy m_tls;
     int m_timeoutMs = 60000;
+    // The newest push request, and whether its body has left: an answer that arrives while it is
+    // still being sent is held (see push()) until it has.
+    QPointer<QNetworkReply> m_newestPush;
+    bool m_newestPushUploaded = false;
+    struct HeldAnswer
+    {
+        QPointer<QNetworkReply> waitingFor;
+        std::function<void()> deliver;
+    };
+    std::optional<HeldAnswer> m_heldAnswer;
+    quint64 m_holds = 0;
 };
 
 } // namespace fieldsync
