@@ -11,6 +11,8 @@ namespace fieldsync::server {
 namespace {
 
 const QString PermitIdField = QStringLiteral("permit_id");
+const QString AttachmentRecordIdField = QStringLiteral("record_id");
+const QString AttachmentRecordEntityField = QStringLiteral("record_entity");
 
 ChangeAnswer rejected(const protocol::Change &change, const QString &reason, const QString &detail,
                       const QString &projectId = {})
@@ -110,6 +112,8 @@ Result<std::optional<StoredRecord>> ChangeProcessor::visibleRecord(const PushCon
 Result<QString> ChangeProcessor::checkParent(const EntitySchema &schema, const QJsonObject &data,
                                              const QString &projectId)
 {
+    if (schema.kind == EntityKind::Attachment)
+        return checkAttachmentTarget(data, projectId);
     if (!schema.field(PermitIdField) || !data.value(PermitIdField).isString())
         return QString(); // a required permit_id that is missing is checkResult's to report
     const QString permitId = data.value(PermitIdField).toString();
@@ -121,6 +125,24 @@ Result<QString> ChangeProcessor::checkParent(const EntitySchema &schema, const Q
         return QStringLiteral("permit_id: no permit %1 in project %2").arg(permitId, projectId);
     if (found->deleted)
         return QStringLiteral("permit_id: permit %1 was deleted").arg(permitId);
+    return QString();
+}
+
+Result<QString> ChangeProcessor::checkAttachmentTarget(const QJsonObject &data, const QString &projectId)
+{
+    // A photo or signature belongs to a record of its project, or it would be kept for nothing
+    // and never shown. A deleted record keeps its attachments: they are evidence, and the record
+    // may be restored.
+    const QString recordId = data.value(AttachmentRecordIdField).toString();
+    const QString entityName = data.value(AttachmentRecordEntityField).toString();
+    if (recordId.isEmpty() || entityName.isEmpty())
+        return QString(); // missing fields are checkResult's to report
+    const Result<std::optional<StoredRecord>> target = m_records.find(recordId);
+    if (!target)
+        return target.error();
+    const std::optional<StoredRecord> &found = target.value();
+    if (!found || EntitySchema::of(found->entity).wireName != entityName || found->projectId != projectId)
+        return QStringLiteral("record_id: no %1 %2 in project %3").arg(entityName, recordId, projectId);
     return QString();
 }
 

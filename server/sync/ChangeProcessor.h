@@ -47,6 +47,7 @@ private:
     // A rejection detail when a child's permit_id does not name a live permit of its project.
     Result<QString> checkParent(const EntitySchema &schema, const QJsonObject &data,
                                 const QString &projectId);
+    Result<QString> checkAttachmentTarget(const QJsonObject &data, const QString &projectId);
     // Bumps the version, takes the next sequence number, stamps the meta fields, saves, audits.
     Result<ChangeAnswer> write(const PushContext &context, const protocol::Change &change,
                                StoredRecord record, const QJsonObject &before);

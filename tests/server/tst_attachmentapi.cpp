@@ -58,14 +58,18 @@ private slots:
     void aZeroByteFileCompletes();
     void aFileOverTheLimitIsRefusedBeforeItsBody();
     void anotherProjectSeesNothing();
+    void anAttachmentNeedsItsRecordInItsProject();
     void aThumbnailIsAScaledImage();
     void aFileThatIsNoImageHasNoThumbnail();
     void cleanupTestCase();
 
 private:
-    // Pushes an attachment record for content into project p1 (as ana); its id.
+    // Pushes an attachment record for content into project p1 (as ana), on a permit pushed with it;
+    // its id.
     QString pushAttachment(const QByteArray &content, const QString &name = u"photo.jpg"_s,
                            const QString &mime = u"image/jpeg"_s, qint64 bytesOverride = -1);
+    // The server's answer to a push of these changes (as ana).
+    QJsonObject pushChanges(const QJsonArray &changes);
     TestHttpResponse put(const QString &token, const QString &path, const QByteArray &body,
                          const QList<QPair<QByteArray, QByteArray>> &headers);
     TestHttpResponse putChunk(const QString &id, qint64 index, qint64 offset, const QByteArray &bytes,
@@ -77,6 +81,38 @@ private:
     QString m_olga;
     QNetworkAccessManager m_network;
 };
+
+namespace {
+
+QJsonObject permitCreate(const QString &id, const QString &project)
+{
+    return QJsonObject{{u"offline_id"_s, newId()},
+                       {u"entity"_s, u"permit"_s},
+                       {u"op"_s, u"create"_s},
+                       {u"id"_s, id},
+                       {u"client_version"_s, 0},
+                       {u"base"_s, QJsonObject()},
+                       {u"data"_s, QJsonObject{{u"project_id"_s, project}, {u"title"_s, u"Hot work"_s}}}};
+}
+
+QJsonObject attachmentAppend(const QString &id, const QString &recordId, const QString &recordEntity,
+                             const QByteArray &content, const QString &name, const QString &mime,
+                             qint64 bytes)
+{
+    const QJsonObject data{{u"project_id"_s, u"p1"_s},
+                           {u"record_id"_s, recordId},
+                           {u"record_entity"_s, recordEntity},
+                           {u"name"_s, name},
+                           {u"mime_type"_s, mime},
+                           {u"bytes"_s, double(bytes)},
+                           {u"sha256"_s, QString::fromLatin1(sha256Hex(content))},
+                           {u"kind"_s, u"photo"_s}};
+    return QJsonObject{
+        {u"offline_id"_s, newId()}, {u"entity"_s, u"attachment"_s}, {u"op"_s, u"append"_s}, {u"id"_s, id},
+        {u"client_version"_s, 0},   {u"base"_s, QJsonObject()},     {u"data"_s, data}};
+}
+
+} // namespace
 
 void TestAttachmentApi::initTestCase()
 {
@@ -92,6 +128,30 @@ void TestAttachmentApi::initTestCase()
     m_olga = olga.value();
 }
 
+void TestAttachmentApi::anAttachmentNeedsItsRecordInItsProject()
+{
+    const QByteArray content("a photo of nothing");
+    const QString permitInP1 = newId();
+    const QString nowhere = newId();
+    const QJsonObject answer = pushChanges({permitCreate(permitInP1, u"p1"_s),
+                                            attachmentAppend(newId(), nowhere, u"permit"_s, content,
+                                                             u"a.jpg"_s, u"image/jpeg"_s, content.size()),
+                                            attachmentAppend(newId(), permitInP1, u"task"_s, content,
+                                                             u"b.jpg"_s, u"image/jpeg"_s, content.size()),
+                                            attachmentAppend(newId(), permitInP1, u"permit"_s, content,
+                                                             u"c.jpg"_s, u"image/jpeg"_s, content.size())});
+    QCOMPARE(answer.value(u"applied"_s).toArray().size(), 2); // the permit and the photo on it
+    const QJsonArray rejected = answer.value(u"rejected"_s).toArray();
+    QCOMPARE(rejected.size(), 2);
+    for (const QJsonValue &entry : rejected) {
+        QCOMPARE(entry[u"reason"_s].toString(), u"validation"_s);
+        QVERIFY2(entry[u"detail"_s].toString().startsWith(u"record_id: no "_s),
+                 qPrintable(entry[u"detail"_s].toString()));
+    }
+    QVERIFY(rejected.at(0)[u"detail"_s].toString().contains(nowhere));
+    QVERIFY(rejected.at(1)[u"detail"_s].toString().contains(u"no task"_s));
+}
+
 void TestAttachmentApi::cleanupTestCase()
 {
     if (!m_server)
@@ -102,30 +162,31 @@ void TestAttachmentApi::cleanupTestCase()
     QVERIFY2(stopped, stopped ? "" : qPrintable(stopped.error().toString()));
 }
 
+QJsonObject TestAttachmentApi::pushChanges(const QJsonArray &changes)
+{
+    const QJsonObject push{{u"device_id"_s, u"test-device"_s},
+                           {u"client_time"_s, u"2026-11-22T10:00:00Z"_s},
+                           {u"batch_id"_s, newId()},
+                           {u"changes"_s, changes}};
+    TestHttpClient client(m_server->url(), m_ana);
+    const TestHttpResponse answer =
+        client.post(u"/api/v1/sync/push"_s, QJsonDocument(push).toJson(QJsonDocument::Compact));
+    if (answer.status != 200)
+        qWarning() << "push failed:" << answer.status << answer.body;
+    return answer.json();
+}
+
 QString TestAttachmentApi::pushAttachment(const QByteArray &content, const QString &name, const QString &mime,
                                           qint64 bytesOverride)
 {
     const QString id = newId();
-    const QJsonObject data{{u"project_id"_s, u"p1"_s},
-                           {u"record_id"_s, newId()},
-                           {u"record_entity"_s, u"permit"_s},
-                           {u"name"_s, name},
-                           {u"mime_type"_s, mime},
-                           {u"bytes"_s, double(bytesOverride >= 0 ? bytesOverride : content.size())},
-                           {u"sha256"_s, QString::fromLatin1(sha256Hex(content))},
-                           {u"kind"_s, u"photo"_s}};
-    const QJsonObject change{
-        {u"offline_id"_s, newId()}, {u"entity"_s, u"attachment"_s}, {u"op"_s, u"append"_s}, {u"id"_s, id},
-        {u"client_version"_s, 0},   {u"base"_s, QJsonObject()},     {u"data"_s, data}};
-    const QJsonObject push{{u"device_id"_s, u"test-device"_s},
-                           {u"client_time"_s, u"2026-11-22T10:00:00Z"_s},
-                           {u"batch_id"_s, newId()},
-                           {u"changes"_s, QJsonArray{change}}};
-    TestHttpClient client(m_server->url(), m_ana);
-    const TestHttpResponse answer =
-        client.post(u"/api/v1/sync/push"_s, QJsonDocument(push).toJson(QJsonDocument::Compact));
-    if (answer.status != 200 || answer.json().value(u"applied"_s).toArray().size() != 1) {
-        qWarning() << "push failed:" << answer.status << answer.body;
+    const QString permitId = newId();
+    const QJsonObject answer =
+        pushChanges({permitCreate(permitId, u"p1"_s),
+                     attachmentAppend(id, permitId, u"permit"_s, content, name, mime,
+                                      bytesOverride >= 0 ? bytesOverride : content.size())});
+    if (answer.value(u"applied"_s).toArray().size() != 2) {
+        qWarning() << "push not applied:" << answer;
         return {};
     }
     return id;
