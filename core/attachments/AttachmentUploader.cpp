@@ -206,9 +206,14 @@ void AttachmentUploader::skipCurrent(const QString &problem)
 {
     m_file.close();
     qCWarning(lcSync) << "attachment" << m_current.id << "waits:" << problem;
-    if (Result<void> saved = AttachmentFileTable(m_store.database()).setError(m_current.id, problem); !saved)
+    AttachmentFileTable files(m_store.database());
+    // The sync log says it once; the file keeps showing its reason (Files tab, `attachments`)
+    // until it changes or the file goes up, instead of the same line at every sync.
+    const Result<QString> known = files.lastError(m_current.id);
+    if (!known || known.value() != problem)
+        m_outcome.problems.append(problem);
+    if (Result<void> saved = files.setError(m_current.id, problem); !saved)
         qCWarning(lcSync) << "cannot save the upload error:" << saved.error().toString();
-    m_outcome.problems.append(problem);
     ++m_outcome.waiting;
     nextFile();
 }

@@ -368,6 +368,14 @@ void TestAttachments::aFileOverTheLimitStaysVisibleAndWaits()
     QCOMPARE(ana->store().counts().value().pendingFiles, 1);
     // keep-recent never drops it.
     QCOMPARE(ana->attachments().keepRecentOnly(1).value(), 0);
+
+    // The next sync does not say it again: the file still waits, showing its reason.
+    const SyncReport again = ana->sync();
+    QVERIFY2(again.ok(), qPrintable(again.failureReason()));
+    QCOMPARE(again.filesWaiting, 1);
+    QVERIFY2(again.problems.isEmpty(), qPrintable(again.problems.join(u"; "_s)));
+    QCOMPARE(ana->attachment(bigId).state, AttachmentState::Pending);
+    QCOMPARE(ana->attachment(bigId).uploadError, waiting.uploadError);
 }
 
 void TestAttachments::anotherDeviceGetsAThumbnail()
