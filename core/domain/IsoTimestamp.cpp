@@ -59,7 +59,7 @@ std::optional<qint64> parseZoned(QStringView text)
     if (day < 0 || !at.take(u'T'))
         return std::nullopt;
     const int hour = at.digits(2);
-    if (hour < 0 || hour > 23 || !at.take(u':'))
+    if (hour < 0 || hour > 24 || !at.take(u':'))
         return std::nullopt;
     const int minute = at.digits(2);
     if (minute < 0 || minute > 59)
@@ -73,11 +73,18 @@ std::optional<qint64> parseZoned(QStringView text)
         if (at.take(u'.')) {
             if (!at.peekDigit())
                 return std::nullopt;
+            // To the nearest millisecond, as QDateTime reads it (.9996 is the next second).
             int scale = 100;
-            while (at.peekDigit()) {
-                millisecond += at.digits(1) * scale;
+            bool roundUp = false;
+            for (int place = 0; at.peekDigit(); ++place) {
+                const int digit = at.digits(1);
+                if (place < 3)
+                    millisecond += digit * scale;
+                else if (place == 3)
+                    roundUp = digit >= 5;
                 scale /= 10;
             }
+            millisecond += roundUp ? 1 : 0;
         }
     }
     int offsetMinutes = 0;
@@ -94,6 +101,9 @@ std::optional<qint64> parseZoned(QStringView text)
         offsetMinutes = (offsetHours * 60 + offsetMins) * (ahead ? 1 : -1);
     }
     if (!at.atEnd() || !QDate::isValid(year, month, day))
+        return std::nullopt;
+    // 24:00 is the end of the day, the next one's midnight (ISO 8601 and QDateTime): nothing later.
+    if (hour == 24 && (minute != 0 || second != 0 || millisecond != 0))
         return std::nullopt;
     const qint64 days = QDate(year, month, day).toJulianDay() - UnixEpochJulianDay;
     return days * MsPerDay + (hour * 60 + minute - offsetMinutes) * MsPerMinute + second * 1000 + millisecond;

@@ -134,7 +134,9 @@ void SyncApiClient::push(const QByteArray &encodedRequest, std::function<void()>
     m_newestPush = reply;
     m_newestPushUploaded = false;
     connect(reply, &QNetworkReply::uploadProgress, this, [this, reply](qint64 sent, qint64 total) {
-        if (sent < total || reply != m_newestPush)
+        // A body of unknown size (total -1) counts as sent at its first progress: holding an
+        // answer is only ever a matter of speed.
+        if ((total > 0 && sent < total) || reply != m_newestPush)
             return;
         m_newestPushUploaded = true;
         if (m_heldAnswer && m_heldAnswer->waitingFor == reply)
@@ -157,6 +159,9 @@ void SyncApiClient::push(const QByteArray &encodedRequest, std::function<void()>
         // (tens of milliseconds for 500 changes) before its first byte left. So this answer waits
         // until that request is uploaded instead, and the server works while the device does.
         if (m_newestPush && m_newestPush != reply && !m_newestPushUploaded) {
+            // Another answer held meanwhile (a callback that ran an event loop of its own) goes
+            // first: one held at a time, in order.
+            releaseHeldAnswer();
             const quint64 hold = ++m_holds;
             m_heldAnswer = HeldAnswer{m_newestPush, std::move(deliver)};
             // A slow link does not keep an answer waiting long: it is applied after this at the latest.

@@ -38,6 +38,8 @@ public:
     // The same for a request encoded beforehand (PushRequest::toJson). accepted runs when a 2xx
     // answer has arrived, before it is decoded, so that the caller can send its next request
     // while this answer is decoded and applied; done follows with the decoded answer or the error.
+    // Answers reach done in the order the requests were made. Like every answer still in flight,
+    // one not yet delivered is dropped with this client: its changes stay queued on the device.
     void push(const QByteArray &encodedRequest, std::function<void()> accepted,
               std::function<void(const ApiResult<protocol::PushResponse> &)> done);
     void pull(qint64 cursor, int limit, std::function<void(const ApiResult<protocol::PullResponse> &)> done);

@@ -8,10 +8,14 @@
 #include "store/JsonText.h"
 #include "sync/SyncResultApplier.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QUuid>
+
+#include <functional>
 
 using namespace fieldsync;
 using namespace fieldsync::test;
@@ -572,6 +576,61 @@ private slots:
         QCOMPARE(a.record(ids.first()).data.value(QStringLiteral("title")).toString(),
                  QStringLiteral("Renamed late"));
         QCOMPARE(a.record(ids.first()).version, 3);
+    }
+
+    // The engine sends its next batch from accepted(), before the answer it follows is decoded:
+    // SyncApiClient may hold that answer until the next request is on its way, but every answer
+    // still reaches its caller once, in the order the requests were made.
+    void pushAnswersKeepTheirOrderWhenTheNextRequestLeavesEarly()
+    {
+        TestDevice device(QStringLiteral("early"));
+        QVERIFY(device.signIn(m_server->url().toString(), m_foremanToken));
+        for (int index = 0; index < 3; ++index)
+            QVERIFY(!device
+                         .create(EntityKind::Task,
+                                 {{QStringLiteral("title"), QStringLiteral("Early %1").arg(index)}})
+                         .isEmpty());
+        Result<QList<OutboxEntry>> queued = device.store().outbox().nextBatch(0, 500, 1 << 20);
+        QVERIFY(queued && queued.value().size() == 3);
+        QList<QByteArray> bodies;
+        for (const OutboxEntry &entry : queued.value()) {
+            protocol::PushRequest request;
+            request.deviceId = device.store().deviceId();
+            request.clientTime = protocol::nowUtcString();
+            request.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            request.changes.append(entry.change);
+            bodies.append(request.toJson());
+        }
+
+        SyncApiClient api;
+        api.setServer(m_server->url(), m_foremanToken);
+        QEventLoop loop;
+        QList<int> accepted;
+        QList<int> answered;
+        QList<QString> appliedIds;
+        std::function<void(int)> send = [&](int index) {
+            api.push(
+                bodies.at(index),
+                [&, index] {
+                    accepted.append(index);
+                    if (index + 1 < bodies.size())
+                        send(index + 1);
+                },
+                [&, index](const ApiResult<protocol::PushResponse> &answer) {
+                    answered.append(index);
+                    if (answer.ok() && answer.value().applied.size() == 1)
+                        appliedIds.append(answer.value().applied.first().id);
+                    if (answered.size() == bodies.size())
+                        loop.quit();
+                });
+        };
+        send(0);
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(accepted, QList<int>({0, 1, 2}));
+        QCOMPARE(answered, QList<int>({0, 1, 2}));
+        QCOMPARE(appliedIds, QList<QString>({queued.value().at(0).change.id, queued.value().at(1).change.id,
+                                             queued.value().at(2).change.id}));
     }
 
     void createAndDeleteQueuedTogetherApplyWithoutConflict()

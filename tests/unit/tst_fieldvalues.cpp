@@ -380,7 +380,9 @@ void TestFieldValues::timestampsNeedADateATimeAndAZone_data()
     QTest::newRow("many fraction digits") << u"2026-11-21T10:30:00.123456789Z"_s << true;
     QTest::newRow("dot without a fraction") << u"2026-11-21T10:30:00.Z"_s << false;
     QTest::newRow("fraction without seconds") << u"2026-11-21T10:30.5Z"_s << false;
-    QTest::newRow("hour 24") << u"2026-11-21T24:00:00Z"_s << false;
+    QTest::newRow("midnight at the end of the day") << u"2026-11-21T24:00:00Z"_s << true;
+    QTest::newRow("past the end of the day") << u"2026-11-21T24:00:01Z"_s << false;
+    QTest::newRow("hour 24 and minutes") << u"2026-11-21T24:30Z"_s << false;
     QTest::newRow("minute 60") << u"2026-11-21T10:60:00Z"_s << false;
     QTest::newRow("second 60") << u"2026-11-21T10:30:60Z"_s << false;
     QTest::newRow("offset of 24 hours") << u"2026-11-21T10:30:00+24:00"_s << false;
@@ -404,6 +406,11 @@ void TestFieldValues::timestampInstantsAgreeWithQt_data()
     QTest::newRow("leap day") << u"2028-02-29T23:59:59.999Z"_s;
     QTest::newRow("before 1970") << u"1969-07-20T20:17:40Z"_s;
     QTest::newRow("epoch") << u"1970-01-01T00:00:00Z"_s;
+    QTest::newRow("24:00 is the next midnight") << u"2026-12-31T24:00:00Z"_s;
+    QTest::newRow("24:00 without seconds") << u"2026-02-28T24:00+01:00"_s;
+    QTest::newRow("a fraction rounded up") << u"2026-11-21T10:30:00.0005Z"_s;
+    QTest::newRow("a fraction rounded down") << u"2026-11-21T10:30:00.12349Z"_s;
+    QTest::newRow("rounded into the next second") << u"2026-11-21T10:30:59.9996Z"_s;
 }
 
 // valid_to must come after valid_from as instants, whatever zones they are written in: the
