@@ -13,7 +13,8 @@ namespace {
 const QString SelectColumns = QStringLiteral(
     "SELECT seq, offline_id, entity, op, record_id, client_version, base, data, created_at FROM outbox");
 
-OutboxEntry readEntry(const SqlRow &row)
+// base and data: columns 6 and 7 as the caller already read them.
+OutboxEntry readEntry(const SqlRow &row, const QByteArray &base, const QByteArray &data)
 {
     OutboxEntry entry;
     entry.seq = row.integer(0);
@@ -24,10 +25,15 @@ OutboxEntry readEntry(const SqlRow &row)
     entry.change.id = row.text(4);
     entry.change.clientVersion = row.integer(5);
     // From SQLite's UTF-8 straight to the parser, without a round trip through UTF-16.
-    entry.change.base = QJsonDocument::fromJson(row.utf8(6)).object();
-    entry.change.data = QJsonDocument::fromJson(row.utf8(7)).object();
+    entry.change.base = QJsonDocument::fromJson(base).object();
+    entry.change.data = QJsonDocument::fromJson(data).object();
     entry.createdAt = row.text(8);
     return entry;
+}
+
+OutboxEntry readEntry(const SqlRow &row)
+{
+    return readEntry(row, row.utf8(6), row.utf8(7));
 }
 
 // Runs a select of SelectColumns (through the store's direct path) and reads every row.
@@ -75,14 +81,19 @@ Result<QList<OutboxEntry>> Outbox::nextBatch(qint64 afterSeq, int maxChanges, qi
     const Result<void> read =
         m_db.select(SelectColumns + QStringLiteral(" WHERE seq > ? ORDER BY seq LIMIT ?"),
                     {afterSeq, maxChanges}, [&](const SqlRow &row) {
-                        // The size of the stored JSON is close to what goes on the wire, without encoding
-                        // twice.
-                        const qint64 entryBytes = row.utf8(6).size() + row.utf8(7).size() + 200;
-                        full = full || (!batch.isEmpty() && bytes + entryBytes > maxBytes);
                         if (full)
                             return;
+                        const QByteArray base = row.utf8(6);
+                        const QByteArray data = row.utf8(7);
+                        // The size of the stored JSON is close to what goes on the wire, without encoding
+                        // twice.
+                        const qint64 entryBytes = base.size() + data.size() + 200;
+                        if (!batch.isEmpty() && bytes + entryBytes > maxBytes) {
+                            full = true;
+                            return;
+                        }
                         bytes += entryBytes;
-                        batch.append(readEntry(row));
+                        batch.append(readEntry(row, base, data));
                     });
     if (!read)
         return read.error();
