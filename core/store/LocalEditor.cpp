@@ -6,24 +6,13 @@
 #include "domain/RecordValidator.h"
 #include "protocol/ProtocolInfo.h"
 
-#include <QUuid>
-
 namespace fieldsync {
-
-namespace {
-
-QString newUuid()
-{
-    return newTimeOrderedUuid();
-}
-
-} // namespace
 
 protocol::Change makeChange(EntityKind entity, ChangeOp op, const QString &recordId, qint64 clientVersion,
                             const QJsonObject &base, const QJsonObject &data)
 {
     protocol::Change change;
-    change.offlineId = newUuid();
+    change.offlineId = newTimeOrderedUuid();
     change.entity = entity;
     change.op = op;
     change.id = recordId;
@@ -93,7 +82,7 @@ Result<QString> LocalEditor::create(EntityKind entity, const QJsonObject &fields
 
     LocalRecord record;
     record.entity = entity;
-    record.id = newUuid();
+    record.id = newTimeOrderedUuid();
     record.projectId = data.value(RecordMeta::ProjectId).toString();
     record.data = data;
     const QString now = protocol::nowUtcString();

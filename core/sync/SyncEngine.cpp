@@ -169,7 +169,7 @@ void SyncEngine::onPushAnswered(const QList<OutboxEntry> &batch,
         fail(answer.error());
         return;
     }
-    m_lastSentSeq = batch.last().seq;
+    // onPushAccepted() has moved m_lastSentSeq past this batch already: it runs for every 2xx answer.
     const bool sentNext = std::exchange(m_sentAhead, false);
     Result<PushOutcome> outcome = m_applier.applyPush(batch, answer.value());
     if (!outcome) {
