@@ -2,6 +2,7 @@
 
 #include "QtSqlRow.h"
 #include "SqliteStatements.h"
+#include "WalCheckpointer.h"
 
 #include "common/Logging.h"
 
@@ -79,6 +80,7 @@ LocalDatabase::~LocalDatabase()
 {
     m_statements.clear();
     m_direct.reset();
+    m_checkpointer.reset();
     if (m_db.isValid())
         m_db.close();
     m_db = QSqlDatabase();
@@ -100,8 +102,10 @@ Result<std::unique_ptr<LocalDatabase>> LocalDatabase::open(const QString &path)
         return configured.error();
     if (Result<void> migrated = db->migrate(); !migrated)
         return migrated.error();
-    if (sqlite3 *handle = SqliteStatements::handleOf(db->m_db))
+    if (sqlite3 *handle = SqliteStatements::handleOf(db->m_db)) {
         db->m_direct = std::make_unique<SqliteStatements>(handle);
+        db->m_checkpointer = WalCheckpointer::attach(handle);
+    }
     return db;
 }
 

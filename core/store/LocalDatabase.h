@@ -16,6 +16,7 @@
 namespace fieldsync {
 
 class SqliteStatements;
+class WalCheckpointer;
 
 // The device's SQLite file: WAL, synchronous=FULL (the outbox is the only copy of a foreman's
 // work), foreign keys, schema versioned in PRAGMA user_version with forward migrations.
@@ -92,6 +93,7 @@ private:
     FailureKind m_failureKind = FailureKind::IoError;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     std::unique_ptr<SqliteStatements> m_direct;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     qint64 m_operations = 0;
     bool m_inTransaction = false;
 };

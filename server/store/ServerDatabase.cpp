@@ -5,6 +5,7 @@
 #include "common/Logging.h"
 #include "store/QtSqlRow.h"
 #include "store/SqliteStatements.h"
+#include "store/WalCheckpointer.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -64,9 +65,10 @@ Result<void> ServerDatabase::open(const QString &location)
         return ready.error();
     }
     if (m_dialect == Dialect::Sqlite) {
-        if (sqlite3 *handle = SqliteStatements::handleOf(QSqlDatabase::database(m_connectionName, false)))
+        if (sqlite3 *handle = SqliteStatements::handleOf(QSqlDatabase::database(m_connectionName, false))) {
             m_direct = std::make_unique<SqliteStatements>(handle);
-        else
+            m_checkpointer = WalCheckpointer::attach(handle);
+        } else
             qCDebug(lcServerStore) << "the QtSql SQLite driver does not share this build's SQLite library;"
                                    << "every statement goes through QtSql";
     }
@@ -126,6 +128,7 @@ void ServerDatabase::close()
     // refuses to close a connection with statements of its own left).
     m_statements.clear();
     m_direct.reset();
+    m_checkpointer.reset();
     if (QSqlDatabase::contains(m_connectionName)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);

@@ -16,6 +16,7 @@
 
 namespace fieldsync {
 class SqliteStatements;
+class WalCheckpointer;
 }
 
 namespace fieldsync::server {
@@ -107,6 +108,7 @@ private:
     bool m_retrying = false;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     std::unique_ptr<SqliteStatements> m_direct;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 } // namespace fieldsync::server
