@@ -13,8 +13,8 @@ namespace {
 const QString SelectColumns = QStringLiteral(
     "SELECT seq, offline_id, entity, op, record_id, client_version, base, data, created_at FROM outbox");
 
-// base and data: columns 6 and 7 as the caller already read them.
-OutboxEntry readEntry(const SqlRow &row, const QByteArray &base, const QByteArray &data)
+// Everything but base and data.
+OutboxEntry readHead(const SqlRow &row)
 {
     OutboxEntry entry;
     entry.seq = row.integer(0);
@@ -24,10 +24,17 @@ OutboxEntry readEntry(const SqlRow &row, const QByteArray &base, const QByteArra
     entry.change.op = changeOpFromName(row.text(3)).value_or(ChangeOp::Update);
     entry.change.id = row.text(4);
     entry.change.clientVersion = row.integer(5);
+    entry.createdAt = row.text(8);
+    return entry;
+}
+
+// base and data: columns 6 and 7 as the caller already read them.
+OutboxEntry readEntry(const SqlRow &row, const QByteArray &base, const QByteArray &data)
+{
+    OutboxEntry entry = readHead(row);
     // From SQLite's UTF-8 straight to the parser, without a round trip through UTF-16.
     entry.change.base = QJsonDocument::fromJson(base).object();
     entry.change.data = QJsonDocument::fromJson(data).object();
-    entry.createdAt = row.text(8);
     return entry;
 }
 
@@ -75,26 +82,47 @@ Result<qint64> Outbox::enqueue(const protocol::Change &change, const QString &cr
 
 Result<QList<OutboxEntry>> Outbox::nextBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes)
 {
+    return readBatch(afterSeq, maxChanges, maxBytes, false);
+}
+
+Result<QList<OutboxEntry>> Outbox::nextPushBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes)
+{
+    return readBatch(afterSeq, maxChanges, maxBytes, true);
+}
+
+Result<QList<OutboxEntry>> Outbox::readBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes, bool forPush)
+{
+    // Column 9: whether base and data may go into a push body as stored. json_type() would fail
+    // the whole query on malformed text, hence json_valid() first.
+    const QString sql = QStringLiteral(
+        "SELECT seq, offline_id, entity, op, record_id, client_version, base, data, created_at,"
+        " CASE WHEN json_valid(base) AND json_valid(data)"
+        " THEN json_type(base) = 'object' AND json_type(data) = 'object' ELSE 0 END"
+        " FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
     QList<OutboxEntry> batch;
     qint64 bytes = 0;
     bool full = false;
-    const Result<void> read =
-        m_db.select(SelectColumns + QStringLiteral(" WHERE seq > ? ORDER BY seq LIMIT ?"),
-                    {afterSeq, maxChanges}, [&](const SqlRow &row) {
-                        if (full)
-                            return;
-                        const QByteArray base = row.utf8(6);
-                        const QByteArray data = row.utf8(7);
-                        // The size of the stored JSON is close to what goes on the wire, without encoding
-                        // twice.
-                        const qint64 entryBytes = base.size() + data.size() + 200;
-                        if (!batch.isEmpty() && bytes + entryBytes > maxBytes) {
-                            full = true;
-                            return;
-                        }
-                        bytes += entryBytes;
-                        batch.append(readEntry(row, base, data));
-                    });
+    const Result<void> read = m_db.select(sql, {afterSeq, maxChanges}, [&](const SqlRow &row) {
+        if (full)
+            return;
+        const QByteArray base = row.utf8(6);
+        const QByteArray data = row.utf8(7);
+        // The size of the stored JSON is close to what goes on the wire, without encoding twice.
+        const qint64 entryBytes = base.size() + data.size() + 200;
+        if (!batch.isEmpty() && bytes + entryBytes > maxBytes) {
+            full = true;
+            return;
+        }
+        bytes += entryBytes;
+        if (forPush && row.integer(9) == 1) {
+            OutboxEntry entry = readHead(row);
+            entry.storedBase = base;
+            entry.storedData = data;
+            batch.append(std::move(entry));
+        } else {
+            batch.append(readEntry(row, base, data));
+        }
+    });
     if (!read)
         return read.error();
     return batch;

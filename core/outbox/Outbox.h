@@ -20,6 +20,10 @@ public:
     // The oldest entries after afterSeq, at most maxChanges of them and about maxBytes of JSON
     // (always at least one, so that one large edit still moves).
     Result<QList<OutboxEntry>> nextBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes);
+    // The same entries for a push: base and data stay as stored (OutboxEntry::storedBase and
+    // storedData) where SQLite finds them well-formed JSON objects, since the push body carries
+    // them as they are; an entry whose stored text is not is decoded as nextBatch() would.
+    Result<QList<OutboxEntry>> nextPushBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes);
     Result<std::optional<OutboxEntry>> findByOfflineId(const QString &offlineId);
 
     Result<void> remove(const QString &offlineId);
@@ -33,6 +37,8 @@ public:
     Result<QList<OutboxEntry>> all(int limit = -1);
 
 private:
+    Result<QList<OutboxEntry>> readBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes, bool forPush);
+
     LocalDatabase &m_db;
 };
 

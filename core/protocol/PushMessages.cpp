@@ -69,7 +69,7 @@ Result<Change> Change::fromJson(const QJsonValue &value, int index)
     return change;
 }
 
-QByteArray PushRequest::toJson() const
+QByteArray PushRequest::toJson(const QList<EncodedObjects> &encoded) const
 {
     // Written directly, keys in the order QJsonDocument puts them: a batch is up to a megabyte of
     // records, and building it as one QJsonObject first cost more than encoding it.
@@ -80,14 +80,21 @@ QByteArray PushRequest::toJson() const
     json.append(",\"changes\":[");
     for (qsizetype index = 0; index < changes.size(); ++index) {
         const Change &change = changes.at(index);
+        const EncodedObjects *stored = index < encoded.size() ? &encoded.at(index) : nullptr;
         if (index > 0)
             json.append(',');
         json.append("{\"base\":");
-        JsonWriter::append(json, change.base);
+        if (stored && !stored->base.isEmpty())
+            json.append(stored->base);
+        else
+            JsonWriter::append(json, change.base);
         json.append(",\"client_version\":");
         JsonWriter::appendInteger(json, change.clientVersion);
         json.append(",\"data\":");
-        JsonWriter::append(json, change.data);
+        if (stored && !stored->data.isEmpty())
+            json.append(stored->data);
+        else
+            JsonWriter::append(json, change.data);
         json.append(",\"entity\":");
         JsonWriter::appendString(json, EntitySchema::of(change.entity).wireName);
         json.append(",\"id\":");

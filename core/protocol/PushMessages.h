@@ -33,7 +33,16 @@ struct PushRequest
     QString batchId;
     QList<Change> changes;
 
-    QByteArray toJson() const;
+    // A change's base and data already encoded as JSON objects (the device's outbox keeps them
+    // so); written as they are instead of encoding the change's own base and data.
+    struct EncodedObjects
+    {
+        QByteArray base;
+        QByteArray data;
+    };
+
+    // encoded: empty, or one entry per change (an empty entry encodes that change's objects).
+    QByteArray toJson(const QList<EncodedObjects> &encoded = {}) const;
     static Result<PushRequest> fromJson(const QByteArray &body);
 };
 

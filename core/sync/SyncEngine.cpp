@@ -54,7 +54,8 @@ bool SyncEngine::start()
 
 Result<SyncEngine::PreparedBatch> SyncEngine::readBatch(qint64 afterSeq)
 {
-    Result<QList<OutboxEntry>> entries = m_store.outbox().nextBatch(afterSeq, m_batchSize, m_limits.maxBytes);
+    Result<QList<OutboxEntry>> entries =
+        m_store.outbox().nextPushBatch(afterSeq, m_batchSize, m_limits.maxBytes);
     if (!entries)
         return entries.error();
     PreparedBatch batch;
@@ -69,9 +70,13 @@ Result<SyncEngine::PreparedBatch> SyncEngine::readBatch(qint64 afterSeq)
     request.clientTime = protocol::nowUtcString();
     request.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     request.changes.reserve(batch.entries.size());
-    for (const OutboxEntry &entry : std::as_const(batch.entries))
+    QList<protocol::PushRequest::EncodedObjects> stored;
+    stored.reserve(batch.entries.size());
+    for (const OutboxEntry &entry : std::as_const(batch.entries)) {
         request.changes.append(entry.change);
-    batch.body = request.toJson();
+        stored.append({entry.storedBase, entry.storedData});
+    }
+    batch.body = request.toJson(stored);
     return batch;
 }
 

@@ -142,7 +142,7 @@ Result<void> SyncResultApplier::storeConflict(const OutboxEntry &entry,
         return removed;
     StoredConflict conflict;
     conflict.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    conflict.change = entry.change;
+    conflict.change = entry.fullChange();
     conflict.reason = answer.reason;
     conflict.serverVersion = answer.serverVersion;
     conflict.fields = answer.fields;
@@ -170,7 +170,7 @@ Result<void> SyncResultApplier::storeRejection(const OutboxEntry &entry,
         return removed;
     StoredRejection rejection;
     rejection.id = entry.change.offlineId;
-    rejection.change = entry.change;
+    rejection.change = entry.fullChange();
     rejection.reason = answer.reason;
     rejection.detail = answer.detail;
     rejection.createdAt = protocol::nowUtcString();

@@ -1,0 +1,136 @@
+// Outbox batches on a real SQLite file: a push batch keeps base and data as stored and its body
+// is the one a decoded batch would make; a row whose stored text is not a JSON object is decoded
+// as before; fullChange() gives back what the person typed.
+#include "outbox/Outbox.h"
+#include "store/LocalDatabase.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fieldsync;
+
+namespace {
+
+protocol::Change update(int index)
+{
+    protocol::Change change;
+    change.offlineId = QStringLiteral("00000000-0000-7000-8000-%1").arg(index, 12, 10, QLatin1Char('0'));
+    change.entity = EntityKind::Permit;
+    change.op = ChangeOp::Update;
+    change.id = QStringLiteral("00000000-0000-7000-9000-%1").arg(index, 12, 10, QLatin1Char('0'));
+    change.clientVersion = index;
+    change.base = QJsonObject{{QStringLiteral("title"), QStringLiteral("Old \"title\" %1").arg(index)}};
+    change.data = QJsonObject{
+        {QStringLiteral("title"), QStringLiteral("Schweißen Ebene 2 – %1\n").arg(index)},
+        {QStringLiteral("ppe_requirements"), QJsonArray{QStringLiteral("gloves"), QStringLiteral("helmet")}},
+        {QStringLiteral("safety_checklist"), QJsonObject{{QStringLiteral("gas_tested"), true}}}};
+    return change;
+}
+
+QByteArray bodyOf(const QList<OutboxEntry> &entries)
+{
+    protocol::PushRequest request;
+    request.deviceId = QStringLiteral("device");
+    request.clientTime = QStringLiteral("2026-12-06T10:00:00.000Z");
+    request.batchId = QStringLiteral("batch");
+    QList<protocol::PushRequest::EncodedObjects> stored;
+    for (const OutboxEntry &entry : entries) {
+        request.changes.append(entry.change);
+        stored.append({entry.storedBase, entry.storedData});
+    }
+    return request.toJson(stored);
+}
+
+} // namespace
+
+class OutboxTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalDatabase> m_db;
+    int m_databases = 0;
+
+private slots:
+    void init()
+    {
+        Result<std::unique_ptr<LocalDatabase>> opened = LocalDatabase::open(
+            m_dir.filePath(QStringLiteral("%1.db").arg(QString::number(++m_databases))));
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+        m_db = std::move(opened).value();
+        Outbox outbox(*m_db);
+        for (int index = 1; index <= 3; ++index)
+            QVERIFY(outbox.enqueue(update(index)).ok());
+    }
+
+    void cleanup() { m_db.reset(); }
+
+    void aPushBatchCarriesTheStoredTextIntoTheSameBody()
+    {
+        Outbox outbox(*m_db);
+        const Result<QList<OutboxEntry>> decoded = outbox.nextBatch(0, 10, 1 << 20);
+        const Result<QList<OutboxEntry>> forPush = outbox.nextPushBatch(0, 10, 1 << 20);
+        QVERIFY(decoded.ok() && forPush.ok());
+        QCOMPARE(forPush.value().size(), 3);
+        for (const OutboxEntry &entry : forPush.value()) {
+            QVERIFY(!entry.storedData.isEmpty());
+            QVERIFY(entry.change.data.isEmpty()); // left as stored, not decoded
+        }
+        QCOMPARE(bodyOf(forPush.value()), bodyOf(decoded.value()));
+        const QByteArray body = bodyOf(forPush.value());
+        const Result<protocol::PushRequest> readBack = protocol::PushRequest::fromJson(body);
+        QVERIFY2(readBack.ok(), qPrintable(readBack.ok() ? QString() : readBack.error().toString()));
+        for (int index = 0; index < 3; ++index) {
+            QCOMPARE(readBack.value().changes.at(index).data, update(index + 1).data);
+            QCOMPARE(readBack.value().changes.at(index).base, update(index + 1).base);
+        }
+    }
+
+    void fullChangeDecodesWhatWasLeftAsStored()
+    {
+        Outbox outbox(*m_db);
+        const Result<QList<OutboxEntry>> forPush = outbox.nextPushBatch(0, 10, 1 << 20);
+        QVERIFY(forPush.ok());
+        const protocol::Change full = forPush.value().at(1).fullChange();
+        QCOMPARE(full.data, update(2).data);
+        QCOMPARE(full.base, update(2).base);
+        QCOMPARE(full.offlineId, update(2).offlineId);
+        QCOMPARE(full.clientVersion, qint64(2));
+    }
+
+    void storedTextThatIsNoObjectIsDecodedAsBefore_data()
+    {
+        QTest::addColumn<QString>("storedData");
+        QTest::newRow("malformed") << QStringLiteral("{\"title\":");
+        QTest::newRow("an array") << QStringLiteral("[1,2]");
+        QTest::newRow("a string") << QStringLiteral("\"title\"");
+    }
+
+    void storedTextThatIsNoObjectIsDecodedAsBefore()
+    {
+        QFETCH(QString, storedData);
+        QSqlQuery corrupt(m_db->connection());
+        corrupt.prepare(QStringLiteral("UPDATE outbox SET data = ? WHERE record_id = '00000000-0000-7000-9000-000000000002'"));
+        corrupt.addBindValue(storedData);
+        QVERIFY(corrupt.exec());
+
+        Outbox outbox(*m_db);
+        const Result<QList<OutboxEntry>> decoded = outbox.nextBatch(0, 10, 1 << 20);
+        const Result<QList<OutboxEntry>> forPush = outbox.nextPushBatch(0, 10, 1 << 20);
+        QVERIFY(decoded.ok() && forPush.ok());
+        QCOMPARE(forPush.value().size(), 3);
+        const OutboxEntry &broken = forPush.value().at(1);
+        QVERIFY(broken.storedData.isEmpty());
+        QCOMPARE(broken.change.data, QJsonObject());
+        QVERIFY(!forPush.value().at(0).storedData.isEmpty()); // its neighbours keep their text
+        const QByteArray body = bodyOf(forPush.value());
+        QCOMPARE(body, bodyOf(decoded.value()));
+        QVERIFY(protocol::PushRequest::fromJson(body).ok()); // one bad row never breaks the batch
+    }
+};
+
+QTEST_GUILESS_MAIN(OutboxTest)
+#include "tst_outbox.moc"
