@@ -30,6 +30,8 @@ struct PushFigures
     double syncSeconds = 0;
     int batches = 0;
     double serverPeakRssMb = -1;
+    double deviceCpuSeconds = 0; // in the push phase, both processes
+    double serverCpuSeconds = 0;
 };
 
 Result<PushFigures> pushOnce(const BenchOptions &options, int count)
@@ -47,7 +49,10 @@ Result<PushFigures> pushOnce(const BenchOptions &options, int count)
         return device.error();
     if (Result<void> queued = device.value()->queuePermits(0, count); !queued)
         return queued.error();
-    Result<SyncRun> run = device.value()->sync(60000 + count * 10);
+    const double serverCpuAtStart = server.cpuSeconds();
+    double serverCpuAtPushEnd = serverCpuAtStart;
+    Result<SyncRun> run =
+        device.value()->sync(60000 + count * 10, [&] { serverCpuAtPushEnd = server.cpuSeconds(); });
     if (!run)
         return run.error();
     const SyncReport &report = run.value().report;
@@ -59,8 +64,9 @@ Result<PushFigures> pushOnce(const BenchOptions &options, int count)
                              .arg(report.pending)
                              .arg(count));
     }
-    return PushFigures{run.value().pushSeconds, run.value().totalSeconds, int(run.value().batchMs.size()),
-                       server.peakRssMb()};
+    return PushFigures{run.value().pushSeconds,         run.value().totalSeconds,
+                       int(run.value().batchMs.size()), server.peakRssMb(),
+                       run.value().pushCpuSeconds,      serverCpuAtPushEnd - serverCpuAtStart};
 }
 
 // The peer's docs/s, or why there is none.
@@ -107,6 +113,8 @@ bool runPush(const BenchOptions &options)
     QList<double> ours;
     QList<double> oursSync;
     QList<double> peers;
+    QList<double> deviceCpu;
+    QList<double> serverCpu;
     PushFigures last;
     std::optional<QString> peerProblem;
     for (int round = 0; round < rounds; ++round) {
@@ -120,6 +128,9 @@ bool runPush(const BenchOptions &options)
                 }
                 last = figures.value();
                 ours.append(count / figures.value().pushSeconds);
+                // CPU per second of push: 1.0 is one core kept busy the whole time.
+                deviceCpu.append(figures.value().deviceCpuSeconds / figures.value().pushSeconds);
+                serverCpu.append(figures.value().serverCpuSeconds / figures.value().pushSeconds);
                 oursSync.append(figures.value().syncSeconds);
             } else if (!peerProblem) {
                 Result<double> peer = pouchDbOnce(options, count);
@@ -142,6 +153,8 @@ bool runPush(const BenchOptions &options)
                      {QStringLiteral("batches"), last.batches},
                      {QStringLiteral("rounds"), rounds},
                      {QStringLiteral("server_peak_rss_mb"), roundTo(last.serverPeakRssMb)},
+                     {QStringLiteral("device_cpu_share"), roundTo(medianOf(deviceCpu), 2)},
+                     {QStringLiteral("server_cpu_share"), roundTo(medianOf(serverCpu), 2)},
                      {QStringLiteral("target_ratio"), TargetRatio}};
     QJsonArray oursRuns;
     for (double value : ours)

@@ -15,8 +15,24 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace fieldsync::bench {
+
+namespace {
+
+// This process's CPU time so far, every thread counted (the network thread and the checkpointer
+// work for the sync too).
+double processCpuSeconds()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+           (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+} // namespace
 
 QString benchProject()
 {
@@ -68,6 +84,23 @@ Result<QString> BenchServer::addForeman(const QString &name)
 QUrl BenchServer::url() const
 {
     return m_process->url();
+}
+
+double BenchServer::cpuSeconds() const
+{
+    const qint64 pid = m_process->processId();
+    if (pid <= 0)
+        return -1;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    // The command name may hold spaces; the fields after its closing parenthesis do not.
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks.
+    return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(::sysconf(_SC_CLK_TCK));
 }
 
 double BenchServer::peakRssMb() const
@@ -161,7 +194,7 @@ Result<void> BenchDevice::queuePermits(int first, int count)
     return {};
 }
 
-Result<SyncRun> BenchDevice::sync(int timeoutMs)
+Result<SyncRun> BenchDevice::sync(int timeoutMs, const std::function<void()> &onPushEnded)
 {
     SyncRun run;
     QEventLoop loop;
@@ -170,10 +203,14 @@ Result<SyncRun> BenchDevice::sync(int timeoutMs)
     bool finished = false;
     bool pushEnded = false;
     qint64 lastBatchNanos = 0;
+    const double cpuAtStart = processCpuSeconds();
     QObject::connect(m_engine.get(), &SyncEngine::phaseChanged, &watcher, [&](SyncEngine::Phase phase) {
         if (phase != SyncEngine::Phase::Pushing && !pushEnded) {
             pushEnded = true;
             run.pushSeconds = clock.nsecsElapsed() / 1e9;
+            run.pushCpuSeconds = processCpuSeconds() - cpuAtStart;
+            if (onPushEnded)
+                onPushEnded();
         }
     });
     QObject::connect(m_engine.get(), &SyncEngine::progress, &watcher, [&](int done, int) {

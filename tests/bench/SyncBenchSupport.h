@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace fieldsync::bench {
@@ -41,6 +42,8 @@ public:
     QUrl url() const;
     // Peak resident memory of the server process so far (VmHWM), in MiB; -1 when unknown.
     double peakRssMb() const;
+    // CPU time the server process has used so far (user and system), or -1.
+    double cpuSeconds() const;
 
 private:
     std::unique_ptr<test::ServerProcess> m_process;
@@ -50,9 +53,10 @@ private:
 struct SyncRun
 {
     SyncReport report;
-    double pushSeconds = 0;  // from start() until the push phase ended (the outbox drained)
-    double totalSeconds = 0; // until finished (the pull phase included)
-    QList<double> batchMs;   // per push batch: from the previous batch settled to this one settled
+    double pushSeconds = 0;    // from start() until the push phase ended (the outbox drained)
+    double totalSeconds = 0;   // until finished (the pull phase included)
+    QList<double> batchMs;     // per push batch: from the previous batch settled to this one settled
+    double pushCpuSeconds = 0; // this process's CPU time (all its threads) in the push phase
     double slowestBatchMs() const;
     // The mean of the first (or last) tenth of the batches, to show whether batches slow down.
     double earlyBatchMs() const;
@@ -76,7 +80,8 @@ public:
     Result<void> queuePermits(int first, int count);
 
     // Runs one sync to the end; an error when it fails or takes longer than timeoutMs.
-    Result<SyncRun> sync(int timeoutMs);
+    // onPushEnded runs the moment the push phase ends (to read another process's clock then).
+    Result<SyncRun> sync(int timeoutMs, const std::function<void()> &onPushEnded = {});
 
 private:
     BenchDevice() = default;
