@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace fieldsync {
 
 namespace {
@@ -78,20 +80,38 @@ int WalCheckpointer::checkpointsRun() const
 int WalCheckpointer::onCommit(void *self, sqlite3 *db, const char *schema, int frames)
 {
     auto *checkpointer = static_cast<WalCheckpointer *>(self);
-    if (frames >= FramesBeforeInlineCheckpoint) {
-        // What SQLite would have done long ago; the commit has been made, so a failure here
-        // costs nothing but the WAL's size.
-        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        return SQLITE_OK;
-    }
-    if (frames >= FramesBeforeCheckpoint) {
-        {
-            std::lock_guard<std::mutex> lock(checkpointer->m_mutex);
-            checkpointer->m_due = true;
+    const bool walStartedOver = frames < checkpointer->m_framesAtLastCommit.exchange(frames);
+    bool finishInline = frames >= FramesBeforeInlineCheckpoint;
+    bool wake = false;
+    {
+        std::lock_guard<std::mutex> lock(checkpointer->m_mutex);
+        if (walStartedOver)
+            checkpointer->m_framesMoved = 0; // what the thread moved was in the WAL before
+        if (!finishInline && frames >= FramesBeforeCheckpoint && !checkpointer->m_running &&
+            !checkpointer->m_due) {
+            finishInline = checkpointer->m_framesMoved > 0 &&
+                           frames - checkpointer->m_framesMoved <= FramesLeftForTheWriter;
+            wake = !finishInline;
         }
-        checkpointer->m_wake.notify_one();
+        if (finishInline)
+            checkpointer->m_framesMoved = 0;
+    }
+    if (finishInline) {
+        // The commit has been made, so a failure here costs nothing but the WAL's size.
+        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (wake) {
+        checkpointer->wakeThread();
     }
     return SQLITE_OK;
+}
+
+void WalCheckpointer::wakeThread()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_due = true;
+    }
+    m_wake.notify_one();
 }
 
 void WalCheckpointer::run()
@@ -104,9 +124,11 @@ void WalCheckpointer::run()
             if (m_stopping)
                 return;
             m_due = false;
+            m_running = true;
         }
+        int moved = 0;
         const int status =
-            sqlite3_wal_checkpoint_v2(m_own, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            sqlite3_wal_checkpoint_v2(m_own, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, &moved);
         // BUSY: another connection is checkpointing the same file right now, which is as good.
         const int failure = status == SQLITE_OK || status == SQLITE_BUSY ? SQLITE_OK : status;
         if (failure != SQLITE_OK && failure != lastFailure)
@@ -114,6 +136,8 @@ void WalCheckpointer::run()
                                << "(the data is safe in the WAL; the next one tries again)";
         lastFailure = failure;
         std::lock_guard<std::mutex> lock(m_mutex);
+        m_running = false;
+        m_framesMoved = status == SQLITE_OK ? std::max(moved, 0) : 0;
         ++m_checkpointsRun;
     }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -14,10 +15,14 @@ namespace fieldsync {
 // SQLite's default is to do it inside the COMMIT that takes the WAL past 1000 pages: that commit
 // then also copies about 4 MiB and syncs the database file, and the server's push (or the device
 // settling a batch of answers) stalls behind it every few batches. Here the writer's commit hook
-// only wakes the thread, which runs a passive checkpoint on its own connection: it never blocks
-// the writer or a reader, and SQLite's crash safety does not depend on which connection
-// checkpoints. Should the thread fall far behind (a long read holding old pages), the writer
-// checkpoints inline again, so the WAL cannot grow without bound.
+// wakes the thread, which runs a passive checkpoint on its own connection: it never blocks the
+// writer or a reader, and SQLite's crash safety does not depend on which connection checkpoints.
+// The WAL only starts over once every frame in it is back in the database file; under a steady
+// stream of small commits the thread is always a few frames short of that, so once it has moved
+// nearly all of them the writer checkpoints the few left itself (cheap) and the WAL starts over.
+// Should the thread fall far behind, the writer checkpoints inline as SQLite would. (SQLite lets
+// one checkpoint run at a time: while a thread starved of CPU holds that turn, the WAL grows
+// until it gets the CPU back. It is a matter of the WAL's size, never of what it holds.)
 class WalCheckpointer
 {
 public:
@@ -31,16 +36,24 @@ public:
 
     // SQLite's default threshold: the WAL stays about 4 MiB.
     static constexpr int FramesBeforeCheckpoint = 1000;
-    // Past this the writer stops waiting for the thread.
-    static constexpr int FramesBeforeInlineCheckpoint = 16 * FramesBeforeCheckpoint;
+    // Past this (about 16 MiB) the writer stops waiting for the thread.
+    static constexpr int FramesBeforeInlineCheckpoint = 4 * FramesBeforeCheckpoint;
+    // At most this many frames left behind by the thread are the writer's to move.
+    static constexpr int FramesLeftForTheWriter = FramesBeforeCheckpoint / 4;
 
-    // Checkpoints run so far by the thread (for tests).
+    // Checkpoints run so far by the thread, and the WAL's size in frames after the last commit
+    // (for tests).
     int checkpointsRun() const;
+    int framesAtLastCommit() const { return m_framesAtLastCommit.load(); }
 
 private:
     WalCheckpointer(sqlite3 *writer, sqlite3 *own);
     static int onCommit(void *self, sqlite3 *db, const char *schema, int frames);
     void run();
+    void wakeThread();
+
+    // Written only in the writer's commit hook.
+    std::atomic<int> m_framesAtLastCommit{0};
 
     sqlite3 *m_writer;
     sqlite3 *m_own;
@@ -48,6 +61,9 @@ private:
     std::condition_variable m_wake;
     bool m_due = false;
     bool m_stopping = false;
+    bool m_running = false;
+    // Frames of the current WAL the thread's last checkpoint moved (0: none yet).
+    int m_framesMoved = 0;
     int m_checkpointsRun = 0;
     std::thread m_thread;
 };
