@@ -86,18 +86,21 @@ QUrl BenchServer::url() const
     return m_process->url();
 }
 
-double BenchServer::cpuSeconds() const
+QByteArray BenchServer::procFile(const char *name) const
 {
     const qint64 pid = m_process->processId();
     if (pid <= 0)
-        return -1;
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
+        return {};
+    QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(name)));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+double BenchServer::cpuSeconds() const
+{
     // The command name may hold spaces; the fields after its closing parenthesis do not.
-    const QByteArray line = stat.readAll();
+    const QByteArray line = procFile("stat");
     const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
+    if (line.isEmpty() || fields.size() < 13)
         return -1;
     // utime and stime are fields 14 and 15 of the whole line, in clock ticks.
     return (fields.at(11).toDouble() + fields.at(12).toDouble()) / double(::sysconf(_SC_CLK_TCK));
@@ -105,13 +108,7 @@ double BenchServer::cpuSeconds() const
 
 double BenchServer::peakRssMb() const
 {
-    const qint64 pid = m_process->processId();
-    if (pid <= 0)
-        return -1;
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
+    for (const QByteArray &line : procFile("status").split('\n')) {
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }

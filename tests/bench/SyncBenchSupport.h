@@ -46,6 +46,9 @@ public:
     double cpuSeconds() const;
 
 private:
+    // /proc/<server pid>/<name>, empty when unreadable.
+    QByteArray procFile(const char *name) const;
+
     std::unique_ptr<test::ServerProcess> m_process;
 };
 

@@ -8,7 +8,8 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
+#include <memory>
+#include <utility>
 
 using namespace fieldsync;
 
@@ -65,13 +66,31 @@ class WalCheckpointerTest : public QObject
 {
     Q_OBJECT
 
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    sqlite3 *m_writer = nullptr; // a WAL database with a table of blobs, new for each test
+
 private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_path = m_dir->filePath(QStringLiteral("store.db"));
+        m_writer = openFile(m_path, "wal");
+        QVERIFY(m_writer);
+    }
+
+    void cleanup()
+    {
+        // SQLITE_BUSY when a statement was left unfinalized on the connection.
+        QCOMPARE(sqlite3_close(std::exchange(m_writer, nullptr)), SQLITE_OK);
+        m_dir.reset();
+    }
+
     void theThreadMovesTheWalIntoTheDatabaseFile()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("store.db"));
-        sqlite3 *writer = openFile(path, "wal");
-        QVERIFY(writer);
+        const QString path = m_path;
+        sqlite3 *writer = m_writer;
         {
             std::unique_ptr<WalCheckpointer> checkpointer = WalCheckpointer::attach(writer);
             QVERIFY(checkpointer);
@@ -91,15 +110,12 @@ private slots:
                 QVERIFY(insertRows(writer, RowsPastThreshold));
             QCOMPARE(rowCount(path), qint64(10 + 4 * RowsPastThreshold));
         }
-        QCOMPARE(sqlite3_close(writer), SQLITE_OK);
     }
 
     void aSteadyStreamOfSmallCommitsLetsTheWalStartOver()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("store.db"));
-        sqlite3 *writer = openFile(path, "wal");
-        QVERIFY(writer);
+        const QString path = m_path;
+        sqlite3 *writer = m_writer;
         // Without a sync per commit they come fast, and never stop long enough for the thread to
         // move every frame by itself; how close the WAL stays to FramesBeforeCheckpoint then
         // depends on the thread getting CPU (the enqueue bench shows the effect on speed).
@@ -116,20 +132,16 @@ private slots:
                                      30000);
         }
         QVERIFY(rowCount(path) > Commits);
-        QCOMPARE(sqlite3_close(writer), SQLITE_OK);
     }
 
     void sqliteCheckpointsInTheCommitAgainOnceItIsGone()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("store.db"));
-        sqlite3 *writer = openFile(path, "wal");
-        QVERIFY(writer);
+        const QString path = m_path;
+        sqlite3 *writer = m_writer;
         WalCheckpointer::attach(writer).reset();
         QVERIFY(insertRows(writer, RowsPastThreshold));
         // No thread any more: the commit itself moved the pages, before it returned.
         QVERIFY(QFileInfo(path).size() > BytesPastThreshold);
-        QCOMPARE(sqlite3_close(writer), SQLITE_OK);
     }
 
     void nothingToDoWithoutAWalFile()
