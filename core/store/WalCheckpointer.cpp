@@ -85,8 +85,11 @@ int WalCheckpointer::onCommit(void *self, sqlite3 *db, const char *schema, int f
     bool wake = false;
     {
         std::lock_guard<std::mutex> lock(checkpointer->m_mutex);
-        if (walStartedOver)
-            checkpointer->m_framesMoved = 0; // what the thread moved was in the WAL before
+        if (walStartedOver) {
+            // What the thread moved (or is moving) was in the WAL before.
+            ++checkpointer->m_walGeneration;
+            checkpointer->m_framesMoved = 0;
+        }
         if (!finishInline && frames >= FramesBeforeCheckpoint && !checkpointer->m_running &&
             !checkpointer->m_due) {
             finishInline = checkpointer->m_framesMoved > 0 &&
@@ -117,6 +120,7 @@ void WalCheckpointer::wakeThread()
 void WalCheckpointer::run()
 {
     int lastFailure = SQLITE_OK;
+    int generation = 0;
     while (true) {
         {
             std::unique_lock<std::mutex> lock(m_mutex);
@@ -125,6 +129,7 @@ void WalCheckpointer::run()
                 return;
             m_due = false;
             m_running = true;
+            generation = m_walGeneration;
         }
         int moved = 0;
         const int status =
@@ -137,7 +142,7 @@ void WalCheckpointer::run()
         lastFailure = failure;
         std::lock_guard<std::mutex> lock(m_mutex);
         m_running = false;
-        m_framesMoved = status == SQLITE_OK ? std::max(moved, 0) : 0;
+        m_framesMoved = status == SQLITE_OK && generation == m_walGeneration ? std::max(moved, 0) : 0;
         ++m_checkpointsRun;
     }
 }

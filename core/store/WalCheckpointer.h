@@ -62,8 +62,10 @@ private:
     bool m_due = false;
     bool m_stopping = false;
     bool m_running = false;
-    // Frames of the current WAL the thread's last checkpoint moved (0: none yet).
+    // Frames of the current WAL the thread's last checkpoint moved (0: none yet), and how many
+    // times the WAL has started over (a checkpoint's count is only good for its own WAL).
     int m_framesMoved = 0;
+    int m_walGeneration = 0;
     int m_checkpointsRun = 0;
     std::thread m_thread;
 };
