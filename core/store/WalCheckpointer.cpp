@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace fieldsync {
 
@@ -80,6 +81,12 @@ int WalCheckpointer::checkpointsRun() const
 int WalCheckpointer::onCommit(void *self, sqlite3 *db, const char *schema, int frames)
 {
     auto *checkpointer = static_cast<WalCheckpointer *>(self);
+    if (std::strcmp(schema, "main") != 0) {
+        // An attached database's WAL is not the thread's: SQLite's own rule for it.
+        if (frames >= FramesBeforeCheckpoint)
+            sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        return SQLITE_OK;
+    }
     const bool walStartedOver = frames < checkpointer->m_framesAtLastCommit.exchange(frames);
     bool finishInline = frames >= FramesBeforeInlineCheckpoint;
     bool wake = false;
@@ -100,7 +107,8 @@ int WalCheckpointer::onCommit(void *self, sqlite3 *db, const char *schema, int f
             checkpointer->m_framesMoved = 0;
     }
     if (finishInline) {
-        // The commit has been made, so a failure here costs nothing but the WAL's size.
+        // The commit has been made, so a failure here costs nothing but the WAL's size. (SQLite
+        // runs one checkpoint at a time: while the thread has its turn this one does nothing.)
         sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     } else if (wake) {
         checkpointer->wakeThread();
@@ -131,9 +139,13 @@ void WalCheckpointer::run()
             m_running = true;
             generation = m_walGeneration;
         }
+        int walFrames = 0;
         int moved = 0;
         const int status =
-            sqlite3_wal_checkpoint_v2(m_own, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, &moved);
+            sqlite3_wal_checkpoint_v2(m_own, "main", SQLITE_CHECKPOINT_PASSIVE, &walFrames, &moved);
+        // Only when the writer committed more while this ran is anything left for it to finish;
+        // otherwise the whole WAL is back in the file and its next transaction starts it over.
+        const bool writerWentOn = m_framesAtLastCommit.load() > walFrames;
         // BUSY: another connection is checkpointing the same file right now, which is as good.
         const int failure = status == SQLITE_OK || status == SQLITE_BUSY ? SQLITE_OK : status;
         if (failure != SQLITE_OK && failure != lastFailure)
@@ -142,7 +154,8 @@ void WalCheckpointer::run()
         lastFailure = failure;
         std::lock_guard<std::mutex> lock(m_mutex);
         m_running = false;
-        m_framesMoved = status == SQLITE_OK && generation == m_walGeneration ? std::max(moved, 0) : 0;
+        m_framesMoved =
+            status == SQLITE_OK && writerWentOn && generation == m_walGeneration ? std::max(moved, 0) : 0;
         ++m_checkpointsRun;
     }
 }

@@ -34,9 +34,10 @@ public:
     WalCheckpointer(const WalCheckpointer &) = delete;
     WalCheckpointer &operator=(const WalCheckpointer &) = delete;
 
-    // SQLite's default threshold: the WAL stays about 4 MiB.
+    // SQLite's default threshold (about 4 MiB of WAL).
     static constexpr int FramesBeforeCheckpoint = 1000;
-    // Past this (about 16 MiB) the writer stops waiting for the thread.
+    // Past this (about 16 MiB) the writer checkpoints in its commit too, as long as the thread
+    // does not have SQLite's one checkpoint turn at that moment.
     static constexpr int FramesBeforeInlineCheckpoint = 4 * FramesBeforeCheckpoint;
     // At most this many frames left behind by the thread are the writer's to move.
     static constexpr int FramesLeftForTheWriter = FramesBeforeCheckpoint / 4;
@@ -62,8 +63,9 @@ private:
     bool m_due = false;
     bool m_stopping = false;
     bool m_running = false;
-    // Frames of the current WAL the thread's last checkpoint moved (0: none yet), and how many
-    // times the WAL has started over (a checkpoint's count is only good for its own WAL).
+    // Frames of the current WAL the thread's last checkpoint moved while the writer went on
+    // committing (0: nothing left for the writer), and how many times the writer saw the WAL
+    // start over (a checkpoint's count is only good for its own WAL).
     int m_framesMoved = 0;
     int m_walGeneration = 0;
     int m_checkpointsRun = 0;

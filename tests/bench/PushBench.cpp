@@ -30,7 +30,8 @@ struct PushFigures
     double syncSeconds = 0;
     int batches = 0;
     double serverPeakRssMb = -1;
-    double deviceCpuSeconds = 0; // in the push phase, both processes
+    // CPU time of each process in the push phase; negative when it could not be read.
+    double deviceCpuSeconds = 0;
     double serverCpuSeconds = 0;
 };
 
@@ -64,9 +65,13 @@ Result<PushFigures> pushOnce(const BenchOptions &options, int count)
                              .arg(report.pending)
                              .arg(count));
     }
-    return PushFigures{run.value().pushSeconds,         run.value().totalSeconds,
-                       int(run.value().batchMs.size()), server.peakRssMb(),
-                       run.value().pushCpuSeconds,      serverCpuAtPushEnd - serverCpuAtStart};
+    return PushFigures{
+        run.value().pushSeconds,
+        run.value().totalSeconds,
+        int(run.value().batchMs.size()),
+        server.peakRssMb(),
+        run.value().pushCpuSeconds,
+        serverCpuAtStart < 0 || serverCpuAtPushEnd < 0 ? -1.0 : serverCpuAtPushEnd - serverCpuAtStart};
 }
 
 // The peer's docs/s, or why there is none.
@@ -129,8 +134,10 @@ bool runPush(const BenchOptions &options)
                 last = figures.value();
                 ours.append(count / figures.value().pushSeconds);
                 // CPU per second of push: 1.0 is one core kept busy the whole time.
-                deviceCpu.append(figures.value().deviceCpuSeconds / figures.value().pushSeconds);
-                serverCpu.append(figures.value().serverCpuSeconds / figures.value().pushSeconds);
+                if (figures.value().deviceCpuSeconds >= 0)
+                    deviceCpu.append(figures.value().deviceCpuSeconds / figures.value().pushSeconds);
+                if (figures.value().serverCpuSeconds >= 0)
+                    serverCpu.append(figures.value().serverCpuSeconds / figures.value().pushSeconds);
                 oursSync.append(figures.value().syncSeconds);
             } else if (!peerProblem) {
                 Result<double> peer = pouchDbOnce(options, count);
@@ -153,8 +160,10 @@ bool runPush(const BenchOptions &options)
                      {QStringLiteral("batches"), last.batches},
                      {QStringLiteral("rounds"), rounds},
                      {QStringLiteral("server_peak_rss_mb"), roundTo(last.serverPeakRssMb)},
-                     {QStringLiteral("device_cpu_share"), roundTo(medianOf(deviceCpu), 2)},
-                     {QStringLiteral("server_cpu_share"), roundTo(medianOf(serverCpu), 2)},
+                     {QStringLiteral("device_cpu_share"),
+                      deviceCpu.isEmpty() ? QJsonValue() : QJsonValue(roundTo(medianOf(deviceCpu), 2))},
+                     {QStringLiteral("server_cpu_share"),
+                      serverCpu.isEmpty() ? QJsonValue() : QJsonValue(roundTo(medianOf(serverCpu), 2))},
                      {QStringLiteral("target_ratio"), TargetRatio}};
     QJsonArray oursRuns;
     for (double value : ours)

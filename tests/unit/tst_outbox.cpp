@@ -57,8 +57,8 @@ private:
 private slots:
     void init()
     {
-        Result<std::unique_ptr<LocalDatabase>> opened = LocalDatabase::open(
-            m_dir.filePath(QStringLiteral("%1.db").arg(QString::number(++m_databases))));
+        Result<std::unique_ptr<LocalDatabase>> opened =
+            LocalDatabase::open(m_dir.filePath(QStringLiteral("%1.db").arg(QString::number(++m_databases))));
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
         m_db = std::move(opened).value();
         Outbox outbox(*m_db);
@@ -113,7 +113,8 @@ private slots:
     {
         QFETCH(QString, storedData);
         QSqlQuery corrupt(m_db->connection());
-        corrupt.prepare(QStringLiteral("UPDATE outbox SET data = ? WHERE record_id = '00000000-0000-7000-9000-000000000002'"));
+        corrupt.prepare(QStringLiteral(
+            "UPDATE outbox SET data = ? WHERE record_id = '00000000-0000-7000-9000-000000000002'"));
         corrupt.addBindValue(storedData);
         QVERIFY(corrupt.exec());
 
@@ -128,7 +129,7 @@ private slots:
         QVERIFY(!forPush.value().at(0).storedData.isEmpty()); // its neighbours keep their text
         const QByteArray body = bodyOf(forPush.value());
         QCOMPARE(body, bodyOf(decoded.value()));
-        QVERIFY(protocol::PushRequest::fromJson(body).ok()); // one bad row never breaks the batch
+        QVERIFY(protocol::PushRequest::fromJson(body).ok()); // a row SQLite refuses never breaks the batch
     }
 };
 
