@@ -10,8 +10,10 @@ namespace fieldsync {
 
 namespace {
 
-const QString SelectColumns = QStringLiteral(
-    "SELECT seq, offline_id, entity, op, record_id, client_version, base, data, created_at FROM outbox");
+// Every read takes these, in the order readHead() and readEntry() read them.
+const QString Columns =
+    QStringLiteral("seq, offline_id, entity, op, record_id, client_version, base, data, created_at");
+const QString SelectColumns = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM outbox");
 
 // Everything but base and data.
 OutboxEntry readHead(const SqlRow &row)
@@ -92,13 +94,14 @@ Result<QList<OutboxEntry>> Outbox::nextPushBatch(qint64 afterSeq, int maxChanges
 
 Result<QList<OutboxEntry>> Outbox::readBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes, bool forPush)
 {
-    // Column 9: whether base and data may go into a push body as stored. json_type() would fail
-    // the whole query on malformed text, hence json_valid() first.
-    const QString sql = QStringLiteral(
-        "SELECT seq, offline_id, entity, op, record_id, client_version, base, data, created_at,"
-        " CASE WHEN json_valid(base) AND json_valid(data)"
-        " THEN json_type(base) = 'object' AND json_type(data) = 'object' ELSE 0 END"
-        " FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
+    // Column 9, for a push: whether base and data may go into its body as stored. json_type()
+    // would fail the whole query on malformed text, hence json_valid() first.
+    const QString storedAsObjects =
+        forPush ? QStringLiteral("CASE WHEN json_valid(base) AND json_valid(data)"
+                                 " THEN json_type(base) = 'object' AND json_type(data) = 'object' ELSE 0 END")
+                : QStringLiteral("0");
+    const QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(", ") + storedAsObjects +
+                        QStringLiteral(" FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
     QList<OutboxEntry> batch;
     qint64 bytes = 0;
     bool full = false;
@@ -114,7 +117,7 @@ Result<QList<OutboxEntry>> Outbox::readBatch(qint64 afterSeq, int maxChanges, qi
             return;
         }
         bytes += entryBytes;
-        if (forPush && row.integer(9) == 1) {
+        if (row.integer(9) == 1) {
             OutboxEntry entry = readHead(row);
             entry.storedBase = base;
             entry.storedData = data;

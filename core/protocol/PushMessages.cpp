@@ -21,6 +21,15 @@ Error malformed(const QString &message)
     return makeError(QStringLiteral("malformed"), message);
 }
 
+// The object's encoding as given, or encoded here when there is none.
+void appendObject(QByteArray &json, const QByteArray &encodedObject, const QJsonObject &object)
+{
+    if (encodedObject.isEmpty())
+        JsonWriter::append(json, object);
+    else
+        json.append(encodedObject);
+}
+
 } // namespace
 
 QJsonObject Change::toJson() const
@@ -80,21 +89,15 @@ QByteArray PushRequest::toJson(const QList<EncodedObjects> &encoded) const
     json.append(",\"changes\":[");
     for (qsizetype index = 0; index < changes.size(); ++index) {
         const Change &change = changes.at(index);
-        const EncodedObjects *stored = index < encoded.size() ? &encoded.at(index) : nullptr;
+        const EncodedObjects stored = encoded.value(index);
         if (index > 0)
             json.append(',');
         json.append("{\"base\":");
-        if (stored && !stored->base.isEmpty())
-            json.append(stored->base);
-        else
-            JsonWriter::append(json, change.base);
+        appendObject(json, stored.base, change.base);
         json.append(",\"client_version\":");
         JsonWriter::appendInteger(json, change.clientVersion);
         json.append(",\"data\":");
-        if (stored && !stored->data.isEmpty())
-            json.append(stored->data);
-        else
-            JsonWriter::append(json, change.data);
+        appendObject(json, stored.data, change.data);
         json.append(",\"entity\":");
         JsonWriter::appendString(json, EntitySchema::of(change.entity).wireName);
         json.append(",\"id\":");
