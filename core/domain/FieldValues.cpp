@@ -86,6 +86,11 @@ bool equal(const FieldSpec &spec, const QJsonValue &a, const QJsonValue &b)
     return normalized(spec, a) == normalized(spec, b);
 }
 
+bool checkedMayRewrite(const FieldSpec &spec, const QJsonValue &value)
+{
+    return value.isUndefined() || spec.type == FieldType::StringSet;
+}
+
 Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value)
 {
     if (value.isUndefined() || value.isNull()) {

@@ -40,26 +40,29 @@ Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, con
     // only the values checked() normalised are replaced: most changes are copied for nothing.
     QJsonObject result = data;
     for (auto it = data.begin(); it != data.end(); ++it) {
-        if (it.key() == RecordMeta::ProjectId) {
+        // Read once each: Qt makes a new string every time a key or a string value is asked for.
+        const QString key = it.key();
+        const QJsonValue given = it.value();
+        if (key == RecordMeta::ProjectId) {
             if (!creating)
                 return makeError(QStringLiteral("validation"), QStringLiteral("project_id cannot change"));
-            if (!it.value().isString() || it.value().toString().isEmpty())
+            if (!given.isString() || given.toString().isEmpty())
                 return makeError(QStringLiteral("validation"), QStringLiteral("project_id must be a string"));
             continue;
         }
-        const FieldSpec *spec = schema.field(it.key());
+        const FieldSpec *spec = schema.field(key);
         if (!spec) {
             return makeError(QStringLiteral("unknown_field"),
-                             QStringLiteral("%1 has no field '%2'").arg(schema.wireName, it.key()));
+                             QStringLiteral("%1 has no field '%2'").arg(schema.wireName, key));
         }
         if (spec->immutable && !creating)
             return makeError(QStringLiteral("validation"),
                              QStringLiteral("%1 cannot change").arg(spec->name));
-        const Result<QJsonValue> value = FieldValues::checked(*spec, it.value());
+        const Result<QJsonValue> value = FieldValues::checked(*spec, given);
         if (!value)
             return value.error();
-        if (value.value() != it.value())
-            result.insert(it.key(), value.value());
+        if (FieldValues::checkedMayRewrite(*spec, given) && value.value() != given)
+            result.insert(key, value.value());
     }
     return result;
 }

@@ -9,7 +9,8 @@ namespace fieldsync::protocol {
 
 namespace {
 
-qsizetype keysIn(const QJsonValue &value);
+// Leaves are only asked their type: reading one as a value would copy every string in the body.
+qsizetype keysIn(QJsonValueConstRef value);
 
 qsizetype keysIn(const QJsonObject &object)
 {
@@ -19,16 +20,24 @@ qsizetype keysIn(const QJsonObject &object)
     return keys;
 }
 
-qsizetype keysIn(const QJsonValue &value)
+qsizetype keysIn(const QJsonArray &array)
 {
-    if (value.isObject())
-        return keysIn(value.toObject());
-    if (!value.isArray())
-        return 0;
     qsizetype keys = 0;
-    for (const QJsonValue &item : value.toArray())
-        keys += keysIn(item);
+    for (auto it = array.constBegin(); it != array.constEnd(); ++it)
+        keys += keysIn(*it);
     return keys;
+}
+
+qsizetype keysIn(QJsonValueConstRef value)
+{
+    switch (value.type()) {
+    case QJsonValue::Object:
+        return keysIn(value.toObject());
+    case QJsonValue::Array:
+        return keysIn(value.toArray());
+    default:
+        return 0;
+    }
 }
 
 bool isHighSurrogate(uint unit)
