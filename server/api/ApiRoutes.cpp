@@ -155,10 +155,14 @@ HttpResponse ApiRoutes::push(const HttpRequest &request)
                                        .arg(m_options.maxBatch));
     }
     QByteArray body;
-    const Result<protocol::PushResponse> answer = m_push.push(userOf(request), decoded.value(), &body);
+    QByteArray gzippedBody;
+    const Result<protocol::PushResponse> answer =
+        m_push.push(userOf(request), decoded.value(), &body, request.acceptsGzip() ? &gzippedBody : nullptr);
     if (!answer)
         return internalError(answer.error());
-    return HttpResponse::json(200, std::move(body));
+    HttpResponse response = HttpResponse::json(200, std::move(body));
+    response.setGzippedBody(std::move(gzippedBody));
+    return response;
 }
 
 HttpResponse ApiRoutes::pull(const HttpRequest &request)

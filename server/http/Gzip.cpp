@@ -55,23 +55,58 @@ Result<QByteArray> decompress(const QByteArray &data, qint64 maxBytes)
 
 QByteArray compress(const QByteArray &data)
 {
-    // The fastest level: repetitive JSON still shrinks several times over, at a fraction of the
-    // default level's cost, and the server compresses every large answer of every push and pull.
-    z_stream stream{};
-    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, GzipWindowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
+    Deflater deflater;
     QByteArray out;
-    out.resize(int(deflateBound(&stream, uLong(data.size()))) + 32);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    const int status = deflate(&stream, Z_FINISH);
-    out.resize(int(stream.total_out));
-    deflateEnd(&stream);
-    if (status != Z_STREAM_END)
+    if (!deflater.add(data, true, out))
         return {};
     return out;
+}
+
+Deflater::Deflater()
+    : m_stream(std::make_unique<z_stream>())
+{
+    // The fastest level: repetitive JSON still shrinks several times over, at a fraction of the
+    // default level's cost, and the server compresses every large answer of every push and pull.
+    m_open =
+        deflateInit2(m_stream.get(), Z_BEST_SPEED, Z_DEFLATED, GzipWindowBits, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+}
+
+Deflater::~Deflater()
+{
+    if (m_open)
+        deflateEnd(m_stream.get());
+}
+
+bool Deflater::add(QByteArrayView data, bool last, QByteArray &out)
+{
+    if (!m_open)
+        return false;
+    z_stream &stream = *m_stream;
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+    stream.avail_in = uInt(data.size());
+    const int flush = last ? Z_FINISH : Z_NO_FLUSH;
+    int status = Z_OK;
+    do {
+        // Room for all of this piece at once in the usual case; zlib says when it needs more.
+        const qsizetype written = out.size();
+        const qsizetype room = qsizetype(deflateBound(&stream, uLong(stream.avail_in))) + 64;
+        out.resize(written + room);
+        stream.next_out = reinterpret_cast<Bytef *>(out.data() + written);
+        stream.avail_out = uInt(room);
+        status = deflate(&stream, flush);
+        out.resize(written + room - qsizetype(stream.avail_out));
+    } while (status == Z_OK && (last || stream.avail_in > 0 || stream.avail_out == 0));
+    if (last) {
+        deflateEnd(&stream);
+        m_open = false;
+        return status == Z_STREAM_END;
+    }
+    if (status != Z_OK && status != Z_BUF_ERROR) {
+        deflateEnd(&stream);
+        m_open = false;
+        return false;
+    }
+    return true;
 }
 
 } // namespace fieldsync::server::Gzip

@@ -46,7 +46,7 @@ QByteArray HttpResponse::serialize(bool keepAlive, bool gzipAllowed, int gzipThr
     QByteArray body = m_body;
     bool compressed = false;
     if (gzipAllowed && body.size() > gzipThreshold) {
-        QByteArray packed = Gzip::compress(body);
+        QByteArray packed = m_gzippedBody.isEmpty() ? Gzip::compress(body) : m_gzippedBody;
         if (!packed.isEmpty()) {
             body = std::move(packed);
             compressed = true;

@@ -23,6 +23,10 @@ public:
     QByteArray header(const QByteArray &name) const;
     void setHeader(const QByteArray &name, const QByteArray &value);
 
+    // The body's gzip form, made beforehand (empty: none). Sent instead of compressing the body
+    // when serialize() would compress it.
+    void setGzippedBody(QByteArray gzipped) { m_gzippedBody = std::move(gzipped); }
+
     // The connection closes after this answer (set for errors that leave the stream unusable).
     bool closesConnection() const { return m_close; }
     void setClosesConnection(bool close) { m_close = close; }
@@ -35,6 +39,7 @@ public:
 private:
     int m_status = 200;
     QByteArray m_body;
+    QByteArray m_gzippedBody;
     QByteArray m_contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> m_headers;
     bool m_close = false;

@@ -1,6 +1,7 @@
 #include "ChangeAnswer.h"
 
 #include "common/JsonWriter.h"
+#include "http/GzipStream.h"
 
 namespace fieldsync::server {
 
@@ -23,6 +24,12 @@ QByteArray appliedEntry(const protocol::AppliedChange &applied, const QByteArray
     entry.append('}');
     return entry;
 }
+
+// The response's first bytes; the applied entries follow.
+constexpr QByteArrayView AppliedOpening = "{\"applied\":[";
+// Below this the thread costs more than it saves; past it, each piece keeps the thread busy
+// while the next one is written.
+constexpr qsizetype GzipPieceBytes = 32 * 1024;
 
 void appendEntry(QByteArray &list, const QByteArray &entry)
 {
@@ -68,11 +75,22 @@ QByteArray ChangeAnswer::entryJson() const
     return JsonWriter::compact(rejected.toJson());
 }
 
+PushResponseWriter::PushResponseWriter() = default;
+PushResponseWriter::~PushResponseWriter() = default;
+
 void PushResponseWriter::add(const ChangeAnswer &answer)
 {
     switch (answer.kind) {
     case ChangeAnswer::Kind::Applied:
         appendEntry(m_applied, answer.entryJson());
+        if (m_gzipWanted && m_applied.size() - m_appliedGzipped >= GzipPieceBytes) {
+            if (!m_gzip) {
+                m_gzip = std::make_unique<GzipStream>();
+                m_gzip->append(AppliedOpening.toByteArray());
+            }
+            m_gzip->append(m_applied.sliced(m_appliedGzipped));
+            m_appliedGzipped = m_applied.size();
+        }
         break;
     case ChangeAnswer::Kind::Conflict:
         appendEntry(m_conflicts, answer.entryJson());
@@ -88,7 +106,7 @@ QByteArray PushResponseWriter::finish(qint64 cursor) const
     // The keys in the order QJsonDocument writes PushResponse::toJson()'s object.
     QByteArray body;
     body.reserve(m_applied.size() + m_conflicts.size() + m_rejected.size() + 64);
-    body.append("{\"applied\":[");
+    body.append(AppliedOpening);
     body.append(m_applied);
     body.append("],\"conflicts\":[");
     body.append(m_conflicts);
@@ -98,6 +116,16 @@ QByteArray PushResponseWriter::finish(qint64 cursor) const
     body.append(m_rejected);
     body.append("]}");
     return body;
+}
+
+QByteArray PushResponseWriter::finishGzip(const QByteArray &body)
+{
+    if (!m_gzip)
+        return {};
+    const QByteArray compressed =
+        m_gzip->finish(QByteArrayView(body).sliced(AppliedOpening.size() + m_appliedGzipped));
+    m_gzip.reset();
+    return compressed;
 }
 
 ChangeAnswer ChangeAnswer::makeConflict(protocol::ConflictedChange conflict, const QString &projectId)

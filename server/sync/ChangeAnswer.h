@@ -3,7 +3,11 @@
 #include "common/Result.h"
 #include "protocol/PushMessages.h"
 
+#include <memory>
+
 namespace fieldsync::server {
+
+class GzipStream;
 
 // The server's answer to one change: exactly one of applied, conflict or rejected. It is also
 // what the idempotency table keeps, so that a replay gets the very same answer back.
@@ -51,13 +55,26 @@ struct ChangeAnswer
 class PushResponseWriter
 {
 public:
+    PushResponseWriter();
+    ~PushResponseWriter();
+
+    // Also gzip the response, on a thread of its own while the changes are still processed, once
+    // it has grown past a piece worth a thread.
+    void gzipAlongTheWay() { m_gzipWanted = true; }
+
     void add(const ChangeAnswer &answer);
     QByteArray finish(qint64 cursor) const;
+    // The gzip form of body (what finish() returned), or empty when the response never grew big
+    // enough to be compressed along the way (or zlib failed): then it is compressed as it is sent.
+    QByteArray finishGzip(const QByteArray &body);
 
 private:
     QByteArray m_applied;
     QByteArray m_conflicts;
     QByteArray m_rejected;
+    bool m_gzipWanted = false;
+    std::unique_ptr<GzipStream> m_gzip;
+    qsizetype m_appliedGzipped = 0; // how much of m_applied the stream has
 };
 
 } // namespace fieldsync::server

@@ -49,7 +49,7 @@ Result<ChangeAnswer> PushService::answer(const PushContext &context, const proto
 }
 
 Result<protocol::PushResponse> PushService::push(const AuthUser &user, const protocol::PushRequest &request,
-                                                 QByteArray *body)
+                                                 QByteArray *body, QByteArray *gzippedBody)
 {
     QElapsedTimer timer;
     timer.start();
@@ -78,6 +78,8 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
 
     protocol::PushResponse response;
     PushResponseWriter writer;
+    if (body && gzippedBody)
+        writer.gzipAlongTheWay();
     m_lastProjects.clear();
     for (const protocol::Change &change : request.changes) {
         const Result<ChangeAnswer> answer = this->answer(context, change);
@@ -104,8 +106,11 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
     m_answered.clear();
     if (const Result<void> committed = transaction.commit(); !committed)
         return committed.error();
-    if (body)
+    if (body) {
         *body = writer.finish(response.cursor);
+        if (gzippedBody)
+            *gzippedBody = writer.finishGzip(*body);
+    }
     notifyListeners(user, request, response, startCursor.value());
 
     qCInfo(lcServer).nospace() << "push by " << user.name << " from " << request.deviceId << ": "

@@ -22,9 +22,11 @@ public:
     explicit PushService(ServerDatabase &db);
 
     // body, when given, receives the response as JSON (what PushResponse::toJson() writes), made
-    // from each answer's entry as it was stored, so that no record is encoded twice.
+    // from each answer's entry as it was stored, so that no record is encoded twice. gzippedBody,
+    // when given with body, receives its gzip form made while the changes were processed, or
+    // nothing when the response stayed too small for that (see PushResponseWriter).
     Result<protocol::PushResponse> push(const AuthUser &user, const protocol::PushRequest &request,
-                                        QByteArray *body = nullptr);
+                                        QByteArray *body = nullptr, QByteArray *gzippedBody = nullptr);
 
     // Listeners are told after each commit, in the order added; they must outlive this service.
     void addListener(CommitListener *listener) { m_listeners.append(listener); }

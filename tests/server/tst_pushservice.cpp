@@ -2,6 +2,7 @@
 // hint, conflicts, tombstones, the audit trail, durability and batch speed.
 
 #include "PushServiceFixture.h"
+#include "http/Gzip.h"
 #include "store/AuditRepository.h"
 #include "store/SequenceRepository.h"
 
@@ -394,6 +395,38 @@ private Q_SLOTS:
         const Result<std::optional<StoredRecord>> found = records.find(id);
         QVERIFY(found.ok() && found.value().has_value());
         QCOMPARE(found.value()->version, 1);
+    }
+
+    void largeAnswerIsGzippedWhileTheChangesAreProcessed()
+    {
+        QList<protocol::Change> changes;
+        for (int index = 0; index < 300; ++index)
+            changes.append(createChange(EntityKind::Permit, newId(),
+                                        permitData(QStringLiteral("Permit %1").arg(index))));
+        changes.append(updateChange(EntityKind::Permit, newId(), 1, {},
+                                    {{QStringLiteral("title"), QStringLiteral("x")}}));
+        QByteArray body;
+        QByteArray gzipped;
+        const Result<protocol::PushResponse> response =
+            m_push->push(foreman(), pushRequest(changes), &body, &gzipped);
+        QVERIFY(response.ok());
+        QCOMPARE(response.value().applied.size(), 300);
+        QCOMPARE(response.value().rejected.size(), 1);
+        QCOMPARE(body, response.value().toJson());
+        QVERIFY(!gzipped.isEmpty());
+        const Result<QByteArray> inflated = Gzip::decompress(gzipped, body.size());
+        QVERIFY(inflated.ok());
+        QCOMPARE(inflated.value(), body);
+
+        // A small answer is not worth a thread: it is compressed as it is sent, if at all.
+        QByteArray smallBody;
+        QByteArray smallGzipped;
+        QVERIFY(m_push
+                    ->push(foreman(), pushRequest({createChange(EntityKind::Permit, newId(), permitData())}),
+                           &smallBody, &smallGzipped)
+                    .ok());
+        QVERIFY(!smallBody.isEmpty());
+        QVERIFY(smallGzipped.isEmpty());
     }
 
     void tenThousandChangesInOnePushAreFast()

@@ -1,0 +1,64 @@
+#include "GzipStream.h"
+
+namespace fieldsync::server {
+
+GzipStream::GzipStream()
+    : m_thread([this] { compressPieces(); })
+{}
+
+GzipStream::~GzipStream()
+{
+    if (!m_thread.joinable())
+        return;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_closing = true;
+        m_dropped = true;
+    }
+    m_piecesWaiting.notify_one();
+    m_thread.join();
+}
+
+void GzipStream::append(QByteArray piece)
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_pieces.push_back(std::move(piece));
+    }
+    m_piecesWaiting.notify_one();
+}
+
+QByteArray GzipStream::finish(QByteArrayView tail)
+{
+    if (!m_thread.joinable())
+        return {};
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_closing = true;
+    }
+    m_piecesWaiting.notify_one();
+    m_thread.join();
+    // The tail is usually a few bytes: compressed here, after the thread's last piece.
+    if (m_failed || !m_deflater.add(tail, true, m_compressed))
+        return {};
+    return std::move(m_compressed);
+}
+
+void GzipStream::compressPieces()
+{
+    while (true) {
+        QByteArray piece;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_piecesWaiting.wait(lock, [this] { return m_closing || !m_pieces.empty(); });
+            if (m_dropped || m_pieces.empty())
+                return;
+            piece = std::move(m_pieces.front());
+            m_pieces.pop_front();
+        }
+        if (!m_failed && !m_deflater.add(piece, false, m_compressed))
+            m_failed = true;
+    }
+}
+
+} // namespace fieldsync::server
