@@ -80,6 +80,13 @@ Result<Change> Change::fromJson(const QJsonValue &value, int index)
 
 QByteArray PushRequest::toJson(const QList<EncodedObjects> &encoded) const
 {
+    QByteArray json = toJsonUntilClientTime(encoded);
+    finishJson(json, clientTime, deviceId);
+    return json;
+}
+
+QByteArray PushRequest::toJsonUntilClientTime(const QList<EncodedObjects> &encoded) const
+{
     // Written directly, keys in the order QJsonDocument puts them: a batch is up to a megabyte of
     // records, and building it as one QJsonObject first cost more than encoding it.
     QByteArray json;
@@ -108,12 +115,17 @@ QByteArray PushRequest::toJson(const QList<EncodedObjects> &encoded) const
         JsonWriter::appendString(json, changeOpName(change.op));
         json.append('}');
     }
-    json.append("],\"client_time\":");
+    json.append(']');
+    return json;
+}
+
+void PushRequest::finishJson(QByteArray &json, const QString &clientTime, const QString &deviceId)
+{
+    json.append(",\"client_time\":");
     JsonWriter::appendString(json, clientTime);
     json.append(",\"device_id\":");
     JsonWriter::appendString(json, deviceId);
     json.append('}');
-    return json;
 }
 
 Result<PushRequest> PushRequest::fromJson(const QByteArray &body)

@@ -43,6 +43,10 @@ struct PushRequest
 
     // encoded: empty, or one entry per change (an empty entry encodes that change's objects).
     QByteArray toJson(const QList<EncodedObjects> &encoded = {}) const;
+    // toJson() in two steps, so that a batch encoded ahead of time gets its client_time when it
+    // is sent: everything before client_time (which comes after the changes), then the rest.
+    QByteArray toJsonUntilClientTime(const QList<EncodedObjects> &encoded = {}) const;
+    static void finishJson(QByteArray &json, const QString &clientTime, const QString &deviceId);
     static Result<PushRequest> fromJson(const QByteArray &body);
 };
 

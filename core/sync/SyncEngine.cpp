@@ -64,10 +64,8 @@ Result<SyncEngine::PreparedBatch> SyncEngine::readBatch(qint64 afterSeq)
     if (batch.entries.isEmpty())
         return batch;
     // Encoded here, while the server works on the batch before it, so that sending it costs the
-    // server no wait. client_time is therefore when the batch was read, a moment earlier.
+    // server no wait; send() adds client_time, so that it says when the batch left.
     protocol::PushRequest request;
-    request.deviceId = m_store.deviceId();
-    request.clientTime = protocol::nowUtcString();
     request.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     request.changes.reserve(batch.entries.size());
     QList<protocol::PushRequest::EncodedObjects> stored;
@@ -76,7 +74,7 @@ Result<SyncEngine::PreparedBatch> SyncEngine::readBatch(qint64 afterSeq)
         request.changes.append(entry.change);
         stored.append({entry.storedBase, entry.storedData});
     }
-    batch.body = request.toJson(stored);
+    batch.body = request.toJsonUntilClientTime(stored);
     return batch;
 }
 
@@ -100,6 +98,7 @@ void SyncEngine::send(PreparedBatch batch)
 {
     const qint64 lastSeq = batch.entries.last().seq;
     qCDebug(lcSyncPush) << "pushing" << batch.entries.size() << "changes";
+    protocol::PushRequest::finishJson(batch.body, protocol::nowUtcString(), m_store.deviceId());
     m_api.push(
         batch.body,
         [this, run = m_run, lastSeq] {

@@ -62,7 +62,7 @@ private:
     {
         qint64 afterSeq = 0;
         QList<OutboxEntry> entries;
-        QByteArray body;
+        QByteArray body; // up to client_time: send() writes the rest
     };
     Result<PreparedBatch> readBatch(qint64 afterSeq);
     void pushNextBatch();

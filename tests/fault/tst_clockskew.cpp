@@ -2,6 +2,7 @@
 // with) changes nothing about which edit wins: versions decide, not clocks. Two devices in this
 // process take turns with the skewed clock; the real server judges.
 #include "FaultDevice.h"
+#include "FaultProxy.h"
 #include "ServerProcess.h"
 #include "TestHttpClient.h"
 #include "protocol/ProtocolInfo.h"
@@ -42,6 +43,7 @@ private:
     // Hundreds of syncs a second from one user: the rate limit is not what is under test.
     ServerProcess m_server{{QStringLiteral("--rate-limit"), QStringLiteral("off")}};
     QString m_pmToken;
+    QString m_foremanToken;
     QTemporaryDir m_dirs;
     std::unique_ptr<FaultDevice> m_on;  // clock right
     std::unique_ptr<FaultDevice> m_off; // clock days off for its edits
@@ -67,6 +69,7 @@ private slots:
             m_server.addUser(QStringLiteral("pia"), QStringLiteral("pm"), {QStringLiteral("site")});
         QVERIFY(ana && ben && pia);
         m_pmToken = pia.value();
+        m_foremanToken = ana.value();
         m_on = std::make_unique<FaultDevice>(m_dirs.filePath(QStringLiteral("on")));
         m_off = std::make_unique<FaultDevice>(m_dirs.filePath(QStringLiteral("off")));
         QVERIFY(m_on->signIn(m_server.url(), ana.value()));
@@ -74,6 +77,23 @@ private slots:
     }
 
     void cleanup() { protocol::setClockOffsetMs(0); }
+
+    // The server's audit entry of a record's one version: when the server applied it, and the
+    // client_time of the push that carried it.
+    QPair<QDateTime, QDateTime> auditTimesOf(const QString &id)
+    {
+        TestHttpClient pm(m_server.url(), m_pmToken);
+        const QJsonArray entries = pm.get(QStringLiteral("/api/v1/audit?record=") + id)
+                                       .json()
+                                       .value(QStringLiteral("entries"))
+                                       .toArray();
+        if (entries.size() != 1)
+            return {};
+        const QJsonObject entry = entries.first().toObject();
+        return {
+            QDateTime::fromString(entry.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs),
+            QDateTime::fromString(entry.value(QStringLiteral("client_time")).toString(), Qt::ISODateWithMs)};
+    }
 
     void clockInjectionStampsEditsAndPushes()
     {
@@ -96,6 +116,48 @@ private slots:
             entries.last().toObject().value(QStringLiteral("client_time")).toString(), Qt::ISODateWithMs);
         QVERIFY(clientTime.isValid());
         QVERIFY(clientTime.msecsTo(QDateTime::currentDateTimeUtc()) > 4 * Day);
+    }
+
+    void batchReadAheadIsStampedWhenItLeaves()
+    {
+        // The device encodes its next batch while the server works on the one before; that
+        // batch's client_time must still say when it was sent, as the audit trail (and the skew a
+        // PM reads from it) takes it to be. The first push is held up on its way to the server,
+        // so a batch stamped when it was read would carry a time before the server even saw the
+        // first one.
+        FaultProxy proxy;
+        QVERIFY(proxy.start(m_server.url()).ok());
+        FaultDevice device(m_dirs.filePath(QStringLiteral("read-ahead")));
+        QVERIFY(device.signIn(m_server.url(), m_foremanToken));
+        device.setServerUrl(proxy.url());
+        SyncEngine::Limits oneAtATime;
+        oneAtATime.maxChanges = 1;
+        device.engine().setLimits(oneAtATime);
+        const QString first =
+            device.create(EntityKind::Permit, {{QStringLiteral("title"), QStringLiteral("Sent first")}});
+        const QString second =
+            device.create(EntityKind::Permit, {{QStringLiteral("title"), QStringLiteral("Read ahead")}});
+        QVERIFY(!first.isEmpty() && !second.isEmpty());
+        FaultProxy::Fault slow;
+        slow.method = "POST";
+        slow.pathPrefix = QStringLiteral("/api/v1/sync/push");
+        slow.delayMs = 800;
+        proxy.addFault(slow);
+
+        const SyncReport report = device.sync();
+        QVERIFY(report.ok());
+        QCOMPARE(report.applied, 2);
+        QCOMPARE(proxy.requestsTo("POST", QStringLiteral("/api/v1/sync/push")).size(), 2);
+        const auto [firstApplied, firstSent] = auditTimesOf(first);
+        const auto [secondApplied, secondSent] = auditTimesOf(second);
+        QVERIFY(firstApplied.isValid() && firstSent.isValid() && secondApplied.isValid() &&
+                secondSent.isValid());
+        QVERIFY2(firstSent.msecsTo(firstApplied) >= 700, "the first push was not held up");
+        QVERIFY2(secondSent >= firstApplied,
+                 qPrintable(QStringLiteral("second batch stamped %1, before the first was applied at %2")
+                                .arg(secondSent.toString(Qt::ISODateWithMs),
+                                     firstApplied.toString(Qt::ISODateWithMs))));
+        QVERIFY(secondSent <= secondApplied);
     }
 
     void laterEditWinsThoughItsClockSaysEarlier_data()
