@@ -1,10 +1,18 @@
 #include "GzipStream.h"
 
+#include <system_error>
+
 namespace fieldsync::server {
 
 GzipStream::GzipStream()
-    : m_thread([this] { compressPieces(); })
-{}
+{
+    try {
+        m_thread = std::thread([this] { compressPieces(); });
+    } catch (const std::system_error &) {
+        // No thread to be had: finish() answers nothing, and the body is compressed as it is sent.
+        m_failed = true;
+    }
+}
 
 GzipStream::~GzipStream()
 {
@@ -21,6 +29,8 @@ GzipStream::~GzipStream()
 
 void GzipStream::append(QByteArray piece)
 {
+    if (!m_thread.joinable())
+        return;
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_pieces.push_back(std::move(piece));
