@@ -52,7 +52,8 @@ Result<QString> timestampFromInput(const FieldSpec &spec, const QString &raw)
     return utc.toString(utc.time().msec() != 0 ? Qt::ISODateWithMs : Qt::ISODate);
 }
 
-QJsonArray sortedUnique(const QJsonArray &array)
+// rebuilt, when given, says whether the answer is a new array rather than array itself.
+QJsonArray sortedUnique(const QJsonArray &array, bool *rebuilt = nullptr)
 {
     QStringList items;
     items.reserve(array.size());
@@ -63,6 +64,8 @@ QJsonArray sortedUnique(const QJsonArray &array)
                                    (items.size() == 1 || items.at(items.size() - 2) < items.constLast());
     }
     // Already a sorted set (what a device stores and pushes): the same array, not a rebuilt one.
+    if (rebuilt)
+        *rebuilt = !strictlyAscendingStrings;
     if (strictlyAscendingStrings)
         return array;
     items.sort();
@@ -86,13 +89,10 @@ bool equal(const FieldSpec &spec, const QJsonValue &a, const QJsonValue &b)
     return normalized(spec, a) == normalized(spec, b);
 }
 
-bool checkedMayRewrite(const FieldSpec &spec, const QJsonValue &value)
+Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value, bool *rewritten)
 {
-    return value.isUndefined() || spec.type == FieldType::StringSet;
-}
-
-Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value)
-{
+    if (rewritten)
+        *rewritten = value.isUndefined();
     if (value.isUndefined() || value.isNull()) {
         if (spec.required)
             return invalid(spec, QStringLiteral("is required"));
@@ -144,7 +144,7 @@ Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value)
             if (!item.isString() || item.toString().isEmpty() || item.toString().size() > MaxStringLength)
                 return invalid(spec, QStringLiteral("must be a list of non-empty strings"));
         }
-        return QJsonValue(sortedUnique(array));
+        return QJsonValue(sortedUnique(array, rewritten));
     }
     case FieldType::BoolMap: {
         if (!value.isObject())

@@ -13,10 +13,10 @@ QJsonValue normalized(const FieldSpec &spec, const QJsonValue &value);
 bool equal(const FieldSpec &spec, const QJsonValue &a, const QJsonValue &b);
 
 // The value in canonical form, or a validation error naming the field and what was wrong.
-Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value);
-// Whether checked() may answer a value other than the one it was given: absent becomes null, a
-// set is sorted and made unique. Any other valid value comes back as it is.
-bool checkedMayRewrite(const FieldSpec &spec, const QJsonValue &value);
+// rewritten, when given, says whether the canonical form differs from value (absent becomes
+// null; a set is sorted and made unique), so that a caller need not compare the two: comparing
+// JSON values in Qt copies every string in them.
+Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value, bool *rewritten = nullptr);
 
 // Reads one command-line assignment (title=Hot work, value=20.9, ppe_requirements=helmet,gloves,
 // safety_checklist.gas_tested=true) by the field's type into changes. current is the record as it

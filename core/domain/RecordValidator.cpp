@@ -58,10 +58,11 @@ Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, con
         if (spec->immutable && !creating)
             return makeError(QStringLiteral("validation"),
                              QStringLiteral("%1 cannot change").arg(spec->name));
-        const Result<QJsonValue> value = FieldValues::checked(*spec, given);
+        bool rewritten = false;
+        const Result<QJsonValue> value = FieldValues::checked(*spec, given, &rewritten);
         if (!value)
             return value.error();
-        if (FieldValues::checkedMayRewrite(*spec, given) && value.value() != given)
+        if (rewritten)
             result.insert(key, value.value());
     }
     return result;

@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 namespace fieldsync::server::Gzip {
 
 namespace {
@@ -87,9 +89,11 @@ bool Deflater::add(QByteArrayView data, bool last, QByteArray &out)
     const int flush = last ? Z_FINISH : Z_NO_FLUSH;
     int status = Z_OK;
     do {
-        // Room for all of this piece at once in the usual case; zlib says when it needs more.
+        // Room for all of this piece at once in the usual case (and for what zlib still holds of
+        // earlier pieces when this one is small); zlib says when it needs more.
         const qsizetype written = out.size();
-        const qsizetype room = qsizetype(deflateBound(&stream, uLong(stream.avail_in))) + 64;
+        const qsizetype room =
+            std::max<qsizetype>(deflateBound(&stream, uLong(stream.avail_in)) + 64, 16 * 1024);
         out.resize(written + room);
         stream.next_out = reinterpret_cast<Bytef *>(out.data() + written);
         stream.avail_out = uInt(room);

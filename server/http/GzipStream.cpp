@@ -10,21 +10,12 @@ GzipStream::GzipStream()
         m_thread = std::thread([this] { compressPieces(); });
     } catch (const std::system_error &) {
         // No thread to be had: finish() answers nothing, and the body is compressed as it is sent.
-        m_failed = true;
     }
 }
 
 GzipStream::~GzipStream()
 {
-    if (!m_thread.joinable())
-        return;
-    {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        m_closing = true;
-        m_dropped = true;
-    }
-    m_piecesWaiting.notify_one();
-    m_thread.join();
+    stop(true);
 }
 
 void GzipStream::append(QByteArray piece)
@@ -40,18 +31,27 @@ void GzipStream::append(QByteArray piece)
 
 QByteArray GzipStream::finish(QByteArrayView tail)
 {
-    if (!m_thread.joinable())
+    if (!stop(false))
         return {};
-    {
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        m_closing = true;
-    }
-    m_piecesWaiting.notify_one();
-    m_thread.join();
-    // The tail is usually a few bytes: compressed here, after the thread's last piece.
+    // The rest of the body (the last applied entries, any conflicts and rejections) goes here,
+    // after the thread's last piece.
     if (m_failed || !m_deflater.add(tail, true, m_compressed))
         return {};
     return std::move(m_compressed);
+}
+
+bool GzipStream::stop(bool dropPieces)
+{
+    if (!m_thread.joinable())
+        return false;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_closing = true;
+        m_dropped = dropPieces;
+    }
+    m_piecesWaiting.notify_one();
+    m_thread.join();
+    return true;
 }
 
 void GzipStream::compressPieces()

@@ -24,11 +24,15 @@ public:
     GzipStream &operator=(const GzipStream &) = delete;
 
     void append(QByteArray piece);
-    // The whole gzip member: every piece appended, then tail. Empty when zlib failed. Once only.
+    // The whole gzip member: every piece appended, then tail. Empty when zlib failed or no thread
+    // could be started. Once only.
     QByteArray finish(QByteArrayView tail);
 
 private:
     void compressPieces();
+    // Ends the thread once it has compressed every piece, or after the one it is on when
+    // dropPieces; false when there was no thread.
+    bool stop(bool dropPieces);
 
     std::mutex m_mutex;
     std::condition_variable m_piecesWaiting;

@@ -84,11 +84,12 @@ void PushResponseWriter::add(const ChangeAnswer &answer)
     case ChangeAnswer::Kind::Applied:
         appendEntry(m_applied, answer.entryJson());
         if (m_gzipWanted && m_applied.size() - m_appliedGzipped >= GzipPieceBytes) {
-            if (!m_gzip) {
+            if (m_gzip) {
+                m_gzip->append(m_applied.sliced(m_appliedGzipped));
+            } else {
                 m_gzip = std::make_unique<GzipStream>();
-                m_gzip->append(AppliedOpening.toByteArray());
+                m_gzip->append(AppliedOpening.toByteArray() + m_applied);
             }
-            m_gzip->append(m_applied.sliced(m_appliedGzipped));
             m_appliedGzipped = m_applied.size();
         }
         break;
@@ -101,7 +102,7 @@ void PushResponseWriter::add(const ChangeAnswer &answer)
     }
 }
 
-QByteArray PushResponseWriter::finish(qint64 cursor) const
+QByteArray PushResponseWriter::finish(qint64 cursor, QByteArray *gzipped)
 {
     // The keys in the order QJsonDocument writes PushResponse::toJson()'s object.
     QByteArray body;
@@ -115,17 +116,11 @@ QByteArray PushResponseWriter::finish(qint64 cursor) const
     body.append(",\"rejected\":[");
     body.append(m_rejected);
     body.append("]}");
+    if (gzipped && m_gzip) {
+        *gzipped = m_gzip->finish(QByteArrayView(body).sliced(AppliedOpening.size() + m_appliedGzipped));
+        m_gzip.reset();
+    }
     return body;
-}
-
-QByteArray PushResponseWriter::finishGzip(const QByteArray &body)
-{
-    if (!m_gzip)
-        return {};
-    const QByteArray compressed =
-        m_gzip->finish(QByteArrayView(body).sliced(AppliedOpening.size() + m_appliedGzipped));
-    m_gzip.reset();
-    return compressed;
 }
 
 ChangeAnswer ChangeAnswer::makeConflict(protocol::ConflictedChange conflict, const QString &projectId)

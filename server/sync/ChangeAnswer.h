@@ -63,10 +63,10 @@ public:
     void gzipAlongTheWay() { m_gzipWanted = true; }
 
     void add(const ChangeAnswer &answer);
-    QByteArray finish(qint64 cursor) const;
-    // The gzip form of body (what finish() returned), or empty when the response never grew big
-    // enough to be compressed along the way (or zlib failed): then it is compressed as it is sent.
-    QByteArray finishGzip(const QByteArray &body);
+    // The response. gzipped, when given, receives its gzip form, or nothing when the response
+    // never grew big enough to be compressed along the way (or zlib failed): then it is
+    // compressed as it is sent.
+    QByteArray finish(qint64 cursor, QByteArray *gzipped = nullptr);
 
 private:
     QByteArray m_applied;

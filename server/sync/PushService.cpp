@@ -106,11 +106,8 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
     m_answered.clear();
     if (const Result<void> committed = transaction.commit(); !committed)
         return committed.error();
-    if (body) {
-        *body = writer.finish(response.cursor);
-        if (gzippedBody)
-            *gzippedBody = writer.finishGzip(*body);
-    }
+    if (body)
+        *body = writer.finish(response.cursor, gzippedBody);
     notifyListeners(user, request, response, startCursor.value());
 
     qCInfo(lcServer).nospace() << "push by " << user.name << " from " << request.deviceId << ": "

@@ -27,19 +27,28 @@ QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-QByteArray createTaskPush(const QString &title, const QString &project = QStringLiteral("p1"))
+QJsonObject createTaskChange(const QString &title, const QString &project)
 {
-    const QJsonObject change{{QStringLiteral("offline_id"), newId()},
-                             {QStringLiteral("entity"), QStringLiteral("task")},
-                             {QStringLiteral("op"), QStringLiteral("create")},
-                             {QStringLiteral("id"), newId()},
-                             {QStringLiteral("client_version"), 0},
-                             {QStringLiteral("data"), QJsonObject{{QStringLiteral("title"), title},
-                                                                  {QStringLiteral("project_id"), project}}}};
+    return QJsonObject{{QStringLiteral("offline_id"), newId()},
+                       {QStringLiteral("entity"), QStringLiteral("task")},
+                       {QStringLiteral("op"), QStringLiteral("create")},
+                       {QStringLiteral("id"), newId()},
+                       {QStringLiteral("client_version"), 0},
+                       {QStringLiteral("data"), QJsonObject{{QStringLiteral("title"), title},
+                                                            {QStringLiteral("project_id"), project}}}};
+}
+
+QByteArray pushOf(const QJsonArray &changes)
+{
     return QJsonDocument(QJsonObject{{QStringLiteral("device_id"), QStringLiteral("tablet-1")},
                                      {QStringLiteral("client_time"), QStringLiteral("2026-11-21T10:30:00Z")},
-                                     {QStringLiteral("changes"), QJsonArray{change}}})
+                                     {QStringLiteral("changes"), changes}})
         .toJson(QJsonDocument::Compact);
+}
+
+QByteArray createTaskPush(const QString &title, const QString &project = QStringLiteral("p1"))
+{
+    return pushOf(QJsonArray{createTaskChange(title, project)});
 }
 
 QString errorCode(const TestHttpResponse &response)
@@ -359,6 +368,43 @@ private Q_SLOTS:
         const std::optional<RawResponse> health = raw.readResponse();
         QVERIFY(health);
         QCOMPARE(health->status, 200);
+    }
+
+    void largePushAnswersAreGzippedOnlyWhenAskedFor()
+    {
+        // Large enough for the server to compress the answer while it applies the changes.
+        const auto largePush = [] {
+            QJsonArray changes;
+            for (int index = 0; index < 300; ++index)
+                changes.append(createTaskChange(QStringLiteral("Task %1 of a large push").arg(index),
+                                                QStringLiteral("p1")));
+            return pushOf(changes);
+        };
+        const QByteArray authorization = "Authorization: Bearer " + m_foreman.toLatin1();
+        RawHttp raw;
+        QVERIFY(raw.connectTo(m_server.port()));
+        raw.send(
+            RawHttp::request("POST", "/api/v1/sync/push", largePush(),
+                             {authorization, "Content-Type: application/json", "Accept-Encoding: gzip"}));
+        const std::optional<RawResponse> zipped = raw.readResponse();
+        QVERIFY(zipped);
+        QCOMPARE(zipped->status, 200);
+        QCOMPARE(zipped->header("content-encoding"), QByteArray("gzip"));
+        const Result<QByteArray> inflated = server::Gzip::decompress(zipped->body, 64 * 1024 * 1024);
+        QVERIFY(inflated.ok());
+        const Result<protocol::PushResponse> answer = protocol::PushResponse::fromJson(inflated.value());
+        QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().toString()));
+        QCOMPARE(answer.value().applied.size(), 300);
+
+        raw.send(RawHttp::request("POST", "/api/v1/sync/push", largePush(),
+                                  {authorization, "Content-Type: application/json"}));
+        const std::optional<RawResponse> plain = raw.readResponse();
+        QVERIFY(plain);
+        QCOMPARE(plain->status, 200);
+        QVERIFY(plain->header("content-encoding").isEmpty());
+        const Result<protocol::PushResponse> plainAnswer = protocol::PushResponse::fromJson(plain->body);
+        QVERIFY2(plainAnswer.ok(), qPrintable(plainAnswer.ok() ? QString() : plainAnswer.error().toString()));
+        QCOMPARE(plainAnswer.value().applied.size(), 300);
     }
 };
 

@@ -77,6 +77,9 @@ private slots:
     void aLocalTimeTypedOnTheCommandLineIsStoredAsUtc_data();
     void aLocalTimeTypedOnTheCommandLineIsStoredAsUtc();
 
+    void checkedSaysWhetherItRewroteTheValue_data();
+    void checkedSaysWhetherItRewroteTheValue();
+
     void equalTreatsAbsentAsNullAndSetsWithoutOrder_data();
     void equalTreatsAbsentAsNullAndSetsWithoutOrder();
 
@@ -564,6 +567,51 @@ void TestFieldValues::displayTextShowsValuesForPeople()
     QFETCH(QString, expected);
 
     QCOMPARE(FieldValues::displayText(fieldOf(entity, field), value), expected);
+}
+
+void TestFieldValues::checkedSaysWhetherItRewroteTheValue_data()
+{
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<bool>("rewritten");
+
+    QTest::newRow("string") << u"permit"_s << u"title"_s << QJsonValue(u"Hot work "_s) << false;
+    QTest::newRow("text") << u"permit"_s << u"description"_s << QJsonValue(u"Line\nline"_s) << false;
+    QTest::newRow("choice") << u"permit"_s << u"work_type"_s << QJsonValue(u"hot_work"_s) << false;
+    QTest::newRow("status") << u"permit"_s << u"status"_s << QJsonValue(u"draft"_s) << false;
+    QTest::newRow("timestamp with offset")
+        << u"permit"_s << u"valid_from"_s << QJsonValue(u"2026-12-07T08:00:00+01:00"_s) << false;
+    QTest::newRow("date") << u"task"_s << u"due_date"_s << QJsonValue(u"2026-12-24"_s) << false;
+    QTest::newRow("number") << u"gas-reading"_s << u"value"_s << QJsonValue(20.9) << false;
+    QTest::newRow("uuid") << u"gas-reading"_s << u"permit_id"_s
+                          << QJsonValue(u"0193a5f2-7c1e-7b3a-9c4d-5e6f7a8b9c0d"_s) << false;
+    QTest::newRow("checklist") << u"permit"_s << u"safety_checklist"_s
+                               << QJsonValue(QJsonObject{{u"b"_s, true}, {u"a"_s, false}}) << false;
+    QTest::newRow("null") << u"permit"_s << u"location"_s << QJsonValue(QJsonValue::Null) << false;
+    QTest::newRow("absent") << u"permit"_s << u"location"_s << QJsonValue(QJsonValue::Undefined) << true;
+    QTest::newRow("set already sorted")
+        << u"permit"_s << u"ppe_requirements"_s << QJsonValue(QJsonArray{u"gloves"_s, u"helmet"_s}) << false;
+    QTest::newRow("set out of order")
+        << u"permit"_s << u"ppe_requirements"_s << QJsonValue(QJsonArray{u"helmet"_s, u"gloves"_s}) << true;
+    QTest::newRow("set with a repeat")
+        << u"permit"_s << u"ppe_requirements"_s << QJsonValue(QJsonArray{u"gloves"_s, u"gloves"_s}) << true;
+    QTest::newRow("empty set") << u"permit"_s << u"ppe_requirements"_s << QJsonValue(QJsonArray{}) << false;
+}
+
+void TestFieldValues::checkedSaysWhetherItRewroteTheValue()
+{
+    QFETCH(QString, entity);
+    QFETCH(QString, field);
+    QFETCH(QJsonValue, value);
+    QFETCH(bool, rewritten);
+
+    bool saidRewritten = !rewritten;
+    const Result<QJsonValue> canonical = FieldValues::checked(fieldOf(entity, field), value, &saidRewritten);
+    QVERIFY2(canonical.ok(), qPrintable(canonical.ok() ? QString() : canonical.error().toString()));
+    QCOMPARE(saidRewritten, rewritten);
+    // What callers rely on instead of comparing: unchanged means the very same value.
+    QCOMPARE(canonical.value() != value, rewritten);
 }
 
 QTEST_GUILESS_MAIN(TestFieldValues)
