@@ -108,8 +108,6 @@ private:
 private slots:
     void initTestCase()
     {
-        if (ServerProcess::usesPostgres())
-            QSKIP("reads the server's SQLite file");
         const Result<void> started = m_server.start();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         const Result<QString> token =

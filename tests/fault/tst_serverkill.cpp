@@ -47,8 +47,6 @@ private:
 private slots:
     void initTestCase()
     {
-        if (ServerProcess::usesPostgres())
-            QSKIP("reads the server's SQLite file");
         const Result<void> started = m_server.start();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         const Result<QString> token =
@@ -95,8 +93,10 @@ private slots:
         proxy.disconnect(this);
         QVERIFY2(!interrupted.ok(), "the sync must have been cut by the kill");
         QVERIFY(!m_server.isRunning());
+        const Result<void> alone = ServerTally(m_server.databasePath()).waitUntilAlone();
+        QVERIFY2(alone.ok(), qPrintable(alone.ok() ? QString() : alone.error().toString()));
 
-        // Dead server, its file as the kill left it: every change is there whole (record, audit
+        // Dead server, its database as the kill left it: every change is there whole (record, audit
         // line, idempotency record) or not at all, and whole pushes only.
         const QString deviceId = device->store().deviceId();
         const qint64 records =
