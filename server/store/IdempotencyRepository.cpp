@@ -43,18 +43,24 @@ IdempotencyRepository::findMany(const QString &deviceId, const QStringList &offl
         return text;
     }();
     QHash<QString, StoredAnswer> answers;
-    for (qsizetype first = 0; first < offlineIds.size(); first += ChunkSize) {
-        QList<SqlValue> values;
-        values.reserve(ChunkSize + 1);
-        values.append(deviceId);
-        for (qsizetype index = first; index < first + ChunkSize; ++index)
-            values.append(offlineIds.at(std::min(index, offlineIds.size() - 1)));
-        const Result<void> read = m_db.select(sql, values, [&answers](const SqlRow &row) {
-            answers.insert(row.text(0), StoredAnswer{row.text(1), row.utf8(2)});
-        });
-        if (!read)
-            return read.error();
-    }
+    // Every push of a new device's first backlog runs this while the table grows fast.
+    const Result<void> read = m_db.withPlansForTheirValues([&]() -> Result<void> {
+        for (qsizetype first = 0; first < offlineIds.size(); first += ChunkSize) {
+            QList<SqlValue> values;
+            values.reserve(ChunkSize + 1);
+            values.append(deviceId);
+            for (qsizetype index = first; index < first + ChunkSize; ++index)
+                values.append(offlineIds.at(std::min(index, offlineIds.size() - 1)));
+            const Result<void> chunk = m_db.select(sql, values, [&answers](const SqlRow &row) {
+                answers.insert(row.text(0), StoredAnswer{row.text(1), row.utf8(2)});
+            });
+            if (!chunk)
+                return chunk;
+        }
+        return {};
+    });
+    if (!read)
+        return read.error();
     return answers;
 }
 

@@ -281,6 +281,19 @@ Result<void> ServerDatabase::execute(const QString &sql)
     return {};
 }
 
+Result<void> ServerDatabase::withPlansForTheirValues(const std::function<Result<void>()> &work)
+{
+    if (m_dialect != Dialect::Postgres)
+        return work();
+    // A SET inside a transaction that then fails is undone with it.
+    if (const Result<void> set = execute(QStringLiteral("SET plan_cache_mode TO force_custom_plan")); !set)
+        return set;
+    const Result<void> done = work();
+    if (!done)
+        return done;
+    return execute(QStringLiteral("RESET plan_cache_mode"));
+}
+
 Result<void> ServerDatabase::beginWrite()
 {
     if (m_inTransaction)

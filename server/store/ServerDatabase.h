@@ -17,7 +17,7 @@
 namespace fieldsync {
 class SqliteStatements;
 class WalCheckpointer;
-}
+} // namespace fieldsync
 
 namespace fieldsync::server {
 
@@ -72,6 +72,11 @@ public:
     bool runsSqliteDirectly() const { return m_direct != nullptr; }
     // One-off statements (DDL, pragmas), not cached.
     Result<void> execute(const QString &sql);
+    // Runs work with each statement planned for the values it is given. PostgreSQL plans a
+    // cached statement once for all values after five runs, on its tables' statistics at that
+    // moment: a lookup first run while a new database's table was nearly empty would go on
+    // reading far more rows than it needs once the table has grown. SQLite plans every run.
+    Result<void> withPlansForTheirValues(const std::function<Result<void>()> &work);
 
     // A write transaction. On SQLite it takes the write lock up front (BEGIN IMMEDIATE), so two
     // processes never deadlock upgrading a read lock; busy_timeout makes the second one wait.
