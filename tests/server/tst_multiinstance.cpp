@@ -99,12 +99,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (PostgresCluster::binDir().isEmpty())
-            QFAIL("PostgreSQL is not installed (scripts/install-deps.sh installs it)");
-        const Result<PostgresCluster *> cluster = PostgresCluster::shared();
-        QVERIFY2(cluster.ok(), qPrintable(cluster ? QString() : cluster.error().toString()));
-        const Result<QString> url = cluster.value()->createDatabase();
-        QVERIFY(url.ok());
+        const Result<QString> url = PostgresCluster::newSharedDatabase();
+        QVERIFY2(url.ok(), qPrintable(url ? QString() : url.error().toString()));
         m_a = std::make_unique<ServerProcess>();
         m_b = std::make_unique<ServerProcess>();
         m_a->setDatabase(url.value());

@@ -101,6 +101,17 @@ Result<PostgresCluster *> PostgresCluster::shared()
     return cluster.get();
 }
 
+Result<QString> PostgresCluster::newSharedDatabase()
+{
+    if (binDir().isEmpty())
+        return clusterError(
+            QStringLiteral("PostgreSQL is not installed (scripts/install-deps.sh installs it)"));
+    const Result<PostgresCluster *> cluster = shared();
+    if (!cluster)
+        return cluster.error();
+    return cluster.value()->createDatabase();
+}
+
 Result<void> PostgresCluster::prepareOwner()
 {
     if (::geteuid() != 0)

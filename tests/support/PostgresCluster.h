@@ -46,6 +46,9 @@ public:
     // One cluster for the whole test process, started on first use and stopped when the
     // QCoreApplication goes.
     static Result<PostgresCluster *> shared();
+    // A new empty database on the shared cluster, or why there is none (PostgreSQL not
+    // installed, the cluster not starting).
+    static Result<QString> newSharedDatabase();
 
 private:
     Result<void> prepareOwner();

@@ -61,10 +61,7 @@ Result<void> ServerProcess::prepareDatabase()
     if (m_databaseReady)
         return {};
     if (usesPostgres()) {
-        const Result<PostgresCluster *> cluster = PostgresCluster::shared();
-        if (!cluster)
-            return cluster.error();
-        const Result<QString> url = cluster.value()->createDatabase();
+        const Result<QString> url = PostgresCluster::newSharedDatabase();
         if (!url)
             return url.error();
         m_databasePath = url.value();
