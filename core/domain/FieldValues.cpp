@@ -1,12 +1,12 @@
 #include "FieldValues.h"
 
 #include "IsoTimestamp.h"
+#include "common/CanonicalUuid.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QUuid>
 
 #include <cmath>
 
@@ -32,6 +32,13 @@ const QString DateAndTime =
 bool isZonedTimestamp(const QString &text)
 {
     return IsoTimestamp::parseZoned(text).has_value();
+}
+
+// Exactly YYYY-MM-DD and a day of the calendar: Qt's ISO reading takes what follows a date
+// (a time, or any text) and would let "2026-12-10xyz" through as a due date.
+bool isCalendarDate(const QString &text)
+{
+    return text.size() == 10 && QDate::fromString(text, QStringLiteral("yyyy-MM-dd")).isValid();
 }
 
 // What a person types on the command line: a time without a zone is their local time, stored as
@@ -115,7 +122,7 @@ Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value, bool 
         if (spec.type == FieldType::Choice && !spec.choices.contains(text))
             return invalid(spec,
                            QStringLiteral("must be one of %1").arg(spec.choices.join(QStringLiteral(", "))));
-        if (spec.type == FieldType::Uuid && QUuid::fromString(text).isNull())
+        if (spec.type == FieldType::Uuid && !isCanonicalUuid(text))
             return invalid(spec, QStringLiteral("must be a UUID"));
         return value;
     }
@@ -125,7 +132,7 @@ Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value, bool 
         return value;
     }
     case FieldType::Date: {
-        if (!value.isString() || !QDate::fromString(value.toString(), Qt::ISODate).isValid())
+        if (!value.isString() || !isCalendarDate(value.toString()))
             return invalid(spec, QStringLiteral("must be a date (YYYY-MM-DD)"));
         return value;
     }

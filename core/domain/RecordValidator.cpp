@@ -3,32 +3,84 @@
 #include "FieldValues.h"
 #include "IsoTimestamp.h"
 
-#include <QQueue>
-#include <QSet>
+#include <QHash>
+#include <QRegularExpression>
+
+#include <cmath>
 
 namespace fieldsync::RecordValidator {
 
 namespace {
 
-// A record may be created in a later state only if this role could have walked there itself, so
-// that nobody creates an already approved permit without being allowed to approve it.
-bool reachableFrom(const Workflow &workflow, const QString &from, const QString &to, Role role)
+Error invalidRecord(const QString &why)
 {
-    QSet<QString> seen{from};
-    QQueue<QString> queue;
-    queue.enqueue(from);
-    while (!queue.isEmpty()) {
-        const QString state = queue.dequeue();
-        if (state == to)
-            return true;
-        for (const QString &next : workflow.nextStates(state, role)) {
-            if (!seen.contains(next)) {
-                seen.insert(next);
-                queue.enqueue(next);
-            }
-        }
+    return makeError(QStringLiteral("validation"), why);
+}
+
+// Readings a detector cannot show are typing or device errors, and a permit would be judged on
+// them: concentrations are never negative, a share never above 100, and each gas is read in its
+// own unit (DOMAIN.md: O2 in %, LEL in % of the lower explosive limit, H2S and CO in ppm).
+Result<void> checkGasReading(const QJsonObject &reading)
+{
+    const QString gas = reading.value(QStringLiteral("gas")).toString();
+    const QJsonValue unitValue = reading.value(QStringLiteral("unit"));
+    const double value = reading.value(QStringLiteral("value")).toDouble();
+    static const QHash<QString, QString> unitOf{{QStringLiteral("O2"), QStringLiteral("%")},
+                                                {QStringLiteral("LEL"), QStringLiteral("%LEL")},
+                                                {QStringLiteral("H2S"), QStringLiteral("ppm")},
+                                                {QStringLiteral("CO"), QStringLiteral("ppm")}};
+    const QString expectedUnit = unitOf.value(gas);
+    const QString unit = unitValue.isString() ? unitValue.toString() : expectedUnit;
+    if (!expectedUnit.isEmpty() && unit != expectedUnit)
+        return invalidRecord(QStringLiteral("unit: %1 is read in %2, not %3").arg(gas, expectedUnit, unit));
+    if (value < 0)
+        return invalidRecord(QStringLiteral("value: a gas reading is never below 0"));
+    if ((unit == QLatin1String("%") || unit == QLatin1String("%LEL")) && value > 100)
+        return invalidRecord(QStringLiteral("value: %1 %2 is over 100").arg(value).arg(unit));
+    if (unit == QLatin1String("ppm") && value > 1000000)
+        return invalidRecord(QStringLiteral("value: %1 ppm is over a million").arg(value));
+    return {};
+}
+
+bool isLowerHex(const QString &text)
+{
+    for (const QChar c : text) {
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return false;
     }
-    return false;
+    return true;
+}
+
+// An attachment record is what the server checks the uploaded bytes against and what it sends
+// back as the file's type: a hash that cannot match or a size that cannot be reached would leave
+// an upload that never completes, and a type with line breaks would end up in an HTTP header.
+Result<void> checkAttachment(const QJsonObject &attachment)
+{
+    const QString sha256 = attachment.value(QStringLiteral("sha256")).toString();
+    if (sha256.size() != 64 || !isLowerHex(sha256))
+        return invalidRecord(QStringLiteral("sha256: must be 64 lower-case hex digits"));
+    const double bytes = attachment.value(QStringLiteral("bytes")).toDouble();
+    constexpr double MaxBytes = 9007199254740992.0; // 2^53: every whole number below is exact
+    if (bytes < 0 || bytes != std::floor(bytes) || bytes >= MaxBytes)
+        return invalidRecord(QStringLiteral("bytes: must be a whole number of bytes, 0 or more"));
+    const QJsonValue mimeType = attachment.value(QStringLiteral("mime_type"));
+    static const QRegularExpression mediaType(QRegularExpression::anchoredPattern(
+        QStringLiteral(R"([A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63})")));
+    if (mimeType.isString() && !mediaType.match(mimeType.toString()).hasMatch())
+        return invalidRecord(QStringLiteral("mime_type: must be a media type such as image/jpeg"));
+    return {};
+}
+
+Result<void> checkEntityRules(const EntitySchema &schema, const QJsonObject &record)
+{
+    switch (schema.kind) {
+    case EntityKind::GasReading:
+        return checkGasReading(record);
+    case EntityKind::Attachment:
+        return checkAttachment(record);
+    default:
+        return {};
+    }
 }
 
 } // namespace
@@ -62,6 +114,12 @@ Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, con
         const Result<QJsonValue> value = FieldValues::checked(*spec, given, &rewritten);
         if (!value)
             return value.error();
+        // Here, not only on the result: a stale change's status is merged before the result
+        // is checked, and an unknown state would be merged away without a word.
+        if (spec->type == FieldType::Status && schema.workflow && value.value().isString() &&
+            !schema.workflow->isState(value.value().toString()))
+            return makeError(QStringLiteral("validation"),
+                             QStringLiteral("unknown status '%1'").arg(value.value().toString()));
         if (rewritten)
             result.insert(key, value.value());
     }
@@ -76,6 +134,8 @@ Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, 
         if (!value)
             return value.error();
     }
+    if (const Result<void> sound = checkEntityRules(schema, after); !sound)
+        return sound;
     const std::optional<qint64> from =
         IsoTimestamp::parseZoned(after.value(QStringLiteral("valid_from")).toString());
     const std::optional<qint64> to =
@@ -89,14 +149,41 @@ Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, 
     if (!schema.workflow->isState(newStatus))
         return makeError(QStringLiteral("validation"), QStringLiteral("unknown status '%1'").arg(newStatus));
     if (before.isEmpty()) {
-        const QString initial = schema.workflow->initialState();
-        if (!reachableFrom(*schema.workflow, initial, newStatus, role)) {
+        if (!schema.workflow->canStartIn(newStatus, role)) {
             return makeError(QStringLiteral("invalid_transition"),
                              QStringLiteral("a new %1 cannot start as %2").arg(schema.wireName, newStatus));
         }
         return {};
     }
     return schema.workflow->checkTransition(before.value(RecordMeta::Status).toString(), newStatus, role);
+}
+
+Result<void> checkServerRecord(const EntitySchema &schema, const QJsonObject &data)
+{
+    static const QStringList serverFields{RecordMeta::ProjectId, RecordMeta::UpdatedAt, RecordMeta::UpdatedBy,
+                                          RecordMeta::DeviceId};
+    for (auto it = data.constBegin(); it != data.constEnd(); ++it) {
+        const QString key = it.key();
+        if (serverFields.contains(key)) {
+            if (!it.value().isString() && !it.value().isNull())
+                return makeError(QStringLiteral("validation"),
+                                 QStringLiteral("%1: must be a string").arg(key));
+        } else if (!schema.field(key)) {
+            return makeError(QStringLiteral("unknown_field"),
+                             QStringLiteral("%1 has no field '%2'").arg(schema.wireName, key));
+        }
+    }
+    if (data.value(RecordMeta::ProjectId).toString().isEmpty())
+        return makeError(QStringLiteral("validation"), QStringLiteral("project_id: is required"));
+    for (const FieldSpec &spec : schema.fields) {
+        if (const Result<QJsonValue> value = FieldValues::checked(spec, data.value(spec.name)); !value)
+            return value.error();
+    }
+    if (schema.workflow && !schema.workflow->isState(data.value(RecordMeta::Status).toString()))
+        return makeError(
+            QStringLiteral("validation"),
+            QStringLiteral("unknown status '%1'").arg(data.value(RecordMeta::Status).toString()));
+    return {};
 }
 
 QJsonObject withDefaults(const EntitySchema &schema, QJsonObject data)

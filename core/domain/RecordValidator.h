@@ -19,6 +19,12 @@ Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, con
 Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, const QJsonObject &after,
                          Role role);
 
+// A record as the server says it is (an applied answer's or a pulled record's data): only fields
+// of its entity and the server's own (project_id, updated_at, updated_by, device_id), each of its
+// type, required ones present, a status of the workflow. A device stores nothing else: a broken or
+// lying server must not wipe a foreman's record. Error codes: validation, unknown_field.
+Result<void> checkServerRecord(const EntitySchema &schema, const QJsonObject &data);
+
 // A new record with the workflow's first state filled in where the data names none.
 QJsonObject withDefaults(const EntitySchema &schema, QJsonObject data);
 

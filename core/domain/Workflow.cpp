@@ -1,5 +1,8 @@
 #include "Workflow.h"
 
+#include <QQueue>
+#include <QSet>
+
 namespace fieldsync {
 
 Workflow::Workflow(QStringList states, QList<Transition> transitions)
@@ -36,21 +39,52 @@ QStringList Workflow::nextStates(const QString &from, Role role) const
     return result;
 }
 
+bool Workflow::needsAnotherPerson(const QString &from, const QString &to) const
+{
+    for (const Transition &transition : m_transitions) {
+        if (transition.from == from && transition.to == to)
+            return transition.byAnotherPerson;
+    }
+    return false;
+}
+
+bool Workflow::canStartIn(const QString &state, Role role) const
+{
+    QSet<QString> seen{initialState()};
+    QQueue<QString> queue;
+    queue.enqueue(initialState());
+    while (!queue.isEmpty()) {
+        const QString current = queue.dequeue();
+        if (current == state)
+            return true;
+        for (const Transition &transition : m_transitions) {
+            if (transition.from != current || transition.byAnotherPerson || seen.contains(transition.to))
+                continue;
+            if (!transition.allowedRoles.isEmpty() && !transition.allowedRoles.contains(role))
+                continue;
+            seen.insert(transition.to);
+            queue.enqueue(transition.to);
+        }
+    }
+    return false;
+}
+
 const Workflow &Workflow::permit()
 {
-    // Only a PM approves: the receiver (foreman) must never authorise their own permit.
-    static const Workflow workflow({QStringLiteral("draft"), QStringLiteral("submitted"),
-                                    QStringLiteral("approved"), QStringLiteral("active"),
-                                    QStringLiteral("suspended"), QStringLiteral("closed"),
-                                    QStringLiteral("cancelled")},
-                                   {{QStringLiteral("draft"), QStringLiteral("submitted"), {}},
-                                    {QStringLiteral("submitted"), QStringLiteral("approved"), {Role::Pm}},
-                                    {QStringLiteral("approved"), QStringLiteral("active"), {}},
-                                    {QStringLiteral("active"), QStringLiteral("suspended"), {}},
-                                    {QStringLiteral("suspended"), QStringLiteral("active"), {}},
-                                    {QStringLiteral("active"), QStringLiteral("closed"), {}},
-                                    {QStringLiteral("draft"), QStringLiteral("cancelled"), {}},
-                                    {QStringLiteral("submitted"), QStringLiteral("cancelled"), {}}});
+    // Only a PM approves, and never a permit they submitted themselves: the receiver must never
+    // authorise their own permit (DOMAIN.md).
+    static const Workflow workflow(
+        {QStringLiteral("draft"), QStringLiteral("submitted"), QStringLiteral("approved"),
+         QStringLiteral("active"), QStringLiteral("suspended"), QStringLiteral("closed"),
+         QStringLiteral("cancelled")},
+        {{QStringLiteral("draft"), QStringLiteral("submitted"), {}},
+         {QStringLiteral("submitted"), QStringLiteral("approved"), {Role::Pm}, true},
+         {QStringLiteral("approved"), QStringLiteral("active"), {}},
+         {QStringLiteral("active"), QStringLiteral("suspended"), {}},
+         {QStringLiteral("suspended"), QStringLiteral("active"), {}},
+         {QStringLiteral("active"), QStringLiteral("closed"), {}},
+         {QStringLiteral("draft"), QStringLiteral("cancelled"), {}},
+         {QStringLiteral("submitted"), QStringLiteral("cancelled"), {}}});
     return workflow;
 }
 

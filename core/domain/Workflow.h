@@ -18,6 +18,9 @@ public:
         QString from;
         QString to;
         QList<Role> allowedRoles; // empty: every role
+        // The person who moved the record into `from` may not make this move: whoever submits a
+        // permit (its receiver) never approves it.
+        bool byAnotherPerson = false;
     };
 
     Workflow(QStringList states, QList<Transition> transitions);
@@ -31,6 +34,11 @@ public:
     Result<void> checkTransition(const QString &from, const QString &to, Role role) const;
     // The moves a person with this role may make from a state, for workflow buttons.
     QStringList nextStates(const QString &from, Role role) const;
+    // Whether from -> to must be made by someone other than who moved the record into from.
+    bool needsAnotherPerson(const QString &from, const QString &to) const;
+    // The states a new record may start in when this role creates it: those its creator could
+    // have walked to alone, never past a move that needs another person.
+    bool canStartIn(const QString &state, Role role) const;
 
     static const Workflow &permit();
     static const Workflow &task();

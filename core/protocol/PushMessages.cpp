@@ -1,11 +1,12 @@
 #include "PushMessages.h"
 
 #include "JsonReader.h"
+#include "common/CanonicalUuid.h"
 #include "common/JsonWriter.h"
+#include "domain/IsoTimestamp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 
 namespace fieldsync::protocol {
 
@@ -13,7 +14,7 @@ namespace {
 
 bool isUuid(const QString &text)
 {
-    return !QUuid::fromString(text).isNull();
+    return isCanonicalUuid(text);
 }
 
 Error malformed(const QString &message)
@@ -54,10 +55,13 @@ Result<Change> Change::fromJson(const QJsonValue &value, int index)
     const QString entityName = reader.string(QStringLiteral("entity"));
     const QString opName = reader.string(QStringLiteral("op"));
     change.id = reader.string(QStringLiteral("id"));
-    const bool versionNeeded = opName == QLatin1String("update") || opName == QLatin1String("delete");
+    const bool updating = opName == QLatin1String("update");
+    const bool versionNeeded = updating || opName == QLatin1String("delete");
     change.clientVersion = reader.integer(QStringLiteral("client_version"), versionNeeded, 0);
+    // An update without data changes nothing: a broken device, not an edit to apply. (Its base
+    // may be left out: absent and null both mean no value, ARCHITECTURE.md §3.)
     change.base = reader.object(QStringLiteral("base"), false);
-    change.data = reader.object(QStringLiteral("data"), false);
+    change.data = reader.object(QStringLiteral("data"), updating);
     if (const Result<void> finished = reader.finish(); !finished)
         return finished.error();
 
@@ -73,6 +77,12 @@ Result<Change> Change::fromJson(const QJsonValue &value, int index)
         return malformed(context + QStringLiteral(": offline_id and id must be UUIDs"));
     if (change.clientVersion < 0)
         return malformed(context + QStringLiteral(": client_version must not be negative"));
+    // A new record has no version the device saw and no values before it: anything else is a
+    // device that lost track of what it is sending.
+    if ((*op == ChangeOp::Create || *op == ChangeOp::Append) &&
+        (change.clientVersion != 0 || !change.base.isEmpty()))
+        return malformed(context +
+                         QStringLiteral(": %1 changes carry client_version 0 and an empty base").arg(opName));
     change.entity = schema->kind;
     change.op = *op;
     return change;
@@ -143,6 +153,14 @@ Result<PushRequest> PushRequest::fromJson(const QByteArray &body)
         return finished.error();
     if (request.deviceId.isEmpty() || request.deviceId.size() > 64)
         return malformed(QStringLiteral("push: device_id must be 1 to 64 characters"));
+    // Both may be left out or empty (the server then knows no device clock for the audit trail),
+    // but what is there must be what it says: the audit keeps client_time as the device's clock, and a PM
+    // reads clock skew from it.
+    if (request.batchId.size() > 64)
+        return malformed(QStringLiteral("push: batch_id must be at most 64 characters"));
+    if (!request.clientTime.isEmpty() && !IsoTimestamp::parseZoned(request.clientTime))
+        return malformed(QStringLiteral("push: client_time must be a timestamp with its zone, as "
+                                        "2026-11-21T10:30:00Z"));
     request.changes.reserve(changes.size());
     for (int index = 0; index < changes.size(); ++index) {
         Result<Change> change = Change::fromJson(changes.at(index), index);

@@ -11,6 +11,8 @@ namespace {
 
 const QString Project = QStringLiteral("demo");
 const QString SeedDevice = QStringLiteral("demo-seed");
+const QStringList ApprovedPermits{QStringLiteral("permit/hot-work-l3"), QStringLiteral("permit/tank-t2"),
+                                  QStringLiteral("permit/db4"), QStringLiteral("permit/crane-ahu")};
 
 QString idFor(const QString &name)
 {
@@ -50,6 +52,21 @@ public:
         change.id = idFor(name);
         data.insert(QStringLiteral("project_id"), Project);
         change.data = std::move(data);
+        m_batch.request.changes.append(std::move(change));
+    }
+
+    // A status move of a record made earlier in the demo, as the version it was at.
+    void move(EntityKind entity, const QString &name, qint64 atVersion, const QString &from,
+              const QString &to)
+    {
+        protocol::Change change;
+        change.offlineId = idFor(QStringLiteral("offline/%1/%2").arg(name, to));
+        change.entity = entity;
+        change.op = ChangeOp::Update;
+        change.id = idFor(name);
+        change.clientVersion = atVersion;
+        change.base = QJsonObject{{QStringLiteral("status"), from}};
+        change.data = QJsonObject{{QStringLiteral("status"), to}};
         m_batch.request.changes.append(std::move(change));
     }
 
@@ -113,27 +130,29 @@ QJsonObject task(const QString &title, const QString &status, const QString &pri
     return data;
 }
 
-Batch officeBatch()
+// The permits the office has approved since: their receiver, the foreman, prepared and submitted
+// them (an issuer never approves a permit they submitted themselves).
+Batch submissionsBatch()
 {
-    // Permits that only an issuer could have brought this far.
-    BatchBuilder pm(QStringLiteral("demo-pm"), Role::Pm);
-    pm.add(EntityKind::Permit, QStringLiteral("permit/hot-work-l3"),
-           permit(QStringLiteral("Hot work: weld handrail brackets, level 3"), QStringLiteral("hot_work"),
-                  QStringLiteral("active"), QStringLiteral("Block A, level 3, east stair core"),
-                  QStringLiteral(
-                      "MIG welding of 14 handrail brackets. Fire watch for 60 min after the last weld."),
-                  {QStringLiteral("helmet"), QStringLiteral("gloves"), QStringLiteral("face_shield"),
-                   QStringLiteral("fire_resistant_clothing")},
-                  QJsonObject{{QStringLiteral("area_barricaded"), true},
-                              {QStringLiteral("fire_watch_present"), true},
-                              {QStringLiteral("extinguisher_nearby"), true},
-                              {QStringLiteral("combustibles_removed"), true}},
-                  -2, 6));
-    pm.add(
+    BatchBuilder foreman(QStringLiteral("demo-foreman"), Role::Foreman);
+    foreman.add(
+        EntityKind::Permit, QStringLiteral("permit/hot-work-l3"),
+        permit(
+            QStringLiteral("Hot work: weld handrail brackets, level 3"), QStringLiteral("hot_work"),
+            QStringLiteral("submitted"), QStringLiteral("Block A, level 3, east stair core"),
+            QStringLiteral("MIG welding of 14 handrail brackets. Fire watch for 60 min after the last weld."),
+            {QStringLiteral("helmet"), QStringLiteral("gloves"), QStringLiteral("face_shield"),
+             QStringLiteral("fire_resistant_clothing")},
+            QJsonObject{{QStringLiteral("area_barricaded"), true},
+                        {QStringLiteral("fire_watch_present"), true},
+                        {QStringLiteral("extinguisher_nearby"), true},
+                        {QStringLiteral("combustibles_removed"), true}},
+            -2, 6));
+    foreman.add(
         EntityKind::Permit, QStringLiteral("permit/tank-t2"),
         permit(
             QStringLiteral("Confined space entry: storm water tank T-2"), QStringLiteral("confined_space"),
-            QStringLiteral("approved"), QStringLiteral("Basement B2, tank T-2 manhole"),
+            QStringLiteral("submitted"), QStringLiteral("Basement B2, tank T-2 manhole"),
             QStringLiteral("Inspect and clean the inlet screen. Two entrants, one standby at the manhole."),
             {QStringLiteral("helmet"), QStringLiteral("harness"), QStringLiteral("gas_detector"),
              QStringLiteral("respirator")},
@@ -142,26 +161,34 @@ Batch officeBatch()
                         {QStringLiteral("rescue_plan_briefed"), true},
                         {QStringLiteral("standby_person_assigned"), true}},
             1, 9));
-    pm.add(
+    foreman.add(
         EntityKind::Permit, QStringLiteral("permit/db4"),
         permit(
             QStringLiteral("Electrical: tie in distribution board DB-4"), QStringLiteral("electrical"),
-            QStringLiteral("suspended"), QStringLiteral("Block B, ground floor plant room"),
+            QStringLiteral("submitted"), QStringLiteral("Block B, ground floor plant room"),
             QStringLiteral("Suspended: the utility has not confirmed isolation of the upstream feeder."),
             {QStringLiteral("helmet"), QStringLiteral("insulated_gloves"), QStringLiteral("arc_flash_suit")},
             QJsonObject{{QStringLiteral("isolation_verified"), false},
                         {QStringLiteral("voltage_tested"), false}},
             -20, 28));
-    pm.add(
+    foreman.add(
         EntityKind::Permit, QStringLiteral("permit/crane-ahu"),
         permit(QStringLiteral("Lifting: crane lift of AHU units to the roof"), QStringLiteral("lifting"),
-               QStringLiteral("closed"), QStringLiteral("North elevation, crane pad 2"),
+               QStringLiteral("submitted"), QStringLiteral("North elevation, crane pad 2"),
                QStringLiteral("Three air handling units, 2.4 t each. Lift plan LP-07."),
                {QStringLiteral("helmet"), QStringLiteral("high_visibility_vest"), QStringLiteral("gloves")},
                QJsonObject{{QStringLiteral("exclusion_zone_set"), true},
                            {QStringLiteral("lift_plan_briefed"), true},
                            {QStringLiteral("wind_speed_checked"), true}},
                -72, -64));
+    return foreman.take(QStringLiteral("submissions"));
+}
+
+Batch officeBatch()
+{
+    BatchBuilder pm(QStringLiteral("demo-pm"), Role::Pm);
+    for (const QString &permit : ApprovedPermits)
+        pm.move(EntityKind::Permit, permit, 1, QStringLiteral("submitted"), QStringLiteral("approved"));
     pm.add(EntityKind::IsolationPoint, QStringLiteral("isolation/t2-inlet"),
            isolation(QStringLiteral("permit/tank-t2"),
                      QStringLiteral("Inlet valve V-12 closed, chained and locked"),
@@ -176,6 +203,26 @@ Batch officeBatch()
            isolation(QStringLiteral("permit/db4"), QStringLiteral("Main switchboard MSB-1, feeder 4"),
                      QStringLiteral("isolated"), {QStringLiteral("L-210")}));
     return pm.take(QStringLiteral("office"));
+}
+
+// Work that went ahead on site, and the electrical permit the office stopped on the way.
+Batch progressBatch()
+{
+    BatchBuilder foreman(QStringLiteral("demo-foreman"), Role::Foreman);
+    for (const QString &permit : {QStringLiteral("permit/hot-work-l3"), QStringLiteral("permit/db4"),
+                                  QStringLiteral("permit/crane-ahu")})
+        foreman.move(EntityKind::Permit, permit, 2, QStringLiteral("approved"), QStringLiteral("active"));
+    foreman.move(EntityKind::Permit, QStringLiteral("permit/crane-ahu"), 3, QStringLiteral("active"),
+                 QStringLiteral("closed"));
+    return foreman.take(QStringLiteral("progress"));
+}
+
+Batch suspensionBatch()
+{
+    BatchBuilder pm(QStringLiteral("demo-pm"), Role::Pm);
+    pm.move(EntityKind::Permit, QStringLiteral("permit/db4"), 3, QStringLiteral("active"),
+            QStringLiteral("suspended"));
+    return pm.take(QStringLiteral("suspension"));
 }
 
 Batch siteBatch()
@@ -263,7 +310,7 @@ Batch siteBatch()
 
 QList<Batch> batches()
 {
-    return {officeBatch(), siteBatch()};
+    return {submissionsBatch(), officeBatch(), progressBatch(), suspensionBatch(), siteBatch()};
 }
 
 } // namespace fieldsync::server::DemoData

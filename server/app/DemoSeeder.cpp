@@ -21,6 +21,10 @@ Result<void> DemoSeeder::seed()
         const Result<protocol::PushResponse> answer = push.push(user, batch.request);
         if (!answer)
             return answer.error();
+        if (!answer.value().conflicts.isEmpty())
+            return makeError(
+                QStringLiteral("demo"),
+                QStringLiteral("demo change in conflict: %1").arg(answer.value().conflicts.first().reason));
         if (!answer.value().rejected.isEmpty()) {
             const protocol::RejectedChange &first = answer.value().rejected.first();
             return makeError(QStringLiteral("demo"),

@@ -69,6 +69,20 @@ Result<QList<AuditRepository::Entry>> AuditRepository::entriesFor(const QString 
     return entries;
 }
 
+Result<QString> AuditRepository::whoMovedInto(const QString &recordId, const QString &status)
+{
+    Result<QList<Entry>> entries = entriesFor(recordId);
+    if (!entries)
+        return entries.error();
+    const QString statusField = QStringLiteral("status");
+    for (auto entry = entries.value().crbegin(); entry != entries.value().crend(); ++entry) {
+        if (entry->after.value(statusField).toString() == status &&
+            entry->before.value(statusField).toString() != status)
+            return entry->user;
+    }
+    return QString();
+}
+
 Result<bool> AuditRepository::changedByOthersSince(const QString &recordId, qint64 sinceVersion,
                                                    const QString &deviceId)
 {

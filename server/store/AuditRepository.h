@@ -37,6 +37,9 @@ public:
     // True when a device other than deviceId wrote the record after version sinceVersion. Every
     // write adds one audit row and one version, so the rows past the first sinceVersion are the
     // writes the device has not seen.
+    // Who last moved the record into this status (its latest entry that entered it), empty when
+    // no entry did.
+    Result<QString> whoMovedInto(const QString &recordId, const QString &status);
     Result<bool> changedByOthersSince(const QString &recordId, qint64 sinceVersion, const QString &deviceId);
 
 private:

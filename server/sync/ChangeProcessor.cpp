@@ -128,6 +128,25 @@ Result<QString> ChangeProcessor::checkParent(const EntitySchema &schema, const Q
     return QString();
 }
 
+Result<QString> ChangeProcessor::checkMover(const PushContext &context, const EntitySchema &schema,
+                                            const StoredRecord &server, const QJsonObject &result)
+{
+    if (!schema.workflow)
+        return QString();
+    const QString from = server.data.value(RecordMeta::Status).toString();
+    const QString to = result.value(RecordMeta::Status).toString();
+    if (from == to || !schema.workflow->needsAnotherPerson(from, to))
+        return QString();
+    // The receiver who submitted a permit never approves it, whatever their role (DOMAIN.md).
+    const Result<QString> mover = m_audit.whoMovedInto(server.id, from);
+    if (!mover)
+        return mover.error();
+    if (mover.value() != context.user.name)
+        return QString();
+    return QStringLiteral("%1 moved this %2 to %3: someone else must move it to %4")
+        .arg(context.user.name, schema.wireName, from, to);
+}
+
 Result<QString> ChangeProcessor::checkAttachmentTarget(const QJsonObject &data, const QString &projectId)
 {
     // A photo or signature belongs to a record of its project, or it would be kept for nothing
@@ -211,6 +230,10 @@ Result<ChangeAnswer> ChangeProcessor::update(const PushContext &context, const E
         return rejected(change, QStringLiteral("not_found"),
                         QStringLiteral("no %1 %2").arg(schema.wireName, change.id));
     const StoredRecord &server = *found.value();
+    // It would be a new version and an audit entry that say someone changed what nobody changed.
+    if (change.data.isEmpty())
+        return rejected(change, QStringLiteral("validation"),
+                        QStringLiteral("an update must change at least one field"), server.projectId);
 
     const Result<QJsonObject> checked =
         RecordValidator::checkChangeData(schema, ChangeOp::Update, change.data);
@@ -240,6 +263,19 @@ Result<ChangeAnswer> ChangeProcessor::update(const PushContext &context, const E
             RecordValidator::checkResult(schema, server.data, result, context.user.role);
         !valid)
         return rejected(change, valid.error(), server.projectId);
+    if (const Result<QString> problem = checkMover(context, schema, server, result); !problem)
+        return problem.error();
+    else if (!problem.value().isEmpty())
+        return rejected(change, QStringLiteral("forbidden"), problem.value(), server.projectId);
+    if (result.value(PermitIdField) != server.data.value(PermitIdField)) {
+        // Moved under another permit: the same checks as a create's, or a task would point at a
+        // permit of another project, or at none.
+        const Result<QString> parentProblem = checkParent(schema, result, server.projectId);
+        if (!parentProblem)
+            return parentProblem.error();
+        if (!parentProblem.value().isEmpty())
+            return rejected(change, QStringLiteral("validation"), parentProblem.value(), server.projectId);
+    }
     // Written even when it changes no field (another device made the same edit first): every
     // applied change is one new version and one audit entry, so the device's answer is always
     // newer than the version it edited and the audit trail shows everyone who made the edit.

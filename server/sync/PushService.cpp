@@ -11,6 +11,25 @@
 
 namespace fieldsync::server {
 
+namespace {
+
+// A replay is the same change again; an answer about another record answers another change. A
+// stored rejection does not name its record and is given back as it is.
+bool answeredAnotherRecord(const ChangeAnswer &stored, const protocol::Change &change)
+{
+    switch (stored.kind) {
+    case ChangeAnswer::Kind::Applied:
+        return stored.applied.id != change.id;
+    case ChangeAnswer::Kind::Conflict:
+        return stored.conflict.id != change.id;
+    case ChangeAnswer::Kind::Rejected:
+        return false;
+    }
+    return false;
+}
+
+} // namespace
+
 PushService::PushService(ServerDatabase &db)
     : m_db(db)
     , m_processor(db)
@@ -30,7 +49,15 @@ Result<ChangeAnswer> PushService::answer(const PushContext &context, const proto
                 change.offlineId, QStringLiteral("not_found"),
                 QStringLiteral("no %1 %2").arg(EntitySchema::of(change.entity).wireName, change.id));
         }
-        return ChangeAnswer::fromStored(previous->answer, previous->projectId);
+        Result<ChangeAnswer> replayed = ChangeAnswer::fromStored(previous->answer, previous->projectId);
+        if (replayed && answeredAnotherRecord(replayed.value(), change)) {
+            // The device used one offline id for two changes: the second would get the first's
+            // answer and be taken for applied while nothing of it was.
+            return ChangeAnswer::makeRejected(
+                change.offlineId, QStringLiteral("duplicate_offline_id"),
+                QStringLiteral("offline id %1 was already used for another change").arg(change.offlineId));
+        }
+        return replayed;
     }
 
     Result<ChangeAnswer> answer = m_processor.process(context, change);

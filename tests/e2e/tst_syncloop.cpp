@@ -466,12 +466,37 @@ private slots:
         QCOMPARE(a.record(id).version, 2);
     }
 
+    void aPmCannotApproveAPermitTheySubmitted()
+    {
+        // DOMAIN.md: the receiver who submits a permit never approves it, whatever their role.
+        TestDevice pm(QStringLiteral("pm-self"));
+        QVERIFY(pm.signIn(m_server->url().toString(), m_pmToken));
+        const QString id = createSyncedPermit(pm, QStringLiteral("Hot work, roof plant"));
+        QVERIFY(pm.edit(id, {{QStringLiteral("status"), QStringLiteral("submitted")}}));
+        QVERIFY(pm.edit(id, {{QStringLiteral("status"), QStringLiteral("approved")}}));
+        const SyncReport report = pm.sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(report.rejected, 1);
+        const QList<StoredRejection> rejections = pm.rejections();
+        QCOMPARE(rejections.size(), 1);
+        QCOMPARE(rejections.first().reason, QStringLiteral("forbidden"));
+        QVERIFY2(rejections.first().detail.contains(QStringLiteral("someone else must move it to approved")),
+                 qPrintable(rejections.first().detail));
+        QVERIFY(ConflictResolver(pm.store()).discardRejected(rejections.first().id));
+        QCOMPARE(pm.record(id).status(), QStringLiteral("submitted"));
+    }
+
     void invalidTransitionIsRejectedAndStaysVisible()
     {
+        TestDevice foreman(QStringLiteral("foreman-submits"));
+        QVERIFY(foreman.signIn(m_server->url().toString(), m_foremanToken));
+        const QString id = createSyncedPermit(foreman, QStringLiteral("Lifting, tower crane"));
+        QVERIFY(foreman.edit(id, {{QStringLiteral("status"), QStringLiteral("submitted")}}));
+        QVERIFY(foreman.sync().ok());
         TestDevice pm(QStringLiteral("pm"));
         QVERIFY(pm.signIn(m_server->url().toString(), m_pmToken));
-        const QString id = createSyncedPermit(pm, QStringLiteral("Lifting, tower crane"));
-        QVERIFY(pm.edit(id, {{QStringLiteral("status"), QStringLiteral("submitted")}}));
+        QVERIFY(pm.sync().ok());
         QVERIFY(pm.edit(id, {{QStringLiteral("status"), QStringLiteral("approved")}}));
         QVERIFY(pm.sync().ok());
         QCOMPARE(pm.record(id).status(), QStringLiteral("approved"));

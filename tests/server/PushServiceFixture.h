@@ -83,12 +83,43 @@ protected:
         return *found.value();
     }
 
-    // A permit the pm created directly in the given status.
+    // A permit walked to the given status as on site: the foreman submits it, the pm approves it,
+    // the foreman moves it on from there.
     protocol::AppliedChange permitIn(const QString &status)
     {
-        QJsonObject data = permitData();
-        data.insert(QStringLiteral("status"), status);
-        return create(pm(), EntityKind::Permit, data);
+        static const QHash<QString, QStringList> paths{
+            {QStringLiteral("draft"), {}},
+            {QStringLiteral("submitted"), {QStringLiteral("submitted")}},
+            {QStringLiteral("approved"), {QStringLiteral("submitted"), QStringLiteral("approved")}},
+            {QStringLiteral("active"),
+             {QStringLiteral("submitted"), QStringLiteral("approved"), QStringLiteral("active")}},
+            {QStringLiteral("suspended"),
+             {QStringLiteral("submitted"), QStringLiteral("approved"), QStringLiteral("active"),
+              QStringLiteral("suspended")}},
+            {QStringLiteral("closed"),
+             {QStringLiteral("submitted"), QStringLiteral("approved"), QStringLiteral("active"),
+              QStringLiteral("closed")}},
+            {QStringLiteral("cancelled"), {QStringLiteral("cancelled")}},
+        };
+        if (!paths.contains(status)) {
+            QTest::qFail(qPrintable(QStringLiteral("no way to status ") + status), __FILE__, __LINE__);
+            return {};
+        }
+        protocol::AppliedChange current = create(foreman(), EntityKind::Permit, permitData());
+        QString from = QStringLiteral("draft");
+        for (const QString &to : paths.value(status)) {
+            const AuthUser mover = to == QLatin1String("approved") ? pm() : foreman();
+            const protocol::PushResponse moved = push(
+                mover, {updateChange(EntityKind::Permit, current.id, current.version,
+                                     {{QStringLiteral("status"), from}}, {{QStringLiteral("status"), to}})});
+            if (moved.applied.size() != 1) {
+                QTest::qFail(qPrintable(QStringLiteral("cannot move to ") + to), __FILE__, __LINE__);
+                return {};
+            }
+            current = moved.applied.first();
+            from = to;
+        }
+        return current;
     }
 
     std::unique_ptr<TempServerDatabase> m_temp;

@@ -23,7 +23,8 @@ private Q_SLOTS:
         const protocol::AppliedChange draft = create(foreman(), EntityKind::Permit, permitData());
         QCOMPARE(push(foreman(), {deleteChange(EntityKind::Permit, draft.id, 1)}).applied.size(), 1);
         const protocol::AppliedChange active = permitIn(QStringLiteral("active"));
-        const protocol::PushResponse response = push(pm(), {deleteChange(EntityKind::Permit, active.id, 1)});
+        const protocol::PushResponse response =
+            push(pm(), {deleteChange(EntityKind::Permit, active.id, active.version)});
         QCOMPARE(response.rejected.size(), 1);
         QCOMPARE(rejection(response), QStringLiteral("forbidden"));
         QVERIFY(!stored(active.id).deleted);
@@ -33,7 +34,7 @@ private Q_SLOTS:
     {
         const protocol::AppliedChange submitted = permitIn(QStringLiteral("submitted"));
         const protocol::PushResponse response =
-            push(foreman(), {updateChange(EntityKind::Permit, submitted.id, 1, {},
+            push(foreman(), {updateChange(EntityKind::Permit, submitted.id, submitted.version, {},
                                           {{QStringLiteral("status"), QStringLiteral("approved")}})});
         QCOMPARE(response.rejected.size(), 1);
         QCOMPARE(rejection(response), QStringLiteral("forbidden"));
@@ -52,7 +53,7 @@ private Q_SLOTS:
     {
         const protocol::AppliedChange submitted = permitIn(QStringLiteral("submitted"));
         const protocol::PushResponse response =
-            push(pm(), {updateChange(EntityKind::Permit, submitted.id, 1, {},
+            push(pm(), {updateChange(EntityKind::Permit, submitted.id, submitted.version, {},
                                      {{QStringLiteral("status"), QStringLiteral("approved")}})});
         QCOMPARE(response.applied.size(), 1);
         QCOMPARE(response.applied.first().data.value(QStringLiteral("status")).toString(),
@@ -68,6 +69,18 @@ private Q_SLOTS:
         QCOMPARE(response.rejected.size(), 1);
         QCOMPARE(rejection(response), QStringLiteral("invalid_transition"));
         QVERIFY(response.rejected.first().detail.contains(QStringLiteral("draft -> closed")));
+    }
+
+    void anUpdateThatChangesNothingIsRejected()
+    {
+        const protocol::AppliedChange draft = create(foreman(), EntityKind::Permit, permitData());
+        const protocol::PushResponse response =
+            push(foreman(), {updateChange(EntityKind::Permit, draft.id, 1, {}, {})});
+        QCOMPARE(response.rejected.size(), 1);
+        QCOMPARE(rejection(response), QStringLiteral("validation"));
+        QCOMPARE(response.rejected.first().detail,
+                 QStringLiteral("an update must change at least one field"));
+        QCOMPARE(stored(draft.id).version, 1);
     }
 
     void otherProjectsAreInvisible()
@@ -135,6 +148,44 @@ private Q_SLOTS:
                                           {{QStringLiteral("title"), QStringLiteral("Fire watch")},
                                            {QStringLiteral("permit_id"), foreign}})});
         QCOMPARE(rejection(badTask), QStringLiteral("validation"));
+    }
+
+    void aTaskMovedUnderAnotherPermitNeedsALivePermitOfItsProject()
+    {
+        const QString foreign =
+            create(pm({QStringLiteral("p2")}), EntityKind::Permit, permitData(), QStringLiteral("p2")).id;
+        const QString ours = create(foreman(), EntityKind::Permit, permitData()).id;
+        const protocol::AppliedChange task =
+            create(foreman(), EntityKind::Task, {{QStringLiteral("title"), QStringLiteral("Sweep")}});
+        auto linkTo = [&](const QString &permitId, qint64 version) {
+            return push(foreman({QStringLiteral("p1"), QStringLiteral("p2")}),
+                        {updateChange(EntityKind::Task, task.id, version, {},
+                                      {{QStringLiteral("permit_id"), permitId}})});
+        };
+        QCOMPARE(rejection(linkTo(foreign, 1)), QStringLiteral("validation"));
+        QCOMPARE(rejection(linkTo(newId(), 1)), QStringLiteral("validation"));
+        QCOMPARE(stored(task.id).version, 1);
+        QCOMPARE(linkTo(ours, 1).applied.size(), 1);
+    }
+
+    void anOfflineIdUsedForTwoChangesAnswersTheSecondAsADuplicate()
+    {
+        // The device gave one offline id to two creates: the second must not be answered as the
+        // first and taken for applied while it was never stored.
+        protocol::Change first =
+            createChange(EntityKind::Task, newId(), {{QStringLiteral("title"), QStringLiteral("A")}});
+        protocol::Change second =
+            createChange(EntityKind::Task, newId(), {{QStringLiteral("title"), QStringLiteral("B")}});
+        second.offlineId = first.offlineId;
+        const protocol::PushResponse together = push(foreman(), {first, second});
+        QCOMPARE(together.applied.size(), 1);
+        QCOMPARE(together.rejected.size(), 1);
+        QCOMPARE(together.rejected.first().reason, QStringLiteral("duplicate_offline_id"));
+        // Across pushes too, while a true replay still gets its answer.
+        QCOMPARE(rejection(push(foreman(), {second})), QStringLiteral("duplicate_offline_id"));
+        const protocol::PushResponse replay = push(foreman(), {first});
+        QCOMPARE(replay.applied.size(), 1);
+        QCOMPARE(replay.applied.first().id, first.id);
     }
 
     void gasReadingsAreAppendOnlyWithDefaults()

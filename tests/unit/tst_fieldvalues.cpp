@@ -71,6 +71,8 @@ private slots:
 
     void timestampsNeedADateATimeAndAZone_data();
     void timestampsNeedADateATimeAndAZone();
+    void datesAreExactlyADayOfTheCalendar_data();
+    void datesAreExactlyADayOfTheCalendar();
     void timestampInstantsAgreeWithQt_data();
     void timestampInstantsAgreeWithQt();
 
@@ -443,6 +445,36 @@ void TestFieldValues::timestampsNeedADateATimeAndAZone()
     } else {
         QCOMPARE(result.value(), QJsonValue(text));
     }
+}
+
+void TestFieldValues::datesAreExactlyADayOfTheCalendar_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("a date") << u"2026-12-10"_s << true;
+    QTest::newRow("leap day") << u"2028-02-29"_s << true;
+    QTest::newRow("not a leap year") << u"2026-02-29"_s << false;
+    QTest::newRow("month 13") << u"2026-13-45"_s << false;
+    // Qt's ISO reading stops after the date and lets these through.
+    QTest::newRow("text after the date") << u"2026-12-10xyz"_s << false;
+    QTest::newRow("a time after the date") << u"2026-12-10T08:00:00Z"_s << false;
+    QTest::newRow("a space after the date") << u"2026-12-10 "_s << false;
+    QTest::newRow("one-digit month") << u"2026-1-10"_s << false;
+    QTest::newRow("words") << u"tomorrow"_s << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestFieldValues::datesAreExactlyADayOfTheCalendar()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, valid);
+
+    const Result<QJsonValue> result =
+        FieldValues::checked(fieldOf(u"task"_s, u"due_date"_s), QJsonValue(text));
+    QCOMPARE(result.ok(), valid);
+    if (!valid)
+        QCOMPARE(result.error().message, u"due_date: must be a date (YYYY-MM-DD)"_s);
 }
 
 void TestFieldValues::aLocalTimeTypedOnTheCommandLineIsStoredAsUtc_data()

@@ -26,6 +26,10 @@ const QString RecordB = u"6fa459ea-ee8a-4ca4-894e-db77e160355e"_s;
 const QString BatchId = u"b3c1f0de-0a4e-4f55-9a77-3c1e2d4b5a60"_s;
 
 // A valid push: an update of a permit and the append of a gas reading.
+// What a push says of itself besides the device and the changes.
+const QByteArray GoodHead =
+    R"("client_time":"2026-11-21T10:30:00Z","batch_id":"b3c1f0de-0a4e-4f55-9a77-3c1e2d4b5a60")";
+
 const QByteArray GoodPush =
     R"({"device_id":"tablet-7","client_time":"2026-11-21T10:30:00Z",)"
     R"("batch_id":"b3c1f0de-0a4e-4f55-9a77-3c1e2d4b5a60","changes":[)"
@@ -228,8 +232,9 @@ void TestProtocolDecoding::aPushRequestRoundTrips()
         change.op = schema->appendOnly ? ChangeOp::Append : (index % 2 ? ChangeOp::Delete : ChangeOp::Update);
         change.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         change.clientVersion = schema->appendOnly ? 0 : 9007199254740991; // 2^53 - 1
-        change.base =
-            QJsonObject{{u"ppe_requirements"_s, QJsonArray{u"helmet"_s}}, {u"location"_s, QJsonValue::Null}};
+        if (!schema->appendOnly)
+            change.base = QJsonObject{{u"ppe_requirements"_s, QJsonArray{u"helmet"_s}},
+                                      {u"location"_s, QJsonValue::Null}};
         change.data = QJsonObject{{u"safety_checklist"_s, QJsonObject{{u"gas_tested"_s, true}}},
                                   {u"title"_s, u"Schweißarbeiten – Tank 4 \"Nord\"\n"_s},
                                   {u"value"_s, -0.25}};
@@ -260,14 +265,16 @@ void TestProtocolDecoding::aPushRequestRoundTrips()
 
 void TestProtocolDecoding::aCreateNeedsNoClientVersion()
 {
-    const QByteArray body =
-        replaced(replaced(GoodPush, R"("op":"update")", R"("op":"create")"), R"("client_version":5,)", "");
+    const QByteArray body = replaced(
+        replaced(replaced(GoodPush, R"("op":"update")", R"("op":"create")"), R"("client_version":5,)", ""),
+        R"("base":{"title":"Old"})", R"("base":{})");
     const Result<PushRequest> result = PushRequest::fromJson(body);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : describe(result.error())));
     QCOMPARE(result.value().changes.at(0).op, ChangeOp::Create);
     QCOMPARE(result.value().changes.at(0).clientVersion, 0);
 
-    // base and data may be left out or null.
+    // A create's or an append's base and data may be left out or null (validation then says
+    // which fields are missing); an update's may not (aBadPushRequestIsRefused).
     const QByteArray bare =
         replaced(replaced(GoodPush, R"("base":{},"data":{"gas":"O2","value":20.9})", R"("base":null)"),
                  R"("client_version":0,)", "");
@@ -375,16 +382,19 @@ void TestProtocolDecoding::aBadPushRequestIsRefused_data()
     QTest::newRow("client_time as number")
         << replaced(GoodPush, R"("client_time":"2026-11-21T10:30:00Z")", R"("client_time":1763721000)")
         << malformed << none;
-    QTest::newRow("no changes") << QByteArray(R"({"device_id":"tablet-7"})") << malformed
+    QTest::newRow("no changes") << QByteArray(R"({"device_id":"tablet-7",)" + GoodHead + "}") << malformed
                                 << u"push: missing 'changes'"_s;
-    QTest::newRow("changes as object") << QByteArray(R"({"device_id":"tablet-7","changes":{"0":{}}})")
-                                       << malformed << u"push: 'changes' must be an array"_s;
+    QTest::newRow("changes as object")
+        << QByteArray(R"({"device_id":"tablet-7",)" + GoodHead + R"(,"changes":{"0":{}}})") << malformed
+        << u"push: 'changes' must be an array"_s;
     QTest::newRow("changes as string")
-        << QByteArray(R"({"device_id":"tablet-7","changes":"[]"})") << malformed << none;
-    QTest::newRow("a change that is a number") << QByteArray(R"({"device_id":"tablet-7","changes":[1]})")
-                                               << malformed << u"changes[0] must be an object"_s;
+        << QByteArray(R"({"device_id":"tablet-7",)" + GoodHead + R"(,"changes":"[]"})") << malformed << none;
+    QTest::newRow("a change that is a number")
+        << QByteArray(R"({"device_id":"tablet-7",)" + GoodHead + R"(,"changes":[1]})") << malformed
+        << u"changes[0] must be an object"_s;
     QTest::newRow("a change that is null")
-        << QByteArray(R"({"device_id":"tablet-7","changes":[null]})") << malformed << none;
+        << QByteArray(R"({"device_id":"tablet-7",)" + GoodHead + R"(,"changes":[null]})") << malformed
+        << none;
 
     // Inside a change.
     QTest::newRow("unknown field in a change")
@@ -455,6 +465,12 @@ void TestProtocolDecoding::aBadPushRequestIsRefused_data()
     QTest::newRow("id not a UUID") << replaced(GoodPush, R"("id":"7c9e6679-7425-40de-944b-e07fc1f90ae7")",
                                                R"("id":"7c9e6679-7425-40de")")
                                    << malformed << u"changes[0]: offline_id and id must be UUIDs"_s;
+    QTest::newRow("id in upper case") << replaced(GoodPush, R"("id":"7c9e6679-7425-40de-944b-e07fc1f90ae7")",
+                                                  R"("id":"7C9E6679-7425-40DE-944B-E07FC1F90AE7")")
+                                      << malformed << u"changes[0]: offline_id and id must be UUIDs"_s;
+    QTest::newRow("id in braces") << replaced(GoodPush, R"("id":"7c9e6679-7425-40de-944b-e07fc1f90ae7")",
+                                              R"("id":"{7c9e6679-7425-40de-944b-e07fc1f90ae7}")")
+                                  << malformed << u"changes[0]: offline_id and id must be UUIDs"_s;
     QTest::newRow("id as number") << replaced(GoodPush, R"("id":"7c9e6679-7425-40de-944b-e07fc1f90ae7")",
                                               R"("id":7)")
                                   << malformed << none;
@@ -463,6 +479,25 @@ void TestProtocolDecoding::aBadPushRequestIsRefused_data()
     QTest::newRow("data as string") << replaced(GoodPush, R"("data":{"title":"New"})",
                                                 R"("data":"title=New")")
                                     << malformed << u"changes[0]: 'data' must be an object"_s;
+    QTest::newRow("append with a client_version")
+        << replaced(GoodPush, R"("client_version":0)", R"("client_version":5)") << malformed
+        << u"changes[1]: append changes carry client_version 0 and an empty base"_s;
+    QTest::newRow("append with a base")
+        << replaced(GoodPush, R"("base":{},"data":{"gas")", R"("base":{"gas":"CO"},"data":{"gas")")
+        << malformed << u"changes[1]: append changes carry client_version 0 and an empty base"_s;
+    QTest::newRow("update without data") << replaced(GoodPush, R"(,"data":{"title":"New"})", "") << malformed
+                                         << u"changes[0]: missing 'data'"_s;
+    QTest::newRow("client_time in words")
+        << replaced(GoodPush, R"("client_time":"2026-11-21T10:30:00Z")", R"("client_time":"yesterday")")
+        << malformed << u"push: client_time must be a timestamp with its zone, as 2026-11-21T10:30:00Z"_s;
+    QTest::newRow("client_time without a zone")
+        << replaced(GoodPush, R"("client_time":"2026-11-21T10:30:00Z")",
+                    R"("client_time":"2026-11-21T10:30:00")")
+        << malformed << none;
+    QTest::newRow("batch_id of 65 characters")
+        << replaced(GoodPush, R"("batch_id":"b3c1f0de-0a4e-4f55-9a77-3c1e2d4b5a60")",
+                    "\"batch_id\":\"" + QByteArray(65, 'b') + "\"")
+        << malformed << u"push: batch_id must be at most 64 characters"_s;
 }
 
 void TestProtocolDecoding::aBadPushRequestIsRefused()

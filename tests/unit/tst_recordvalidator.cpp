@@ -83,7 +83,14 @@ private slots:
     void anUpdateMakesAMoveTheRoleMayMake();
 
     void anUnknownStatusIsAValidationError();
+    void anUnknownStatusInAChangeIsRefusedBeforeAnyMerge();
     void gasReadingsHaveNoWorkflow();
+    void gasReadingsAreOnesADetectorCanShow_data();
+    void gasReadingsAreOnesADetectorCanShow();
+    void attachmentRecordsCanBeUploadedAndServed_data();
+    void attachmentRecordsCanBeUploadedAndServed();
+    void aServerRecordIsOneOfItsEntity_data();
+    void aServerRecordIsOneOfItsEntity();
 
     void withDefaultsPutsTheFirstState_data();
     void withDefaultsPutsTheFirstState();
@@ -376,8 +383,10 @@ void TestRecordValidator::aNewRecordStartsOnlyInAStateTheRoleCouldReach_data()
         << permit << u"closed"_s << u"foreman"_s << u"invalid_transition"_s;
     QTest::newRow("permit approved by admin")
         << permit << u"approved"_s << u"admin"_s << u"invalid_transition"_s;
-    QTest::newRow("permit approved by pm") << permit << u"approved"_s << u"pm"_s << QString();
-    QTest::newRow("permit active by pm") << permit << u"active"_s << u"pm"_s << QString();
+    // An approval is always someone else's than the submitter's: nobody creates a permit past it.
+    QTest::newRow("permit submitted by pm") << permit << u"submitted"_s << u"pm"_s << QString();
+    QTest::newRow("permit approved by pm") << permit << u"approved"_s << u"pm"_s << u"invalid_transition"_s;
+    QTest::newRow("permit active by pm") << permit << u"active"_s << u"pm"_s << u"invalid_transition"_s;
     QTest::newRow("task done by foreman") << u"task"_s << u"done"_s << u"foreman"_s << QString();
     QTest::newRow("isolation point verified by foreman")
         << u"isolation_point"_s << u"verified"_s << u"foreman"_s << QString();
@@ -463,6 +472,137 @@ void TestRecordValidator::gasReadingsHaveNoWorkflow()
         RecordValidator::checkResult(schemaNamed(u"gas_reading"_s), {}, reading, Role::Foreman);
     QVERIFY2(result.ok(), qPrintable(describe(result)));
     QVERIFY(!RecordValidator::withDefaults(schemaNamed(u"gas_reading"_s), reading).contains(u"status"_s));
+}
+
+void TestRecordValidator::anUnknownStatusInAChangeIsRefusedBeforeAnyMerge()
+{
+    // A stale change is merged before its result is checked; a monotonic merge would drop an
+    // unknown state without a word.
+    const Result<QJsonObject> checked = RecordValidator::checkChangeData(
+        schemaNamed(u"isolation_point"_s), ChangeOp::Update, QJsonObject{{u"status"_s, u"exploded"_s}});
+    QVERIFY(!checked.ok());
+    QCOMPARE(checked.error().message, u"unknown status 'exploded'"_s);
+}
+
+void TestRecordValidator::gasReadingsAreOnesADetectorCanShow_data()
+{
+    QTest::addColumn<QByteArray>("reading");
+    QTest::addColumn<QString>("problem");
+
+    QTest::newRow("O2 in %") << QByteArray(R"({"gas":"O2","value":20.9,"unit":"%"})") << QString();
+    QTest::newRow("O2 without a unit") << QByteArray(R"({"gas":"O2","value":20.9})") << QString();
+    QTest::newRow("LEL at 0") << QByteArray(R"({"gas":"LEL","value":0,"unit":"%LEL"})") << QString();
+    QTest::newRow("H2S in ppm") << QByteArray(R"({"gas":"H2S","value":5,"unit":"ppm"})") << QString();
+    QTest::newRow("another gas in any unit")
+        << QByteArray(R"({"gas":"other","value":3,"unit":"%"})") << QString();
+    QTest::newRow("negative O2") << QByteArray(R"({"gas":"O2","value":-5,"unit":"%"})")
+                                 << u"value: a gas reading is never below 0"_s;
+    QTest::newRow("O2 over 100 %") << QByteArray(R"({"gas":"O2","value":250,"unit":"%"})")
+                                   << u"value: 250 % is over 100"_s;
+    QTest::newRow("LEL over 100") << QByteArray(R"({"gas":"LEL","value":101,"unit":"%LEL"})")
+                                  << u"value: 101 %LEL is over 100"_s;
+    QTest::newRow("O2 in ppm") << QByteArray(R"({"gas":"O2","value":20,"unit":"ppm"})")
+                               << u"unit: O2 is read in %, not ppm"_s;
+    QTest::newRow("CO in %") << QByteArray(R"({"gas":"CO","value":2,"unit":"%"})")
+                             << u"unit: CO is read in ppm, not %"_s;
+    QTest::newRow("H2S at 1e300 ppm") << QByteArray(R"({"gas":"H2S","value":1e300,"unit":"ppm"})")
+                                      << u"value: 1e+300 ppm is over a million"_s;
+}
+
+void TestRecordValidator::gasReadingsAreOnesADetectorCanShow()
+{
+    QFETCH(QByteArray, reading);
+    QFETCH(QString, problem);
+    QJsonObject data = json(reading);
+    data.insert(u"permit_id"_s, PermitUuid);
+    const Result<void> result =
+        RecordValidator::checkResult(schemaNamed(u"gas_reading"_s), {}, data, Role::Foreman);
+    QCOMPARE(result.ok(), problem.isEmpty());
+    if (!problem.isEmpty()) {
+        QCOMPARE(result.error().code, u"validation"_s);
+        QCOMPARE(result.error().message, problem);
+    }
+}
+
+void TestRecordValidator::attachmentRecordsCanBeUploadedAndServed_data()
+{
+    QTest::addColumn<QByteArray>("change");
+    QTest::addColumn<QString>("problem");
+
+    const QByteArray sha(64, 'a');
+    QTest::newRow("a photo") << QByteArray(R"({"mime_type":"image/jpeg","bytes":3023})") << QString();
+    QTest::newRow("an empty file") << QByteArray(R"({"bytes":0})") << QString();
+    QTest::newRow("svg") << QByteArray(R"({"mime_type":"image/svg+xml","bytes":10})") << QString();
+    QTest::newRow("negative size") << QByteArray(R"({"bytes":-1})")
+                                   << u"bytes: must be a whole number of bytes, 0 or more"_s;
+    QTest::newRow("half a byte") << QByteArray(R"({"bytes":1.5})")
+                                 << u"bytes: must be a whole number of bytes, 0 or more"_s;
+    QTest::newRow("1e18 bytes") << QByteArray(R"({"bytes":1e18})")
+                                << u"bytes: must be a whole number of bytes, 0 or more"_s;
+    QTest::newRow("sha256 not hex") << QByteArray(R"({"bytes":1,"sha256":")" + QByteArray(64, 'z') + R"("})")
+                                    << u"sha256: must be 64 lower-case hex digits"_s;
+    QTest::newRow("sha256 of 63") << QByteArray(R"({"bytes":1,"sha256":")" + QByteArray(63, 'a') + R"("})")
+                                  << u"sha256: must be 64 lower-case hex digits"_s;
+    QTest::newRow("sha256 upper case")
+        << QByteArray(R"({"bytes":1,"sha256":")" + QByteArray(64, 'A') + R"("})")
+        << u"sha256: must be 64 lower-case hex digits"_s;
+    QTest::newRow("a header in the type") << QByteArray(R"({"bytes":1,"mime_type":"text/html
+Set-Cookie: evil=1"})") << u"mime_type: must be a media type such as image/jpeg"_s;
+    QTest::newRow("no subtype") << QByteArray(R"({"bytes":1,"mime_type":"image"})")
+                                << u"mime_type: must be a media type such as image/jpeg"_s;
+}
+
+void TestRecordValidator::attachmentRecordsCanBeUploadedAndServed()
+{
+    QFETCH(QByteArray, change);
+    QFETCH(QString, problem);
+    QJsonObject data{{u"record_id"_s, PermitUuid},
+                     {u"record_entity"_s, u"permit"_s},
+                     {u"name"_s, u"photo.jpg"_s},
+                     {u"sha256"_s, QString(64, u'a')},
+                     {u"kind"_s, u"photo"_s}};
+    const QJsonObject overrides = json(change);
+    for (auto it = overrides.begin(); it != overrides.end(); ++it)
+        data.insert(it.key(), it.value());
+    const Result<void> result =
+        RecordValidator::checkResult(schemaNamed(u"attachment"_s), {}, data, Role::Foreman);
+    QCOMPARE(result.ok(), problem.isEmpty());
+    if (!problem.isEmpty())
+        QCOMPARE(result.error().message, problem);
+}
+
+void TestRecordValidator::aServerRecordIsOneOfItsEntity_data()
+{
+    QTest::addColumn<QByteArray>("record");
+    QTest::addColumn<QString>("problem");
+
+    QTest::newRow("a permit as the server keeps it")
+        << QByteArray(R"({"project_id":"p1","title":"Hot work","status":"draft","description":null,)"
+                      R"("updated_at":"2026-11-21T10:30:00Z","updated_by":"ana","device_id":"tab-1"})")
+        << QString();
+    QTest::newRow("empty") << QByteArray("{}") << u"project_id: is required"_s;
+    QTest::newRow("another entity's field")
+        << QByteArray(R"({"project_id":"p1","title":"x","status":"draft","gas":"O2"})")
+        << u"permit has no field 'gas'"_s;
+    QTest::newRow("no title") << QByteArray(R"({"project_id":"p1","status":"draft"})")
+                              << u"title: is required"_s;
+    QTest::newRow("a title that is a number")
+        << QByteArray(R"({"project_id":"p1","title":42,"status":"draft"})") << u"title: must be a string"_s;
+    QTest::newRow("an unknown status") << QByteArray(R"({"project_id":"p1","title":"x","status":"exploded"})")
+                                       << u"unknown status 'exploded'"_s;
+    QTest::newRow("updated_by a number")
+        << QByteArray(R"({"project_id":"p1","title":"x","status":"draft","updated_by":7})")
+        << u"updated_by: must be a string"_s;
+}
+
+void TestRecordValidator::aServerRecordIsOneOfItsEntity()
+{
+    QFETCH(QByteArray, record);
+    QFETCH(QString, problem);
+    const Result<void> result = RecordValidator::checkServerRecord(schemaNamed(u"permit"_s), json(record));
+    QCOMPARE(result.ok(), problem.isEmpty());
+    if (!problem.isEmpty())
+        QCOMPARE(result.error().message, problem);
 }
 
 void TestRecordValidator::withDefaultsPutsTheFirstState_data()
