@@ -85,19 +85,33 @@ int resolve(CliContext &context, DeviceStore &store)
             if (pair.size() != 2 || !side)
                 return context.fail(CliContext::tr("--take expects mine, server or field=mine|server,..."),
                                     UsageError);
-            perField.insert(pair.value(0).trimmed(), *side);
+            const QString field = pair.value(0).trimmed();
+            // Two answers for one field: which one the person meant is not ours to guess.
+            if (perField.contains(field))
+                return context.fail(CliContext::tr("--take names %1 twice").arg(field), UsageError);
+            perField.insert(field, *side);
         }
     }
     Result<ConflictChoice> choice = ConflictResolver::choiceFromSides(*conflict.value(), all, perField);
     if (!choice)
         return context.fail(choice.error(), UsageError);
+    const Result<int> pendingBefore = store.outbox().count();
+    if (!pendingBefore)
+        return context.fail(pendingBefore.error());
     if (Result<void> resolved = ConflictResolver(store).resolve(conflictId, choice.value()); !resolved)
         return context.fail(resolved.error());
+    const Result<int> pendingAfter = store.outbox().count();
+    if (!pendingAfter)
+        return context.fail(pendingAfter.error());
+    // Taking the server's values everywhere leaves nothing to send.
+    const bool queued = pendingAfter.value() > pendingBefore.value();
     if (context.json)
-        context.printJson(
-            QJsonObject{{QStringLiteral("id"), conflictId}, {QStringLiteral("resolved"), true}});
+        context.printJson(QJsonObject{{QStringLiteral("id"), conflictId},
+                                      {QStringLiteral("resolved"), true},
+                                      {QStringLiteral("queued"), queued}});
     else
-        context.printLine(CliContext::tr("resolved; the result is queued for sync"));
+        context.printLine(queued ? CliContext::tr("resolved; the result is queued for sync")
+                                 : CliContext::tr("resolved; the server's version is kept, nothing to send"));
     return Success;
 }
 

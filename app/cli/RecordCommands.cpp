@@ -37,7 +37,13 @@ Result<QJsonObject> parseAssignments(const EntitySchema &schema, const QStringLi
                                      const QJsonObject &current)
 {
     QJsonObject changes;
+    QStringList named; // field, or field.item of a checklist
     for (const QString &assignment : assignments) {
+        // Two values for one field: which the person meant is not ours to guess.
+        const QString target = assignment.left(assignment.indexOf(QLatin1Char('=')));
+        if (!target.isEmpty() && named.contains(target))
+            return makeError(QStringLiteral("usage"), CliContext::tr("%1 is given twice").arg(target));
+        named.append(target);
         if (Result<void> parsed = FieldValues::parseAssignment(schema, assignment, current, changes); !parsed)
             return parsed.error();
     }

@@ -1,6 +1,7 @@
 #include "CliContext.h"
 
 #include "attachments/AttachmentUploader.h"
+#include "sync/AccountIdentity.h"
 #include "sync/SyncEngine.h"
 
 #include <QEventLoop>
@@ -66,11 +67,7 @@ int login(CliContext &context, DeviceStore &store)
     std::optional<ApiError> failure;
     api.me([&](const ApiResult<protocol::MeResponse> &me) {
         if (me.ok()) {
-            account.userName = me.value().user;
-            account.role = me.value().role;
-            account.projects = me.value().projects;
-            if (!account.projects.contains(account.currentProject))
-                account.currentProject = account.projects.value(0);
+            adoptIdentity(account, me.value());
         } else {
             failure = me.error();
         }
@@ -81,8 +78,11 @@ int login(CliContext &context, DeviceStore &store)
         return context.fail(saved.error());
     if (store.tokenInFile())
         warn(TokenVault::fileWarning());
-    if (failure)
-        warn(CliContext::tr("saved, but could not reach the server to check the token (%1)")
+    if (failure &&
+        (failure->kind == ApiError::Kind::Unauthorized || failure->kind == ApiError::Kind::Forbidden))
+        warn(CliContext::tr("saved, but the server did not accept the token (%1)").arg(failure->describe()));
+    else if (failure)
+        warn(CliContext::tr("saved, but could not check the token with the server (%1)")
                  .arg(failure->describe()));
     if (context.json) {
         context.printJson(

@@ -4,6 +4,24 @@
 
 namespace fieldsync {
 
+namespace {
+
+// An error that is not FieldSync's own JSON comes from something else on the way (a proxy, a
+// captive portal, another web server): a web page's markup tells a person nothing, a short
+// plain-text reason may.
+QString messageOfForeignAnswer(const QByteArray &body)
+{
+    const QByteArray text = body.trimmed();
+    if (text.isEmpty())
+        return QStringLiteral("no explanation in the answer");
+    if (text.startsWith('<'))
+        return QStringLiteral("the answer is a web page, not from a FieldSync server");
+    const QString plain = QString::fromUtf8(text.left(120)).simplified();
+    return text.size() > 120 ? plain + QStringLiteral("...") : plain;
+}
+
+} // namespace
+
 QString ApiError::kindName() const
 {
     switch (kind) {
@@ -35,7 +53,7 @@ ApiError ApiError::fromHttpStatus(int status, const QByteArray &body, const QByt
     error.httpStatus = status;
     const Result<protocol::ErrorBody> parsed = protocol::ErrorBody::fromJson(body);
     error.code = parsed ? parsed.value().code : QStringLiteral("http_%1").arg(status);
-    error.message = parsed ? parsed.value().message : QString::fromUtf8(body.left(200)).simplified();
+    error.message = parsed ? parsed.value().message : messageOfForeignAnswer(body);
     if (status == 401)
         error.kind = Kind::Unauthorized;
     else if (status == 403)

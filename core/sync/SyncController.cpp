@@ -58,6 +58,7 @@ SyncController::SyncController(DeviceStore &store, const Options &options, QObje
             [this](int done, int total) { m_status.setProgress(done, total); });
     connect(&m_engine, &SyncEngine::finished, this, &SyncController::onFinished);
     connect(&m_engine, &SyncEngine::recordsPulled, this, &SyncController::recordsPulled);
+    connect(&m_engine, &SyncEngine::identityLearned, this, &SyncController::identityLearned);
     connect(&m_store, &DeviceStore::queueChanged, this, [this] {
         refreshCounts();
         checkLocalEdits();

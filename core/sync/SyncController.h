@@ -80,6 +80,8 @@ signals:
     void syncFinished(const fieldsync::SyncReport &report);
     // Records whose local state a pull changed, as each page is applied.
     void recordsPulled(const QStringList &recordIds);
+    // The server said who this device signs in as: the account's user, role and projects changed.
+    void identityLearned();
     void attachmentProgress(const QString &attachmentId, qint64 sentBytes, qint64 totalBytes);
     void attachmentFetched(const QString &attachmentId, const QString &localPath);
     void attachmentFetchFailed(const QString &attachmentId, const QString &reason);

@@ -1,5 +1,6 @@
 #include "SyncEngine.h"
 
+#include "AccountIdentity.h"
 #include "attachments/AttachmentUploader.h"
 #include "common/Logging.h"
 #include "protocol/ProtocolInfo.h"
@@ -48,8 +49,40 @@ bool SyncEngine::start()
         return true;
     }
     qCInfo(lcSync) << "sync started with" << m_total << "queued changes";
-    pushNextBatch();
+    if (identityKnown(m_store))
+        pushNextBatch();
+    else
+        learnIdentity();
     return true;
+}
+
+void SyncEngine::learnIdentity()
+{
+    // A device signed in with no signal has a token but no user, role or projects: the first
+    // server that answers says them, or the device would go on treating a PM as a foreman.
+    m_api.me([this, run = m_run](const ApiResult<protocol::MeResponse> &me) {
+        if (run != m_run || m_phase != Phase::Pushing)
+            return;
+        if (me.ok()) {
+            Result<DeviceAccount> account = m_store.account();
+            if (!account) {
+                failStore(account.error());
+                return;
+            }
+            DeviceAccount updated = account.value();
+            adoptIdentity(updated, me.value());
+            if (Result<void> saved = m_store.saveAccount(updated); !saved) {
+                failStore(saved.error());
+                return;
+            }
+            qCInfo(lcSync) << "the server says who this device signs in as";
+            emit identityLearned();
+        } else {
+            // The push meets the same trouble and reports it; a later run asks again.
+            qCInfo(lcSync) << "could not learn who this device signs in as:" << me.error().describe();
+        }
+        pushNextBatch();
+    });
 }
 
 Result<SyncEngine::PreparedBatch> SyncEngine::readBatch(qint64 afterSeq)
@@ -164,6 +197,8 @@ void SyncEngine::onPushAnswered(const QList<OutboxEntry> &batch,
                 failStore(rejected.error());
                 return;
             }
+            // It was sent, and refused: counted like any change the server rejects.
+            ++m_report.pushed;
             ++m_report.rejected;
             m_lastSentSeq = entry.seq;
             m_store.notifyChanged({entry.change.id});
@@ -217,15 +252,20 @@ void SyncEngine::pullNextPage()
             fail(lie);
             return;
         }
-        Result<QStringList> changed = m_applier.applyPull(answer.value());
-        if (!changed) {
-            failStore(changed.error());
+        Result<PullOutcome> outcome = m_applier.applyPull(answer.value());
+        if (!outcome) {
+            failStore(outcome.error());
             return;
         }
-        m_report.pulled += int(answer.value().changes.size());
-        if (!changed.value().isEmpty()) {
-            emit recordsPulled(changed.value());
-            m_store.notifyChanged(changed.value());
+        const QStringList &changed = outcome.value().changed;
+        m_report.pulled += int(changed.size());
+        for (const QString &problem : outcome.value().problems) {
+            m_report.problems.append(problem);
+            log(QStringLiteral("error"), problem);
+        }
+        if (!changed.isEmpty()) {
+            emit recordsPulled(changed);
+            m_store.notifyChanged(changed);
         }
         if (answer.value().hasMore && answer.value().cursor > cursor) {
             pullNextPage();

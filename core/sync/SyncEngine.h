@@ -53,6 +53,8 @@ signals:
     void progress(int done, int total);
     void recordsPulled(const QStringList &recordIds);
     void finished(const fieldsync::SyncReport &report);
+    // The server said who this device signs in as (user, role, projects), now in the account.
+    void identityLearned();
 
 private:
     void setPhase(Phase phase);
@@ -65,6 +67,7 @@ private:
         QByteArray body; // up to client_time: send() writes the rest
     };
     Result<PreparedBatch> readBatch(qint64 afterSeq);
+    void learnIdentity();
     void pushNextBatch();
     void send(PreparedBatch batch);
     void prepareAhead(qint64 afterSeq);

@@ -1,6 +1,7 @@
 #include "SyncResultApplier.h"
 
 #include "common/Logging.h"
+#include "domain/RecordValidator.h"
 #include "protocol/ProtocolInfo.h"
 
 #include <QHash>
@@ -249,6 +250,18 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
             answered.remove(applied.offlineId);
             continue;
         }
+        if (entry->change.op != ChangeOp::Delete) {
+            const EntitySchema &schema = EntitySchema::of(entry->change.entity);
+            if (const Result<void> sound = RecordValidator::checkServerRecord(schema, applied.data); !sound) {
+                // Stored, it would replace the person's record with whatever the server sent; kept
+                // queued, the edit goes again and the problem is in the sync log meanwhile.
+                outcome.problems.append(
+                    QStringLiteral("the server's %1 for change %2 is not a valid record (%3)")
+                        .arg(schema.wireName, applied.offlineId, sound.error().message));
+                answered.remove(applied.offlineId);
+                continue;
+            }
+        }
         if (Result<void> settled = settleApplied(*entry, applied, prefetch.find(entry->change.id)); !settled)
             return settled.error();
         ++outcome.applied;
@@ -281,7 +294,7 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
     return outcome;
 }
 
-Result<QStringList> SyncResultApplier::applyPull(const protocol::PullResponse &page)
+Result<PullOutcome> SyncResultApplier::applyPull(const protocol::PullResponse &page)
 {
     Transaction transaction(m_store.database());
     if (Result<void> begun = transaction.begin(); !begun)
@@ -295,19 +308,53 @@ Result<QStringList> SyncResultApplier::applyPull(const protocol::PullResponse &p
         if (Result<void> loaded = prefetch.load(m_store, recordIds, {}); !loaded)
             return loaded.error();
     }
-    QStringList changed;
+    PullOutcome outcome;
     for (const protocol::PulledRecord &pulled : page.changes) {
+        const Result<std::optional<QString>> problem = problemWithPulled(pulled, prefetch.find(pulled.id));
+        if (!problem)
+            return problem.error();
+        if (problem.value()) {
+            // Not stored: the device keeps what it has, and the sync log says what came instead.
+            outcome.problems.append(*problem.value());
+            continue;
+        }
         if (Result<void> applied = applyServerState(pulled.id, pulled.entity, pulled.version, pulled.deleted,
                                                     pulled.data, prefetch.find(pulled.id));
             !applied)
             return applied.error();
-        changed.append(pulled.id);
+        outcome.changed.append(pulled.id);
     }
     if (Result<void> saved = m_store.meta().setValue(MetaStore::Cursor, QString::number(page.cursor)); !saved)
         return saved.error();
     if (Result<void> committed = transaction.commit(); !committed)
         return committed.error();
-    return changed;
+    return outcome;
+}
+
+Result<std::optional<QString>> SyncResultApplier::problemWithPulled(const protocol::PulledRecord &pulled,
+                                                                    const Known *known)
+{
+    const EntitySchema &schema = EntitySchema::of(pulled.entity);
+    std::optional<RecordStore::Head> head;
+    if (known) {
+        head = known->head;
+    } else {
+        Result<std::optional<RecordStore::Head>> found = m_store.records().findHead(pulled.id);
+        if (!found)
+            return found.error();
+        head = found.value();
+    }
+    if (head && head->entity != pulled.entity)
+        return std::optional<QString>(
+            QStringLiteral("the server sent record %1 as a %2, but it is a %3 here; kept this device's copy")
+                .arg(pulled.id, schema.wireName, EntitySchema::of(head->entity).wireName));
+    if (pulled.deleted)
+        return std::optional<QString>();
+    if (const Result<void> sound = RecordValidator::checkServerRecord(schema, pulled.data); !sound)
+        return std::optional<QString>(
+            QStringLiteral("the server sent %1 %2 as an invalid record (%3); kept this device's copy")
+                .arg(schema.wireName, pulled.id, sound.error().message));
+    return std::optional<QString>();
 }
 
 } // namespace fieldsync

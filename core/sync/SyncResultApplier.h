@@ -16,6 +16,12 @@ struct PushOutcome
     QStringList touchedRecords;
 };
 
+struct PullOutcome
+{
+    QStringList changed;  // records whose local state the page changed
+    QStringList problems; // records the server sent broken, not stored; for the sync log
+};
+
 // Writes the server's answers into the device store, each answer page in one transaction. Applying
 // remote state never re-records it as a local edit: nothing here touches the outbox except to
 // settle the entries the server answered.
@@ -26,7 +32,7 @@ public:
 
     Result<PushOutcome> applyPush(const QList<OutboxEntry> &sent, const protocol::PushResponse &response);
     // Returns the ids of records whose local state changed.
-    Result<QStringList> applyPull(const protocol::PullResponse &page);
+    Result<PullOutcome> applyPull(const protocol::PullResponse &page);
     // An edit the server can never take because it is too large on its own: kept as rejected.
     Result<void> rejectLocally(const OutboxEntry &entry, const QString &reason, const QString &detail);
 
@@ -46,6 +52,10 @@ private:
     Result<void> storeRejection(const OutboxEntry &entry, const protocol::RejectedChange &rejected);
     Result<void> applyServerState(const QString &recordId, EntityKind entity, qint64 version, bool deleted,
                                   const QJsonObject &data, const Known *known);
+    // Why a pulled record must not be stored (not of its entity's shape, or another entity than
+    // the record of that id here), or nothing.
+    Result<std::optional<QString>> problemWithPulled(const protocol::PulledRecord &pulled,
+                                                     const Known *known);
 
     DeviceStore &m_store;
 };

@@ -62,6 +62,56 @@ private slots:
         const CliResult status = cli.run({QStringLiteral("status"), QStringLiteral("--json")});
         QCOMPARE(object(status).value(QStringLiteral("pending")).toInt(), 1);
         QCOMPARE(object(status).value(QStringLiteral("last_sync")), QJsonValue(QJsonValue::Null));
+
+        // A server that answers, but not for this token, is not called unreachable.
+        const CliResult refused =
+            device(QStringLiteral("wrong-token"))
+                .run({QStringLiteral("login"), QStringLiteral("--server"), m_server.url().toString(),
+                      QStringLiteral("--token"), QStringLiteral("not-a-token")});
+        QCOMPARE(refused.exitCode, 0);
+        QVERIFY2(refused.err.contains("did not accept the token"), refused.err.constData());
+    }
+
+    void offlineLoginLearnsWhoItIsAtTheFirstSync()
+    {
+        // Set up on site with no signal: the token is saved unverified, and the first sync that
+        // reaches the server fills in the user, role and projects, so that a PM is not held to a
+        // foreman's rules and edits need no project_id.
+        ServerProcess server;
+        QVERIFY(server.start().ok());
+        const Result<QString> pm =
+            server.addUser(QStringLiteral("pia"), QStringLiteral("pm"), {QStringLiteral("yard")});
+        QVERIFY(pm);
+        const QString url = server.url().toString();
+        QVERIFY(server.stop().ok());
+
+        const CliRunner cli = device(QStringLiteral("offline-pm"));
+        const CliResult login = cli.run({QStringLiteral("login"), QStringLiteral("--server"), url,
+                                         QStringLiteral("--token"), pm.value()});
+        QCOMPARE(login.exitCode, 0);
+        QVERIFY2(login.err.contains("warning"), login.err.constData());
+        QCOMPARE(object(cli.run({QStringLiteral("status"), QStringLiteral("--json")}))
+                     .value(QStringLiteral("user"))
+                     .toString(),
+                 QString());
+
+        QVERIFY(server.restart().ok());
+        QCOMPARE(server.url().toString(), url);
+        const CliResult sync = cli.run({QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        const QJsonObject status = object(cli.run({QStringLiteral("status"), QStringLiteral("--json")}));
+        QCOMPARE(status.value(QStringLiteral("user")).toString(), QStringLiteral("pia"));
+        QCOMPARE(status.value(QStringLiteral("project")).toString(), QStringLiteral("yard"));
+
+        const CliResult created =
+            cli.run({QStringLiteral("create"), QStringLiteral("permit"),
+                     QStringLiteral("title=Crane lift, bay 2"), QStringLiteral("--json")});
+        QVERIFY2(created.exitCode == 0, created.err.constData());
+        const QString id = object(created).value(QStringLiteral("id")).toString();
+        const CliResult submitted = cli.run({QStringLiteral("edit"), id, QStringLiteral("status=submitted")});
+        QVERIFY2(submitted.exitCode == 0, submitted.err.constData());
+        const CliResult approved = cli.run({QStringLiteral("edit"), id, QStringLiteral("status=approved")});
+        QVERIFY2(approved.exitCode == 0, approved.err.constData());
     }
 
     void createSyncListAndStatusJsonShapes()
@@ -165,10 +215,16 @@ private slots:
             {QStringLiteral("resolve"), conflictId, QStringLiteral("--take"), QStringLiteral("title=mine")});
         QVERIFY(partial.exitCode != 0);
         QVERIFY(partial.err.contains("location"));
-        QCOMPARE(b.run({QStringLiteral("resolve"), conflictId, QStringLiteral("--take"),
-                        QStringLiteral("title=mine,location=server")})
-                     .exitCode,
-                 0);
+        // Two answers for one field are refused, not settled by whichever came last.
+        const CliResult twice = b.run({QStringLiteral("resolve"), conflictId, QStringLiteral("--take"),
+                                       QStringLiteral("title=mine,title=server,location=server")});
+        QCOMPARE(twice.exitCode, 2);
+        QVERIFY2(twice.err.contains("title twice"), twice.err.constData());
+        const CliResult resolved =
+            b.run({QStringLiteral("resolve"), conflictId, QStringLiteral("--take"),
+                   QStringLiteral("title=mine,location=server"), QStringLiteral("--json")});
+        QCOMPARE(resolved.exitCode, 0);
+        QCOMPARE(object(resolved).value(QStringLiteral("queued")).toBool(), true);
         QCOMPARE(b.run({QStringLiteral("sync")}).exitCode, 0);
         QCOMPARE(a.run({QStringLiteral("sync")}).exitCode, 0);
         for (const CliRunner *cli : {&a, &b}) {
@@ -227,10 +283,43 @@ private slots:
             QVERIFY(task.toObject().value(QStringLiteral("id")).toString() != id);
     }
 
+    void aChangeTooLargeForTheServerIsRejectedAndCountedAsPushed()
+    {
+        ServerProcess server({QStringLiteral("--max-body"), QStringLiteral("4000")});
+        QVERIFY(server.start().ok());
+        const Result<QString> token =
+            server.addUser(QStringLiteral("ana"), QStringLiteral("foreman"), {QStringLiteral("site")});
+        QVERIFY(token);
+        const CliRunner cli = device(QStringLiteral("too-large"));
+        QCOMPARE(cli.run({QStringLiteral("login"), QStringLiteral("--server"), server.url().toString(),
+                          QStringLiteral("--token"), token.value()})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli.run({QStringLiteral("create"), QStringLiteral("task"), QStringLiteral("title=Small")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli.run({QStringLiteral("create"), QStringLiteral("task"), QStringLiteral("title=Large"),
+                          QStringLiteral("description=") + QString(6000, QLatin1Char('x'))})
+                     .exitCode,
+                 0);
+        const CliResult sync = cli.run({QStringLiteral("sync"), QStringLiteral("--json")});
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        const QJsonObject counts = object(sync);
+        QCOMPARE(counts.value(QStringLiteral("pushed")).toInt(), 2);
+        QCOMPARE(counts.value(QStringLiteral("applied")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("rejected")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("pending")).toInt(), 0);
+        const QJsonArray rejected =
+            array(cli.run({QStringLiteral("list"), QStringLiteral("rejected"), QStringLiteral("--json")}));
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.first().toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("too_large"));
+    }
+
     void badInputGivesOneLineAndNonZeroExit()
     {
         const CliRunner cli = device(QStringLiteral("bad"));
-        const QList<QStringList> cases{
+        QList<QStringList> cases{
             {QStringLiteral("create"), QStringLiteral("permit"), QStringLiteral("nosuchfield=1"),
              QStringLiteral("project_id=site")},
             {QStringLiteral("create"), QStringLiteral("gas-reading"), QStringLiteral("value=high")},
@@ -241,6 +330,13 @@ private slots:
              QStringLiteral("mine")},
             {QStringLiteral("frobnicate")},
         };
+        // Options a command does not know, and a field given twice, are refused, not ignored.
+        cases.append({QStringLiteral("status"), QStringLiteral("--bogus")});
+        cases.append({QStringLiteral("sync"), QStringLiteral("--take"), QStringLiteral("mine")});
+        cases.append({QStringLiteral("create"), QStringLiteral("task"), QStringLiteral("title=t"),
+                      QStringLiteral("title=u"), QStringLiteral("project_id=site")});
+        cases.append({QStringLiteral("create"), QStringLiteral("task"), QStringLiteral("title=t"),
+                      QStringLiteral("due_date=2026-12-10xyz"), QStringLiteral("project_id=site")});
         for (const QStringList &arguments : cases) {
             const CliResult result = cli.run(arguments);
             QVERIFY2(result.exitCode != 0, qPrintable(arguments.join(QLatin1Char(' '))));

@@ -416,6 +416,92 @@ private slots:
         convergeWithRealServer(setup);
     }
 
+    // Every change answered applied, but with a record that is not one: stored, it would wipe
+    // the foreman's permit. The edits stay queued and the sync log says why.
+    void pushAnswerRecordsAreBroken_data()
+    {
+        QTest::addColumn<QJsonObject>("data");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty") << QJsonObject() << QStringLiteral("not a valid record");
+        QTest::newRow("another entity's fields")
+            << QJsonObject{{QStringLiteral("project_id"), QStringLiteral("p1")},
+                           {QStringLiteral("gas"), QStringLiteral("O2")},
+                           {QStringLiteral("value"), 1}}
+            << QStringLiteral("has no field 'gas'");
+        QTest::newRow("a title that is a number")
+            << QJsonObject{{QStringLiteral("project_id"), QStringLiteral("p1")},
+                           {QStringLiteral("title"), 42},
+                           {QStringLiteral("status"), QStringLiteral("draft")}}
+            << QStringLiteral("title: must be a string");
+        QTest::newRow("an unknown status")
+            << QJsonObject{{QStringLiteral("project_id"), QStringLiteral("p1")},
+                           {QStringLiteral("title"), QStringLiteral("Hot work, pump room")},
+                           {QStringLiteral("status"), QStringLiteral("exploded")}}
+            << QStringLiteral("unknown status 'exploded'");
+    }
+
+    void pushAnswerRecordsAreBroken()
+    {
+        QFETCH(QJsonObject, data);
+        QFETCH(QString, expected);
+        Setup setup = prepare();
+        setup.liar->lieAbout(protocol::Paths::Push, [&setup, data](const HttpExchange &exchange) {
+            LieAnswer truth = setup.liar->forward(exchange);
+            QJsonObject answer = parse(truth.body);
+            QJsonArray applied;
+            for (const QJsonValue &value : answer.value(QStringLiteral("applied")).toArray()) {
+                QJsonObject entry = value.toObject();
+                entry.insert(QStringLiteral("data"), data);
+                applied.append(entry);
+            }
+            answer.insert(QStringLiteral("applied"), applied);
+            return LieAnswer{200, compact(answer)};
+        });
+        syncAgainstLie(setup, expected, false);
+        QCOMPARE(setup.device->counts().pending, 2);
+        QCOMPARE(setup.device->record(setup.permitId).data.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Hot work, pump room"));
+        convergeWithRealServer(setup);
+    }
+
+    // A pulled page with a record that is not one, or another entity under a known id: not
+    // stored, logged, and the rest of the page is.
+    void pulledRecordsThatAreBrokenAreNotStored()
+    {
+        Setup setup = prepare();
+        const QString taskId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QByteArray page = compact(QJsonObject{
+            {QStringLiteral("changes"),
+             QJsonArray{QJsonObject{{QStringLiteral("entity"), QStringLiteral("task")},
+                                    {QStringLiteral("id"), setup.permitId},
+                                    {QStringLiteral("version"), 9},
+                                    {QStringLiteral("deleted"), false},
+                                    {QStringLiteral("data"),
+                                     QJsonObject{{QStringLiteral("project_id"), QStringLiteral("p1")},
+                                                 {QStringLiteral("title"), QStringLiteral("x")},
+                                                 {QStringLiteral("status"), QStringLiteral("open")}}}},
+                        QJsonObject{{QStringLiteral("entity"), QStringLiteral("task")},
+                                    {QStringLiteral("id"), taskId},
+                                    {QStringLiteral("version"), 1},
+                                    {QStringLiteral("deleted"), false},
+                                    {QStringLiteral("data"),
+                                     QJsonObject{{QStringLiteral("project_id"), QStringLiteral("p1")},
+                                                 {QStringLiteral("title"), 42},
+                                                 {QStringLiteral("status"), QStringLiteral("open")}}}}}},
+            {QStringLiteral("cursor"), 999999},
+            {QStringLiteral("has_more"), false}});
+        setup.liar->lieAbout(protocol::Paths::Pull, [page](const HttpExchange &) {
+            return LieAnswer{200, page};
+        });
+        const SyncReport report = setup.device->sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        const QString log = syncLogSince(*setup.device, 0);
+        QVERIFY2(log.contains(QStringLiteral("as a task, but it is a permit here")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("title: must be a string")), qPrintable(log));
+        QCOMPARE(setup.device->record(setup.permitId).entity, EntityKind::Permit);
+        QVERIFY(setup.device->record(taskId).id.isEmpty());
+    }
+
     // A pull whose cursor goes back, and one that says "more" forever without moving.
     void pullLies_data()
     {

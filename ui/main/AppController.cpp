@@ -7,6 +7,7 @@
 #include "lists/RecordListPane.h"
 #include "settings/DeviceSettings.h"
 #include "settings/SignInDialog.h"
+#include "sync/AccountIdentity.h"
 #include "welcome/WelcomeDialog.h"
 
 #include <QApplication>
@@ -25,7 +26,12 @@ AppController::AppController(DeviceStore &store, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_sync(store)
-{}
+{
+    connect(&m_sync, &SyncController::identityLearned, this, [this] {
+        if (m_window)
+            m_window->reloadAccount();
+    });
+}
 
 AppController::~AppController()
 {
@@ -152,11 +158,7 @@ void AppController::fetchIdentity()
         if (!current)
             return;
         DeviceAccount updated = current.value();
-        updated.userName = me.value().user;
-        updated.role = me.value().role;
-        updated.projects = me.value().projects;
-        if (!updated.projects.contains(updated.currentProject))
-            updated.currentProject = updated.projects.value(0);
+        adoptIdentity(updated, me.value());
         if (m_store.saveAccount(updated) && m_window)
             m_window->reloadAccount();
     });

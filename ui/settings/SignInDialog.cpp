@@ -4,6 +4,7 @@
 #include "attachments/PhotoStorageSettings.h"
 #include "common/UiColors.h"
 #include "common/UiText.h"
+#include "sync/AccountIdentity.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -233,11 +234,7 @@ void SignInDialog::verifyAndSave()
         m_checking = false;
         m_progress->hide();
         if (me.ok()) {
-            account.userName = me.value().user;
-            account.role = me.value().role;
-            account.projects = me.value().projects;
-            if (!account.projects.contains(account.currentProject))
-                account.currentProject = account.projects.value(0);
+            adoptIdentity(account, me.value());
             updateMode();
             if (saveAll(account))
                 QDialog::accept();
