@@ -1,6 +1,7 @@
 #include "ServerOptions.h"
 
 #include <QCoreApplication>
+#include <QtNumeric>
 
 #include <optional>
 
@@ -83,15 +84,18 @@ Result<void> parseRateLimit(const QString &text, ServerOptions &options)
         return {};
     }
     const QStringList parts = text.split(QLatin1Char('/'));
-    bool burstOk = false;
-    bool rateOk = parts.size() == 2;
-    const double first = parts.value(0).toDouble(&burstOk);
+    bool firstOk = false;
+    bool rateOk = true;
+    const double first = parts.value(0).toDouble(&firstOk);
     const double rate = parts.size() == 2 ? parts.value(1).toDouble(&rateOk) : first;
-    if (!burstOk || !rateOk || parts.size() > 2 || first < 1 || rate <= 0)
-        return usageError(QStringLiteral("--rate-limit takes BURST/PER_SECOND (e.g. 200/50), a rate, or "
-                                         "off; not '%1'")
+    const double burst = parts.size() == 2 ? first : rate * 4;
+    // A burst under one request would refuse every request.
+    if (parts.size() > 2 || !firstOk || !rateOk || !qIsFinite(burst) || !qIsFinite(rate) || burst < 1 ||
+        rate <= 0)
+        return usageError(QStringLiteral("--rate-limit takes BURST/PER_SECOND (e.g. 200/50), a rate per "
+                                         "second (e.g. 10, a burst of 40), or off; not '%1'")
                               .arg(text));
-    options.rateBurst = parts.size() == 2 ? first : rate * 4;
+    options.rateBurst = burst;
     options.ratePerSecond = rate;
     return {};
 }
@@ -250,7 +254,7 @@ QString ServerOptions::usage()
         "Usage:\n"
         "  fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file FILE]\n"
         "                   [--max-body BYTES] [--max-batch N] [--insecure]\n"
-        "                   [--tls-cert FILE --tls-key FILE] [--rate-limit BURST/PER_SECOND|off]\n"
+        "                   [--tls-cert FILE --tls-key FILE] [--rate-limit BURST/PER_SECOND|RATE|off]\n"
         "                   [--log-format text|json]\n"
         "  fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db "
         "PATH|URL]\n"
@@ -277,7 +281,8 @@ QString ServerOptions::usage()
         "  --tls-cert FILE        serve HTTPS with this PEM certificate (chain after it) ...\n"
         "  --tls-key FILE         ... and this PEM private key\n"
         "  --rate-limit B/R       per user: a burst of B requests, refilled at R per second\n"
-        "                         (default 200/50; off disables); health and metrics are exempt\n"
+        "                         (default 200/50; R alone means a burst of 4*R; off disables);\n"
+        "                         health and metrics are exempt\n"
         "  --log-format json      one JSON object per log line on stderr (default text)\n"
         "\n"
         "When ready it prints one line to stdout: listening on http://HOST:PORT\n"

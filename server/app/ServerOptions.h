@@ -11,7 +11,7 @@ namespace fieldsync::server {
 // The command line of fieldsync-server:
 //   fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file F]
 //                    [--max-body BYTES] [--max-batch N] [--insecure] [--tls-cert F --tls-key F]
-//                    [--rate-limit BURST/PER_SECOND|off] [--log-format text|json]
+//                    [--rate-limit BURST/PER_SECOND|RATE|off] [--log-format text|json]
 //   fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db PATH]
 //   fieldsync-server revoke-token NAME [--db PATH] | issue-token NAME [--db PATH]
 //   fieldsync-server list-users [--json] [--db PATH]
