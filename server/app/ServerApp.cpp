@@ -27,6 +27,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace fieldsync::server {
 
@@ -91,6 +92,14 @@ Result<void> ServerApp::start()
                            "to confirm.")
                 .arg(m_options.listenAddress.toString()));
     }
+    // TLS files first: a wrong key must not leave a new database behind.
+    std::optional<QSslConfiguration> tlsConfiguration;
+    if (tls) {
+        const Result<QSslConfiguration> loaded = TlsFiles::load(m_options.tlsCertificate, m_options.tlsKey);
+        if (!loaded)
+            return loaded.error();
+        tlsConfiguration = loaded.value();
+    }
     m_db = std::make_unique<ServerDatabase>();
     if (const Result<void> opened = m_db->open(m_options.database); !opened)
         return opened;
@@ -138,13 +147,8 @@ Result<void> ServerApp::start()
     HttpLimits limits;
     limits.maxBodyBytes = m_options.maxBodyBytes;
     m_http = std::make_unique<HttpServer>(*m_router, limits);
-    if (tls) {
-        const Result<QSslConfiguration> configuration =
-            TlsFiles::load(m_options.tlsCertificate, m_options.tlsKey);
-        if (!configuration)
-            return configuration.error();
-        m_http->setTlsConfiguration(configuration.value());
-    }
+    if (tlsConfiguration)
+        m_http->setTlsConfiguration(*tlsConfiguration);
     m_http->setRequestObserver([metrics = m_metrics.get()](const QString &path, int status, double seconds) {
         metrics->observeRequest(path, status, seconds);
     });
