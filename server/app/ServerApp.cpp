@@ -59,12 +59,15 @@ QString ServerApp::url() const
 
 Result<void> ServerApp::startAttachments()
 {
+    if (m_options.noAttachments) {
+        qCInfo(lcServer) << "attachments are off (--no-attachments)";
+        return {};
+    }
     QString dir = m_options.attachmentsDir;
     if (dir.isEmpty() && m_db->dialect() == ServerDatabase::Dialect::Postgres) {
-        // Instances sharing one PostgreSQL must share one folder too, and only the operator knows
-        // which: without it, the attachment endpoints stay off (the rest of the server works).
-        qCWarning(lcServer) << "attachments are off: a PostgreSQL server needs --attachments-dir DIR";
-        return {};
+        // ServerOptions::parse refuses this already; no folder must never mean attachments off.
+        return makeError(QStringLiteral("attachments"),
+                         QStringLiteral("a server on PostgreSQL needs --attachments-dir DIR"));
     }
     if (dir.isEmpty())
         dir = m_options.database + QStringLiteral(".attachments");

@@ -1,5 +1,7 @@
 #include "ServerOptions.h"
 
+#include "store/DatabaseUrl.h"
+
 #include <QCoreApplication>
 #include <QtNumeric>
 
@@ -186,6 +188,8 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
             if (!(text = value()))
                 return text.error();
             options.attachmentsDir = text.value();
+        } else if (serving && option == QLatin1String("--no-attachments")) {
+            options.noAttachments = true;
         } else if (serving && option == QLatin1String("--max-attachment-mb")) {
             if (!(text = value()))
                 return text.error();
@@ -234,6 +238,15 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
         return usageError(QStringLiteral("%1 needs the user's NAME").arg(command));
     if (options.mode == Mode::CopyDatabase && options.copySource.isEmpty())
         return usageError(QStringLiteral("copy-db needs --from SQLITE_PATH (and --db for the target)"));
+    if (options.noAttachments && !options.attachmentsDir.isEmpty())
+        return usageError(QStringLiteral("--attachments-dir and --no-attachments contradict each other"));
+    // Instances sharing one PostgreSQL must share one folder too, and only the operator knows which.
+    // Turning attachments off without a word would lose every photo upload unnoticed.
+    if (options.mode == Mode::Serve && DatabaseUrl::isPostgres(options.database) &&
+        options.attachmentsDir.isEmpty() && !options.noAttachments)
+        return usageError(QStringLiteral("a server on PostgreSQL needs --attachments-dir DIR, a folder every "
+                                         "instance shares (after copy-db: the SQLite file's DB.attachments "
+                                         "folder), or --no-attachments to serve without attachments"));
     if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
         return usageError(QStringLiteral("--tls-cert and --tls-key go together"));
     if (options.mode == Mode::AddUser) {
@@ -255,7 +268,7 @@ QString ServerOptions::usage()
         "  fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file FILE]\n"
         "                   [--max-body BYTES] [--max-batch N] [--insecure]\n"
         "                   [--tls-cert FILE --tls-key FILE] [--rate-limit BURST/PER_SECOND|RATE|off]\n"
-        "                   [--log-format text|json]\n"
+        "                   [--attachments-dir DIR | --no-attachments] [--log-format text|json]\n"
         "  fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db "
         "PATH|URL]\n"
         "  fieldsync-server revoke-token NAME [--db PATH|URL]\n"
@@ -274,8 +287,9 @@ QString ServerOptions::usage()
         "  --demo-token-file F    also write {\"url\",\"foreman_token\",\"pm_token\"} as JSON to F\n"
         "  --max-body BYTES       largest request body, after gzip inflation too (default 8388608)\n"
         "  --max-batch N          most changes in one push (default 1000)\n"
-        "  --attachments-dir DIR  where attachment files are kept, by SHA-256 (default: next to the\n"
-        "                         SQLite file; required with PostgreSQL)\n"
+        "  --attachments-dir DIR  where attachment files are kept, by SHA-256 (default: DB.attachments\n"
+        "                         next to the SQLite file; required with PostgreSQL)\n"
+        "  --no-attachments       serve without the attachment endpoints (404)\n"
         "  --max-attachment-mb N  largest attachment file in MiB (default 50)\n"
         "  --insecure             allow plain HTTP on a non-loopback address (put TLS in front!)\n"
         "  --tls-cert FILE        serve HTTPS with this PEM certificate (chain after it) ...\n"

@@ -205,6 +205,11 @@ private Q_SLOTS:
                  2);
         QCOMPARE(runServer({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:99999")}), 2);
         QCOMPARE(runServer({QStringLiteral("--max-body"), QStringLiteral("-5")}), 2);
+        // Refused before connecting: no PostgreSQL needed here.
+        QCOMPARE(runServer({QStringLiteral("--db"), QStringLiteral("postgresql://fs@127.0.0.1:1/none")},
+                           nullptr, &err),
+                 2);
+        QVERIFY(err.contains("--attachments-dir"));
         QByteArray out;
         QCOMPARE(runServer({QStringLiteral("--help")}, &out), 0);
         QVERIFY(out.contains("add-user"));

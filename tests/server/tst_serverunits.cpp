@@ -133,6 +133,37 @@ private Q_SLOTS:
         }
     }
 
+    void aServerOnPostgresqlNeedsAnAttachmentsFolderOrSaysNoAttachments()
+    {
+        // Without a folder, attachments used to go off with a log line only: uploads lost unnoticed.
+        const QString url = QStringLiteral("postgresql://fs@db.example/fieldsync");
+        const Result<ServerOptions> bare = parse({QStringLiteral("--db"), url});
+        QVERIFY(!bare.ok());
+        QCOMPARE(bare.error().code, QStringLiteral("usage"));
+        QVERIFY(bare.error().message.contains(QStringLiteral("--attachments-dir")));
+        QVERIFY(bare.error().message.contains(QStringLiteral("--no-attachments")));
+
+        const Result<ServerOptions> withFolder = parse(
+            {QStringLiteral("--db"), url, QStringLiteral("--attachments-dir"), QStringLiteral("/srv/a")});
+        QVERIFY(withFolder.ok());
+        QCOMPARE(withFolder.value().attachmentsDir, QStringLiteral("/srv/a"));
+        const Result<ServerOptions> off =
+            parse({QStringLiteral("--db"), url, QStringLiteral("--no-attachments")});
+        QVERIFY(off.ok());
+        QVERIFY(off.value().noAttachments);
+        QVERIFY(!parse({QStringLiteral("--attachments-dir"), QStringLiteral("/srv/a"),
+                        QStringLiteral("--no-attachments")})
+                     .ok());
+
+        // SQLite keeps its default folder next to the file; the user commands need no folder.
+        QVERIFY(parse({QStringLiteral("--db"), QStringLiteral("s.db")}).ok());
+        QVERIFY(parse({QStringLiteral("list-users"), QStringLiteral("--db"), url}).ok());
+        QVERIFY(parse({QStringLiteral("add-user"), QStringLiteral("ana"), QStringLiteral("--role"),
+                       QStringLiteral("pm"), QStringLiteral("--project"), QStringLiteral("p1"),
+                       QStringLiteral("--db"), url})
+                    .ok());
+    }
+
     void metricsCountAndBucket()
     {
         ServerMetrics metrics;
