@@ -15,6 +15,12 @@ QString roleName(Role role)
     return {};
 }
 
+QString roleWithArticle(Role role)
+{
+    // The article goes by sound, not spelling: "pm" is read "P-M", so only admin takes "an".
+    return (role == Role::Admin ? QStringLiteral("an ") : QStringLiteral("a ")) + roleName(role);
+}
+
 std::optional<Role> roleFromName(const QString &name)
 {
     for (Role role : {Role::Foreman, Role::Pm, Role::Admin}) {

@@ -14,6 +14,8 @@ enum class Role
 };
 
 QString roleName(Role role);
+// The role with its indefinite article, for messages: "a foreman", "a pm", "an admin".
+QString roleWithArticle(Role role);
 std::optional<Role> roleFromName(const QString &name);
 
 } // namespace fieldsync

@@ -21,7 +21,7 @@ Result<void> Workflow::checkTransition(const QString &from, const QString &to, R
             continue;
         if (!transition.allowedRoles.isEmpty() && !transition.allowedRoles.contains(role)) {
             return makeError(QStringLiteral("forbidden"),
-                             QStringLiteral("a %1 may not move %2 -> %3").arg(roleName(role), from, to));
+                             QStringLiteral("%1 may not move %2 -> %3").arg(roleWithArticle(role), from, to));
         }
         return {};
     }

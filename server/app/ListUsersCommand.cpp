@@ -1,5 +1,6 @@
 #include "ListUsersCommand.h"
 
+#include "ExistingDatabase.h"
 #include "ServerOptions.h"
 #include "store/ServerDatabase.h"
 #include "store/UserRepository.h"
@@ -25,7 +26,7 @@ void print(FILE *stream, const QString &text)
 int runListUsers(const ServerOptions &options)
 {
     ServerDatabase db;
-    if (const Result<void> opened = db.open(options.database); !opened) {
+    if (const Result<void> opened = openExistingDatabase(db, options.database); !opened) {
         print(stderr, QStringLiteral("fieldsync-server list-users: %1\n").arg(opened.error().toString()));
         return 1;
     }

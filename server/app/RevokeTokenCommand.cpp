@@ -1,5 +1,6 @@
 #include "RevokeTokenCommand.h"
 
+#include "ExistingDatabase.h"
 #include "ServerOptions.h"
 #include "auth/Tokens.h"
 #include "store/ServerDatabase.h"
@@ -29,7 +30,7 @@ int runRevokeToken(const ServerOptions &options)
 {
     const QString command = QStringLiteral("revoke-token");
     ServerDatabase db;
-    if (const Result<void> opened = db.open(options.database); !opened)
+    if (const Result<void> opened = openExistingDatabase(db, options.database); !opened)
         return fail(command, opened.error());
     UserRepository users(db);
     if (const Result<void> revoked = users.setRevoked(options.userName, true); !revoked)
@@ -42,7 +43,7 @@ int runIssueToken(const ServerOptions &options)
 {
     const QString command = QStringLiteral("issue-token");
     ServerDatabase db;
-    if (const Result<void> opened = db.open(options.database); !opened)
+    if (const Result<void> opened = openExistingDatabase(db, options.database); !opened)
         return fail(command, opened.error());
     const QString token = Tokens::generate();
     UserRepository users(db);

@@ -27,6 +27,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 namespace fieldsync::server {
 
@@ -58,12 +59,15 @@ QString ServerApp::url() const
 
 Result<void> ServerApp::startAttachments()
 {
+    if (m_options.noAttachments) {
+        qCInfo(lcServer) << "attachments are off (--no-attachments)";
+        return {};
+    }
     QString dir = m_options.attachmentsDir;
     if (dir.isEmpty() && m_db->dialect() == ServerDatabase::Dialect::Postgres) {
-        // Instances sharing one PostgreSQL must share one folder too, and only the operator knows
-        // which: without it, the attachment endpoints stay off (the rest of the server works).
-        qCWarning(lcServer) << "attachments are off: a PostgreSQL server needs --attachments-dir DIR";
-        return {};
+        // ServerOptions::parse refuses this already; no folder must never mean attachments off.
+        return makeError(QStringLiteral("attachments"),
+                         QStringLiteral("a server on PostgreSQL needs --attachments-dir DIR"));
     }
     if (dir.isEmpty())
         dir = m_options.database + QStringLiteral(".attachments");
@@ -90,6 +94,14 @@ Result<void> ServerApp::start()
                            "and --tls-key, or put a TLS reverse proxy in front and pass --insecure "
                            "to confirm.")
                 .arg(m_options.listenAddress.toString()));
+    }
+    // TLS files first: a wrong key must not leave a new database behind.
+    std::optional<QSslConfiguration> tlsConfiguration;
+    if (tls) {
+        const Result<QSslConfiguration> loaded = TlsFiles::load(m_options.tlsCertificate, m_options.tlsKey);
+        if (!loaded)
+            return loaded.error();
+        tlsConfiguration = loaded.value();
     }
     m_db = std::make_unique<ServerDatabase>();
     if (const Result<void> opened = m_db->open(m_options.database); !opened)
@@ -138,13 +150,8 @@ Result<void> ServerApp::start()
     HttpLimits limits;
     limits.maxBodyBytes = m_options.maxBodyBytes;
     m_http = std::make_unique<HttpServer>(*m_router, limits);
-    if (tls) {
-        const Result<QSslConfiguration> configuration =
-            TlsFiles::load(m_options.tlsCertificate, m_options.tlsKey);
-        if (!configuration)
-            return configuration.error();
-        m_http->setTlsConfiguration(configuration.value());
-    }
+    if (tlsConfiguration)
+        m_http->setTlsConfiguration(*tlsConfiguration);
     m_http->setRequestObserver([metrics = m_metrics.get()](const QString &path, int status, double seconds) {
         metrics->observeRequest(path, status, seconds);
     });

@@ -1,6 +1,9 @@
 #include "ServerOptions.h"
 
+#include "store/DatabaseUrl.h"
+
 #include <QCoreApplication>
+#include <QtNumeric>
 
 #include <optional>
 
@@ -83,15 +86,18 @@ Result<void> parseRateLimit(const QString &text, ServerOptions &options)
         return {};
     }
     const QStringList parts = text.split(QLatin1Char('/'));
-    bool burstOk = false;
-    bool rateOk = parts.size() == 2;
-    const double first = parts.value(0).toDouble(&burstOk);
+    bool firstOk = false;
+    bool rateOk = true;
+    const double first = parts.value(0).toDouble(&firstOk);
     const double rate = parts.size() == 2 ? parts.value(1).toDouble(&rateOk) : first;
-    if (!burstOk || !rateOk || parts.size() > 2 || first < 1 || rate <= 0)
-        return usageError(QStringLiteral("--rate-limit takes BURST/PER_SECOND (e.g. 200/50), a rate, or "
-                                         "off; not '%1'")
+    const double burst = parts.size() == 2 ? first : rate * 4;
+    // A burst under one request would refuse every request.
+    if (parts.size() > 2 || !firstOk || !rateOk || !qIsFinite(burst) || !qIsFinite(rate) || burst < 1 ||
+        rate <= 0)
+        return usageError(QStringLiteral("--rate-limit takes BURST/PER_SECOND (e.g. 200/50), a rate per "
+                                         "second (e.g. 10, a burst of 40), or off; not '%1'")
                               .arg(text));
-    options.rateBurst = parts.size() == 2 ? first : rate * 4;
+    options.rateBurst = burst;
     options.ratePerSecond = rate;
     return {};
 }
@@ -182,6 +188,8 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
             if (!(text = value()))
                 return text.error();
             options.attachmentsDir = text.value();
+        } else if (serving && option == QLatin1String("--no-attachments")) {
+            options.noAttachments = true;
         } else if (serving && option == QLatin1String("--max-attachment-mb")) {
             if (!(text = value()))
                 return text.error();
@@ -230,6 +238,15 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
         return usageError(QStringLiteral("%1 needs the user's NAME").arg(command));
     if (options.mode == Mode::CopyDatabase && options.copySource.isEmpty())
         return usageError(QStringLiteral("copy-db needs --from SQLITE_PATH (and --db for the target)"));
+    if (options.noAttachments && !options.attachmentsDir.isEmpty())
+        return usageError(QStringLiteral("--attachments-dir and --no-attachments contradict each other"));
+    // Instances sharing one PostgreSQL must share one folder too, and only the operator knows which.
+    // Turning attachments off without a word would lose every photo upload unnoticed.
+    if (options.mode == Mode::Serve && DatabaseUrl::isPostgres(options.database) &&
+        options.attachmentsDir.isEmpty() && !options.noAttachments)
+        return usageError(QStringLiteral("a server on PostgreSQL needs --attachments-dir DIR, a folder every "
+                                         "instance shares (after copy-db: the SQLite file's DB.attachments "
+                                         "folder), or --no-attachments to serve without attachments"));
     if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
         return usageError(QStringLiteral("--tls-cert and --tls-key go together"));
     if (options.mode == Mode::AddUser) {
@@ -250,8 +267,8 @@ QString ServerOptions::usage()
         "Usage:\n"
         "  fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file FILE]\n"
         "                   [--max-body BYTES] [--max-batch N] [--insecure]\n"
-        "                   [--tls-cert FILE --tls-key FILE] [--rate-limit BURST/PER_SECOND|off]\n"
-        "                   [--log-format text|json]\n"
+        "                   [--tls-cert FILE --tls-key FILE] [--rate-limit BURST/PER_SECOND|RATE|off]\n"
+        "                   [--attachments-dir DIR | --no-attachments] [--log-format text|json]\n"
         "  fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db "
         "PATH|URL]\n"
         "  fieldsync-server revoke-token NAME [--db PATH|URL]\n"
@@ -270,14 +287,16 @@ QString ServerOptions::usage()
         "  --demo-token-file F    also write {\"url\",\"foreman_token\",\"pm_token\"} as JSON to F\n"
         "  --max-body BYTES       largest request body, after gzip inflation too (default 8388608)\n"
         "  --max-batch N          most changes in one push (default 1000)\n"
-        "  --attachments-dir DIR  where attachment files are kept, by SHA-256 (default: next to the\n"
-        "                         SQLite file; required with PostgreSQL)\n"
+        "  --attachments-dir DIR  where attachment files are kept, by SHA-256 (default: DB.attachments\n"
+        "                         next to the SQLite file; required with PostgreSQL)\n"
+        "  --no-attachments       serve without the attachment endpoints (404)\n"
         "  --max-attachment-mb N  largest attachment file in MiB (default 50)\n"
         "  --insecure             allow plain HTTP on a non-loopback address (put TLS in front!)\n"
         "  --tls-cert FILE        serve HTTPS with this PEM certificate (chain after it) ...\n"
         "  --tls-key FILE         ... and this PEM private key\n"
         "  --rate-limit B/R       per user: a burst of B requests, refilled at R per second\n"
-        "                         (default 200/50; off disables); health and metrics are exempt\n"
+        "                         (default 200/50; R alone means a burst of 4*R; off disables);\n"
+        "                         health and metrics are exempt\n"
         "  --log-format json      one JSON object per log line on stderr (default text)\n"
         "\n"
         "When ready it prints one line to stdout: listening on http://HOST:PORT\n"

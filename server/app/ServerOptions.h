@@ -11,7 +11,8 @@ namespace fieldsync::server {
 // The command line of fieldsync-server:
 //   fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file F]
 //                    [--max-body BYTES] [--max-batch N] [--insecure] [--tls-cert F --tls-key F]
-//                    [--rate-limit BURST/PER_SECOND|off] [--log-format text|json]
+//                    [--attachments-dir DIR | --no-attachments]
+//                    [--rate-limit BURST/PER_SECOND|RATE|off] [--log-format text|json]
 //   fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db PATH]
 //   fieldsync-server revoke-token NAME [--db PATH] | issue-token NAME [--db PATH]
 //   fieldsync-server list-users [--json] [--db PATH]
@@ -42,7 +43,8 @@ public:
     QString demoTokenFile;
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     int maxBatch = 1000;
-    QString attachmentsDir; // empty: <db file>.attachments next to a SQLite file
+    QString attachmentsDir;     // empty: <db file>.attachments next to a SQLite file
+    bool noAttachments = false; // --no-attachments: the attachment endpoints are off
     qint64 maxAttachmentBytes = 50 * 1024 * 1024;
     bool insecure = false;
     QString tlsCertificate; // PEM, the server's certificate first, then its chain

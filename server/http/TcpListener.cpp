@@ -43,18 +43,22 @@ void TcpListener::incomingConnection(qintptr socketDescriptor)
     ++m_handshaking;
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
-    // Counted down exactly once, however the handshake ends.
+    // Counted down exactly once, however the handshake ends; true for the call that settled it.
     auto settled = std::make_shared<bool>(false);
     auto settle = [this, timer, settled] {
         if (*settled)
-            return;
+            return false;
         *settled = true;
         timer->stop();
         --m_handshaking;
+        return true;
     };
-    connect(timer, &QTimer::timeout, socket, [socket, settle] {
-        qCDebug(lcServerHttp) << "TLS handshake timed out";
-        settle();
+    // Who, for the log: the peer's address is gone once the socket has failed.
+    const QString peer =
+        QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
+    connect(timer, &QTimer::timeout, socket, [socket, settle, peer] {
+        if (settle())
+            qCInfo(lcServerHttp).noquote() << "TLS handshake with" << peer << "timed out";
         socket->abort();
         socket->deleteLater();
     });
@@ -64,13 +68,18 @@ void TcpListener::incomingConnection(qintptr socketDescriptor)
         addPendingConnection(socket);
         Q_EMIT newConnection();
     });
-    connect(socket, &QAbstractSocket::errorOccurred, socket, [socket, settle](QAbstractSocket::SocketError) {
-        if (socket->isEncrypted())
-            return; // after the handshake, errors are the connection's to handle
-        qCDebug(lcServerHttp) << "TLS handshake failed:" << socket->errorString();
-        settle();
-        socket->deleteLater();
-    });
+    connect(socket, &QAbstractSocket::errorOccurred, socket,
+            [socket, settle, peer](QAbstractSocket::SocketError) {
+                if (socket->isEncrypted())
+                    return; // after the handshake, errors are the connection's to handle
+                // Info, not warning: scanners and plain-HTTP clients fail handshakes all day; once per
+                // connection (a failed handshake can report more than one error). The TLS library's
+                // reason names no secret.
+                if (settle())
+                    qCInfo(lcServerHttp).noquote()
+                        << "TLS handshake with" << peer << "failed:" << socket->errorString();
+                socket->deleteLater();
+            });
     socket->setSslConfiguration(*m_tls);
     timer->start(m_handshakeTimeoutMs);
     socket->startServerEncryption();

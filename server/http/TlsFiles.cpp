@@ -1,5 +1,7 @@
 #include "TlsFiles.h"
 
+#include "TlsSelfCheck.h"
+
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -48,6 +50,12 @@ Result<QSslConfiguration> load(const QString &certificateFile, const QString &ke
     configuration.setPrivateKey(key);
     configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
     configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    // A key of another certificate loads without complaint and fails every handshake later.
+    if (const Result<void> shaken = TlsSelfCheck::handshake(configuration); !shaken) {
+        return tlsError(QStringLiteral("%1 and %2 do not work together (is the key the certificate's "
+                                       "own?): %3")
+                            .arg(certificateFile, keyFile, shaken.error().message));
+    }
     return configuration;
 }
 

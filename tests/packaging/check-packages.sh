@@ -64,6 +64,11 @@ unit=$work/server/usr/lib/systemd/system/fieldsync-server.service
 grep -q '^ExecStart=/usr/bin/fieldsync-server ' "$unit" || fail "the unit does not start /usr/bin/fieldsync-server"
 grep -q '^User=fieldsync$' "$unit" || fail "the unit does not run as user fieldsync"
 grep -q '^StateDirectory=fieldsync$' "$unit" || fail "the unit has no /var/lib/fieldsync state directory"
+# The settings folder may be missing (a hand install): the unit must start without it, and the
+# header's hand-install steps make it before writing server.env into it.
+grep -q '^ReadOnlyPaths=-/etc/fieldsync$' "$unit" || fail "the unit fails to start without /etc/fieldsync"
+awk '/install -d .*\/etc\/fieldsync$/ { made = 1 } /\/etc\/fieldsync\/server.env/ && /install/ { exit !made }' "$unit" ||
+    fail "the unit's header writes /etc/fieldsync/server.env before making /etc/fieldsync"
 # Translations are compiled (.qm) into the GUI as Qt resources: the German strings are in it.
 grep -q 'fieldsync_de.qm' <(strings -eb "$work/client/usr/bin/fieldsync") ||
     fail "the GUI carries no compiled German translation"

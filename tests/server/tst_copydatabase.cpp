@@ -96,6 +96,8 @@ private Q_SLOTS:
 
         ServerProcess onPostgres;
         onPostgres.setDatabase(m_postgresUrl);
+        // As README's steps say: the SQLite server's default folder, named explicitly.
+        onPostgres.setAttachmentsDir(onSqlite.databasePath() + QStringLiteral(".attachments"));
         QVERIFY2(onPostgres.start().ok(), qPrintable(onPostgres.logs()));
         TestHttpClient after(onPostgres.url(), token.value()); // the same token still signs in
         QCOMPARE(after.get(QStringLiteral("/api/v1/me")).status, 200);

@@ -105,6 +105,7 @@ private Q_SLOTS:
         m_b = std::make_unique<ServerProcess>();
         m_a->setDatabase(url.value());
         m_b->setDatabase(url.value());
+        m_b->setAttachmentsDir(m_a->attachmentsDir()); // one folder for all instances, as in production
         // B starts on the schema A created and migrates nothing.
         QVERIFY2(m_a->start().ok(), qPrintable(m_a->logs()));
         QVERIFY2(m_b->start().ok(), qPrintable(m_b->logs()));

@@ -4,6 +4,7 @@
 #include "ServerProcess.h"
 #include "TestHttpClient.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,9 +50,11 @@ QStringList titles(const TestHttpResponse &pull)
     return result;
 }
 
-int runServer(const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr)
+int runServer(const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr,
+              const QString &workingDirectory = QString())
 {
     QProcess process;
+    process.setWorkingDirectory(workingDirectory);
     process.start(ServerProcess::serverBinary(), arguments);
     if (!process.waitForFinished(15000)) {
         process.kill();
@@ -121,6 +124,50 @@ private Q_SLOTS:
                     .contains(QStringLiteral("Before the crash")));
     }
 
+    void userCommandsRefuseADatabaseThatIsNotThere_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::newRow("list-users") << QStringList{QStringLiteral("list-users")};
+        QTest::newRow("list-users --json")
+            << QStringList{QStringLiteral("list-users"), QStringLiteral("--json")};
+        QTest::newRow("revoke-token") << QStringList{QStringLiteral("revoke-token"), QStringLiteral("ana")};
+        QTest::newRow("issue-token") << QStringList{QStringLiteral("issue-token"), QStringLiteral("ana")};
+    }
+
+    void userCommandsRefuseADatabaseThatIsNotThere()
+    {
+        // A typo in --db, or no --db in the wrong folder, must not make a new empty database and
+        // answer as if it were the company's.
+        QFETCH(QStringList, command);
+        QTemporaryDir dir;
+        const QString typo = dir.filePath(QStringLiteral("sever.db"));
+        QByteArray out;
+        QByteArray err;
+        QCOMPARE(runServer(command + QStringList{QStringLiteral("--db"), typo}, &out, &err), 1);
+        QVERIFY2(QString::fromUtf8(err).contains(QStringLiteral("no FieldSync database at ") + typo),
+                 err.constData());
+        QCOMPARE(err.count('\n'), 1);
+        QVERIFY(out.isEmpty());
+        QVERIFY(!QFile::exists(typo));
+
+        err.clear();
+        QCOMPARE(runServer(command, nullptr, &err, dir.path()), 1);
+        const QString defaultPath = dir.filePath(QStringLiteral("fieldsync-server.db"));
+        QVERIFY2(QString::fromUtf8(err).contains(QStringLiteral("no FieldSync database at ") + defaultPath),
+                 err.constData());
+        QVERIFY2(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 qPrintable(QDir(dir.path())
+                                .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                                .join(QLatin1Char(' '))));
+
+        // add-user still makes a fresh database, and then the same command finds it.
+        QVERIFY(runServer({QStringLiteral("add-user"), QStringLiteral("ana"), QStringLiteral("--role"),
+                           QStringLiteral("pm"), QStringLiteral("--project"), QStringLiteral("p1"),
+                           QStringLiteral("--db"), typo}) == 0);
+        QCOMPARE(runServer(command + QStringList{QStringLiteral("--db"), typo}, &out), 0);
+        QVERIFY(out.contains("ana"));
+    }
+
     void sigtermStopsCleanly()
     {
         ServerProcess server;
@@ -158,6 +205,11 @@ private Q_SLOTS:
                  2);
         QCOMPARE(runServer({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:99999")}), 2);
         QCOMPARE(runServer({QStringLiteral("--max-body"), QStringLiteral("-5")}), 2);
+        // Refused before connecting: no PostgreSQL needed here.
+        QCOMPARE(runServer({QStringLiteral("--db"), QStringLiteral("postgresql://fs@127.0.0.1:1/none")},
+                           nullptr, &err),
+                 2);
+        QVERIFY(err.contains("--attachments-dir"));
         QByteArray out;
         QCOMPARE(runServer({QStringLiteral("--help")}, &out), 0);
         QVERIFY(out.contains("add-user"));

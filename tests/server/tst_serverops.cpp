@@ -8,6 +8,7 @@
 #include "TestHttpClient.h"
 #include "sync/SyncApiClient.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -244,6 +245,67 @@ private Q_SLOTS:
         QVERIFY(!raw.readResponse(2000).has_value());
 
         QVERIFY(!TlsPolicy::parseFingerprint(QStringLiteral("12:34")).ok());
+    }
+
+    void aKeyThatIsNotTheCertificatesIsRefusedAtStart_data()
+    {
+        QTest::addColumn<int>("otherKeyType");
+        QTest::newRow("EC certificate, key of another EC pair") << int(TestCertificate::KeyType::Ec);
+        QTest::newRow("EC certificate, RSA key") << int(TestCertificate::KeyType::Rsa);
+    }
+
+    void aKeyThatIsNotTheCertificatesIsRefusedAtStart()
+    {
+        // Both load as PEM; only a handshake shows that they do not belong together. Served, every
+        // client's handshake would fail while the server said it was listening.
+        QFETCH(int, otherKeyType);
+        if (!makeCertificate())
+            QFAIL("cannot make a test certificate: openssl is missing (scripts/install-deps.sh installs it)");
+        TestCertificate other;
+        QVERIFY(other.create(TestCertificate::KeyType(otherKeyType)).ok());
+        QTemporaryDir dir;
+        QProcess process;
+        process.start(ServerProcess::serverBinary(),
+                      {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
+                       dir.filePath(QStringLiteral("s.db")), QStringLiteral("--tls-cert"),
+                       m_tls.certificatePath(), QStringLiteral("--tls-key"), other.keyPath()});
+        QVERIFY(process.waitForFinished(15000));
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY(!process.readAllStandardOutput().contains("listening on"));
+        const QStringList errors = QString::fromUtf8(process.readAllStandardError())
+                                       .split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                                       .filter(QStringLiteral("fieldsync-server: "));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().contains(QStringLiteral("do not work together")), qPrintable(errors.first()));
+        QVERIFY(errors.first().contains(m_tls.certificatePath()));
+        QVERIFY(errors.first().contains(other.keyPath()));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("s.db")))); // refused before the database
+
+        // The other pair on its own is fine: the check refuses mismatches, not RSA or a second key.
+        ServerProcess matching(other.serverArguments());
+        const Result<void> started = matching.start();
+        QVERIFY2(started.ok(), qPrintable(started ? QString() : started.error().toString()));
+        QCOMPARE(matching.url().scheme(), QStringLiteral("https"));
+    }
+
+    void aFailedHandshakeIsLoggedOnceWithThePeer()
+    {
+        if (!makeCertificate())
+            QFAIL("cannot make a test certificate: openssl is missing (scripts/install-deps.sh installs it)");
+        ServerProcess server(m_tls.serverArguments());
+        const Result<void> started = server.start();
+        QVERIFY2(started.ok(), qPrintable(started ? QString() : started.error().toString()));
+        RawHttp raw;
+        QVERIFY(raw.connectTo(server.port()));
+        raw.send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(raw.waitForClosed(5000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return server.logs().contains(QStringLiteral("TLS handshake")); }, 5000));
+        QTest::qWait(200); // a second line for the same connection would come now
+        const QString logs = server.logs();
+        QCOMPARE(logs.count(QStringLiteral("TLS handshake with 127.0.0.1:")), 1);
+        QVERIFY2(logs.contains(QStringLiteral("failed:")), qPrintable(logs));
+        QVERIFY(server.stop().ok());
     }
 
     void tlsAllowsServingOffLoopbackWithoutInsecure()

@@ -93,6 +93,8 @@ private Q_SLOTS:
         QCOMPARE(options.value().tlsCertificate, QStringLiteral("c.pem"));
         QCOMPARE(parse({QStringLiteral("--rate-limit"), QStringLiteral("off")}).value().ratePerSecond, 0.0);
         QVERIFY(!parse({QStringLiteral("--rate-limit"), QStringLiteral("lots")}).ok());
+        QVERIFY(!parse({QStringLiteral("--rate-limit"), QStringLiteral("20/5/1")}).ok());
+        QVERIFY(!parse({QStringLiteral("--rate-limit"), QStringLiteral("0.5/5")}).ok());
         QVERIFY(!parse({QStringLiteral("--tls-cert"), QStringLiteral("c.pem")}).ok());
         QVERIFY(!parse({QStringLiteral("--log-format"), QStringLiteral("xml")}).ok());
 
@@ -109,6 +111,57 @@ private Q_SLOTS:
         QVERIFY(list.value().json);
         QCOMPARE(ServerOptions::urlFor(QHostAddress(QHostAddress::LocalHost), 8470, true),
                  QStringLiteral("https://127.0.0.1:8470"));
+    }
+
+    void aSingleRateLimitNumberIsTheRateWithFourSecondsOfBurst()
+    {
+        // As --help and README say: --rate-limit 10 is 40/10.
+        const Result<ServerOptions> ten = parse({QStringLiteral("--rate-limit"), QStringLiteral("10")});
+        QVERIFY2(ten.ok(), qPrintable(ten ? QString() : ten.error().message));
+        QCOMPARE(ten.value().ratePerSecond, 10.0);
+        QCOMPARE(ten.value().rateBurst, 40.0);
+        const Result<ServerOptions> inlineForm = parse({QStringLiteral("--rate-limit=2.5")});
+        QVERIFY(inlineForm.ok());
+        QCOMPARE(inlineForm.value().ratePerSecond, 2.5);
+        QCOMPARE(inlineForm.value().rateBurst, 10.0);
+        // Too slow for even one request in its burst, negative, or not a number: refused.
+        for (const QString &bad : {QStringLiteral("0.1"), QStringLiteral("-3"), QStringLiteral("inf"),
+                                   QStringLiteral("10/"), QStringLiteral("/10")}) {
+            const Result<ServerOptions> refused = parse({QStringLiteral("--rate-limit"), bad});
+            QVERIFY2(!refused.ok(), qPrintable(bad));
+            QVERIFY(refused.error().message.contains(QStringLiteral("a rate per second")));
+        }
+    }
+
+    void aServerOnPostgresqlNeedsAnAttachmentsFolderOrSaysNoAttachments()
+    {
+        // Without a folder, attachments used to go off with a log line only: uploads lost unnoticed.
+        const QString url = QStringLiteral("postgresql://fs@db.example/fieldsync");
+        const Result<ServerOptions> bare = parse({QStringLiteral("--db"), url});
+        QVERIFY(!bare.ok());
+        QCOMPARE(bare.error().code, QStringLiteral("usage"));
+        QVERIFY(bare.error().message.contains(QStringLiteral("--attachments-dir")));
+        QVERIFY(bare.error().message.contains(QStringLiteral("--no-attachments")));
+
+        const Result<ServerOptions> withFolder = parse(
+            {QStringLiteral("--db"), url, QStringLiteral("--attachments-dir"), QStringLiteral("/srv/a")});
+        QVERIFY(withFolder.ok());
+        QCOMPARE(withFolder.value().attachmentsDir, QStringLiteral("/srv/a"));
+        const Result<ServerOptions> off =
+            parse({QStringLiteral("--db"), url, QStringLiteral("--no-attachments")});
+        QVERIFY(off.ok());
+        QVERIFY(off.value().noAttachments);
+        QVERIFY(!parse({QStringLiteral("--attachments-dir"), QStringLiteral("/srv/a"),
+                        QStringLiteral("--no-attachments")})
+                     .ok());
+
+        // SQLite keeps its default folder next to the file; the user commands need no folder.
+        QVERIFY(parse({QStringLiteral("--db"), QStringLiteral("s.db")}).ok());
+        QVERIFY(parse({QStringLiteral("list-users"), QStringLiteral("--db"), url}).ok());
+        QVERIFY(parse({QStringLiteral("add-user"), QStringLiteral("ana"), QStringLiteral("--role"),
+                       QStringLiteral("pm"), QStringLiteral("--project"), QStringLiteral("p1"),
+                       QStringLiteral("--db"), url})
+                    .ok());
     }
 
     void metricsCountAndBucket()

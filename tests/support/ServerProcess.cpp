@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/prctl.h>
 
@@ -35,6 +36,7 @@ bool liveLogs()
 ServerProcess::ServerProcess(QStringList extraArgs)
     : m_extraArgs(std::move(extraArgs))
     , m_databasePath(m_dir.filePath(QStringLiteral("server.db")))
+    , m_attachmentsDir(m_dir.filePath(QStringLiteral("attachments")))
 {}
 
 ServerProcess::~ServerProcess()
@@ -143,9 +145,17 @@ Result<void> ServerProcess::launch(quint16 port, int timeoutMs)
         m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     else
         m_process->setStandardErrorFile(logPath(), QIODevice::Append);
-    m_process->setArguments(QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                                        QStringLiteral("--db"), m_databasePath} +
-                            m_extraArgs);
+    QStringList arguments{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                          QStringLiteral("--db"), m_databasePath};
+    const bool attachmentsChosen =
+        std::any_of(m_extraArgs.cbegin(), m_extraArgs.cend(), [](const QString &argument) {
+            return argument.startsWith(QLatin1String("--attachments-dir")) ||
+                   argument == QLatin1String("--no-attachments");
+        });
+    // A server on PostgreSQL refuses to start without a folder for attachments.
+    if (m_databasePath.startsWith(QLatin1String("postgres")) && !attachmentsChosen)
+        arguments << QStringLiteral("--attachments-dir") << m_attachmentsDir;
+    m_process->setArguments(arguments + m_extraArgs);
     // A crashed test must not leave servers behind.
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process->start();

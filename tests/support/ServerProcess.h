@@ -89,6 +89,11 @@ public:
     QString dataDir() const { return m_dir.path(); }
     // Extra arguments for the next start() or restart().
     void setExtraArguments(const QStringList &extraArgs) { m_extraArgs = extraArgs; }
+    // On PostgreSQL the server needs --attachments-dir: unless the extra arguments name one (or
+    // --no-attachments), start() passes this folder, <dataDir>/attachments by default. Instances
+    // sharing a database share it like a real deployment: b.setAttachmentsDir(a.attachmentsDir()).
+    QString attachmentsDir() const { return m_attachmentsDir; }
+    void setAttachmentsDir(const QString &dir) { m_attachmentsDir = dir; }
 
     // What the current run printed to stdout, line by line (demo tokens, `listening on ...`).
     QStringList outputLines() const { return m_outputLines; }
@@ -111,6 +116,7 @@ private:
     QStringList m_extraArgs;
     QTemporaryDir m_dir;
     QString m_databasePath;
+    QString m_attachmentsDir;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_stdoutBuffer;
     QStringList m_outputLines;

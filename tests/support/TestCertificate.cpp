@@ -8,20 +8,24 @@
 
 namespace fieldsync::test {
 
-Result<void> TestCertificate::create()
+Result<void> TestCertificate::create(KeyType keyType)
 {
     const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
     if (openssl.isEmpty())
         return makeError(QStringLiteral("openssl_missing"),
                          QStringLiteral("openssl is missing (scripts/install-deps.sh installs it)"));
     QProcess process;
-    process.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                            QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                            QStringLiteral("-keyout"), keyPath(), QStringLiteral("-out"), certificatePath(),
-                            QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                            QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                            QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    const QStringList key =
+        keyType == KeyType::Rsa
+            ? QStringList{QStringLiteral("-newkey"), QStringLiteral("rsa:2048")}
+            : QStringList{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                          QStringLiteral("ec_paramgen_curve:prime256v1")};
+    process.start(openssl, QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + key +
+                               QStringList{QStringLiteral("-nodes"), QStringLiteral("-keyout"), keyPath(),
+                                           QStringLiteral("-out"), certificatePath(), QStringLiteral("-days"),
+                                           QStringLiteral("2"), QStringLiteral("-subj"),
+                                           QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                                           QStringLiteral("subjectAltName=IP:127.0.0.1")});
     if (!process.waitForFinished(30000) || process.exitCode() != 0)
         return makeError(QStringLiteral("openssl_failed"),
                          QString::fromLocal8Bit(process.readAllStandardError()));

@@ -12,8 +12,14 @@ namespace fieldsync::test {
 class TestCertificate
 {
 public:
+    enum class KeyType
+    {
+        Ec, // P-256, quick to make
+        Rsa // 2048 bits
+    };
+
     // Error openssl_missing or openssl_failed.
-    Result<void> create();
+    Result<void> create(KeyType keyType = KeyType::Ec);
 
     QString certificatePath() const { return m_dir.filePath(QStringLiteral("cert.pem")); }
     QString keyPath() const { return m_dir.filePath(QStringLiteral("key.pem")); }

@@ -64,6 +64,9 @@ private slots:
 
     void roleNamesRoundTrip_data();
     void roleNamesRoundTrip();
+
+    void rolesInMessagesTakeTheRightArticle_data();
+    void rolesInMessagesTakeTheRightArticle();
 };
 
 void TestWorkflow::statesAreInNaturalOrderAndTheFirstIsInitial()
@@ -191,7 +194,8 @@ void TestWorkflow::onlyAPmApproves_data()
     QTest::newRow("pm") << u"pm"_s << QString() << QString();
     QTest::newRow("foreman") << u"foreman"_s << u"forbidden"_s
                              << u"a foreman may not move submitted -> approved"_s;
-    QTest::newRow("admin") << u"admin"_s << u"forbidden"_s << u"a admin may not move submitted -> approved"_s;
+    QTest::newRow("admin") << u"admin"_s << u"forbidden"_s
+                           << u"an admin may not move submitted -> approved"_s;
 }
 
 void TestWorkflow::onlyAPmApproves()
@@ -378,6 +382,26 @@ void TestWorkflow::roleNamesRoundTrip()
     QCOMPARE(role.has_value(), known);
     if (role)
         QCOMPARE(roleName(*role), name);
+}
+
+void TestWorkflow::rolesInMessagesTakeTheRightArticle_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("foreman") << u"foreman"_s << u"a foreman"_s;
+    QTest::newRow("pm") << u"pm"_s << u"a pm"_s;
+    QTest::newRow("admin") << u"admin"_s << u"an admin"_s;
+}
+
+void TestWorkflow::rolesInMessagesTakeTheRightArticle()
+{
+    QFETCH(QString, role);
+    QFETCH(QString, expected);
+
+    const std::optional<Role> who = roleFromName(role);
+    QVERIFY(who);
+    QCOMPARE(roleWithArticle(*who), expected);
 }
 
 QTEST_GUILESS_MAIN(TestWorkflow)
