@@ -5,6 +5,7 @@
 #include "api/OpsRoutes.h"
 #include "attachments/AttachmentRoutes.h"
 #include "attachments/AttachmentStorage.h"
+#include "attachments/LegacyObjectMigration.h"
 #include "auth/Authenticator.h"
 #include "common/Logging.h"
 #include "events/EventHub.h"
@@ -14,6 +15,7 @@
 #include "http/Router.h"
 #include "http/TlsFiles.h"
 #include "ops/ServerMetrics.h"
+#include "store/RecordRepository.h"
 #include "store/SequenceRepository.h"
 #include "store/ServerDatabase.h"
 #include "sync/ChangeFanout.h"
@@ -70,6 +72,14 @@ Result<void> ServerApp::startAttachments()
     m_attachmentStorage = std::make_unique<AttachmentStorage>(dir);
     if (const Result<void> prepared = m_attachmentStorage->prepare(); !prepared)
         return prepared;
+    // Files stored before storage was per project move to their projects' folders first, so that
+    // no request ever looks for them in the wrong place.
+    const Result<LegacyObjectMigration::Report> migrated =
+        LegacyObjectMigration(*m_attachmentStorage).run([this] {
+            return RecordRepository(*m_db).attachmentProjectsBySha256();
+        });
+    if (!migrated)
+        return migrated.error();
     AttachmentRoutes::Options options;
     options.maxFileBytes = m_options.maxAttachmentBytes;
     options.maxChunkBytes = m_options.maxBodyBytes;
