@@ -155,11 +155,17 @@ Result<void> ServerApp::start()
             return configuration.error();
         m_http->setTlsConfiguration(configuration.value());
     }
-    m_http->setRequestObserver([metrics = m_metrics.get()](const QString &path, int status, double seconds) {
+    const HttpConnection::RequestObserver observer = [metrics = m_metrics.get()](const QString &path,
+                                                                                 int status, double seconds) {
         metrics->observeRequest(path, status, seconds);
-    });
+    };
+    m_http->setRequestObserver(observer);
     m_metrics->setOpenConnections([http = m_http.get()] { return http->connectionCount(); });
-    m_events = std::make_unique<EventsEndpoint>(*m_authenticator, *m_eventHub, EventsEndpoint::Options{});
+    EventsEndpoint::Options eventOptions;
+    eventOptions.maxConnectionsPerUser = m_options.maxEventSocketsPerUser;
+    m_events = std::make_unique<EventsEndpoint>(*m_authenticator, *m_eventHub, m_routes->authenticatedGuard(),
+                                                eventOptions);
+    m_events->setRequestObserver(observer);
     m_events->install(*m_http);
     m_metrics->setOpenWebSockets([events = m_events.get()] { return events->connectionCount(); });
     if (const Result<void> listening = m_http->listen(m_options.listenAddress, m_options.listenPort);

@@ -153,6 +153,13 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
                 return text.error();
             if (const Result<void> parsed = parseRateLimit(text.value(), options); !parsed)
                 return parsed.error();
+        } else if (serving && option == QLatin1String("--max-event-sockets-per-user")) {
+            if (!(text = value()))
+                return text.error();
+            const Result<qint64> number = positiveNumber(option, text.value());
+            if (!number)
+                return number.error();
+            options.maxEventSocketsPerUser = int(qMin<qint64>(number.value(), 1000000));
         } else if (serving && option == QLatin1String("--log-format")) {
             if (!(text = value()))
                 return text.error();
@@ -251,7 +258,7 @@ QString ServerOptions::usage()
         "  fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file FILE]\n"
         "                   [--max-body BYTES] [--max-batch N] [--insecure]\n"
         "                   [--tls-cert FILE --tls-key FILE] [--rate-limit BURST/PER_SECOND|off]\n"
-        "                   [--log-format text|json]\n"
+        "                   [--max-event-sockets-per-user N] [--log-format text|json]\n"
         "  fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db "
         "PATH|URL]\n"
         "  fieldsync-server revoke-token NAME [--db PATH|URL]\n"
@@ -277,7 +284,11 @@ QString ServerOptions::usage()
         "  --tls-cert FILE        serve HTTPS with this PEM certificate (chain after it) ...\n"
         "  --tls-key FILE         ... and this PEM private key\n"
         "  --rate-limit B/R       per user: a burst of B requests, refilled at R per second\n"
-        "                         (default 200/50; off disables); health and metrics are exempt\n"
+        "                         (default 200/50; off disables); health and metrics are exempt,\n"
+        "                         event WebSocket upgrades count like any request\n"
+        "  --max-event-sockets-per-user N\n"
+        "                         event WebSockets one user may hold open (default 20; the next\n"
+        "                         gets 429); at most 1000 in all per instance (then 503)\n"
         "  --log-format json      one JSON object per log line on stderr (default text)\n"
         "\n"
         "When ready it prints one line to stdout: listening on http://HOST:PORT\n"

@@ -11,7 +11,8 @@ namespace fieldsync::server {
 // The command line of fieldsync-server:
 //   fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file F]
 //                    [--max-body BYTES] [--max-batch N] [--insecure] [--tls-cert F --tls-key F]
-//                    [--rate-limit BURST/PER_SECOND|off] [--log-format text|json]
+//                    [--rate-limit BURST/PER_SECOND|off] [--max-event-sockets-per-user N]
+//                    [--log-format text|json]
 //   fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db PATH]
 //   fieldsync-server revoke-token NAME [--db PATH] | issue-token NAME [--db PATH]
 //   fieldsync-server list-users [--json] [--db PATH]
@@ -49,6 +50,7 @@ public:
     QString tlsKey;         // PEM private key
     double rateBurst = 200; // per user; rateBurst/ratePerSecond, --rate-limit off sets 0
     double ratePerSecond = 50;
+    int maxEventSocketsPerUser = 20; // open event WebSockets per user (the token's user)
     bool jsonLogs = false;
     int drainTimeoutMs = 10000; // graceful shutdown: how long requests in flight may take
 
