@@ -5,6 +5,7 @@
 #include "api/OpsRoutes.h"
 #include "attachments/AttachmentRoutes.h"
 #include "attachments/AttachmentStorage.h"
+#include "attachments/LegacyObjectMigration.h"
 #include "auth/Authenticator.h"
 #include "common/Logging.h"
 #include "events/EventHub.h"
@@ -14,6 +15,7 @@
 #include "http/Router.h"
 #include "http/TlsFiles.h"
 #include "ops/ServerMetrics.h"
+#include "store/RecordRepository.h"
 #include "store/SequenceRepository.h"
 #include "store/ServerDatabase.h"
 #include "sync/ChangeFanout.h"
@@ -74,6 +76,14 @@ Result<void> ServerApp::startAttachments()
     m_attachmentStorage = std::make_unique<AttachmentStorage>(dir);
     if (const Result<void> prepared = m_attachmentStorage->prepare(); !prepared)
         return prepared;
+    // Files stored before storage was per project move to their projects' folders first, so that
+    // no request ever looks for them in the wrong place.
+    const Result<LegacyObjectMigration::Report> migrated =
+        LegacyObjectMigration(*m_attachmentStorage).run([this] {
+            return RecordRepository(*m_db).attachmentProjectsBySha256();
+        });
+    if (!migrated)
+        return migrated.error();
     AttachmentRoutes::Options options;
     options.maxFileBytes = m_options.maxAttachmentBytes;
     options.maxChunkBytes = m_options.maxBodyBytes;
@@ -152,11 +162,17 @@ Result<void> ServerApp::start()
     m_http = std::make_unique<HttpServer>(*m_router, limits);
     if (tlsConfiguration)
         m_http->setTlsConfiguration(*tlsConfiguration);
-    m_http->setRequestObserver([metrics = m_metrics.get()](const QString &path, int status, double seconds) {
+    const HttpConnection::RequestObserver observer = [metrics = m_metrics.get()](const QString &path,
+                                                                                 int status, double seconds) {
         metrics->observeRequest(path, status, seconds);
-    });
+    };
+    m_http->setRequestObserver(observer);
     m_metrics->setOpenConnections([http = m_http.get()] { return http->connectionCount(); });
-    m_events = std::make_unique<EventsEndpoint>(*m_authenticator, *m_eventHub, EventsEndpoint::Options{});
+    EventsEndpoint::Options eventOptions;
+    eventOptions.maxConnectionsPerUser = m_options.maxEventSocketsPerUser;
+    m_events = std::make_unique<EventsEndpoint>(*m_authenticator, *m_eventHub, m_routes->authenticatedGuard(),
+                                                eventOptions);
+    m_events->setRequestObserver(observer);
     m_events->install(*m_http);
     m_metrics->setOpenWebSockets([events = m_events.get()] { return events->connectionCount(); });
     if (const Result<void> listening = m_http->listen(m_options.listenAddress, m_options.listenPort);

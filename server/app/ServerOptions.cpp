@@ -159,6 +159,13 @@ Result<ServerOptions> ServerOptions::parse(const QStringList &arguments)
                 return text.error();
             if (const Result<void> parsed = parseRateLimit(text.value(), options); !parsed)
                 return parsed.error();
+        } else if (serving && option == QLatin1String("--max-event-sockets-per-user")) {
+            if (!(text = value()))
+                return text.error();
+            const Result<qint64> number = positiveNumber(option, text.value());
+            if (!number)
+                return number.error();
+            options.maxEventSocketsPerUser = int(qMin<qint64>(number.value(), 1000000));
         } else if (serving && option == QLatin1String("--log-format")) {
             if (!(text = value()))
                 return text.error();
@@ -268,7 +275,8 @@ QString ServerOptions::usage()
         "  fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file FILE]\n"
         "                   [--max-body BYTES] [--max-batch N] [--insecure]\n"
         "                   [--tls-cert FILE --tls-key FILE] [--rate-limit BURST/PER_SECOND|RATE|off]\n"
-        "                   [--attachments-dir DIR | --no-attachments] [--log-format text|json]\n"
+        "                   [--attachments-dir DIR | --no-attachments] [--max-event-sockets-per-user N]\n"
+        "                   [--log-format text|json]\n"
         "  fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db "
         "PATH|URL]\n"
         "  fieldsync-server revoke-token NAME [--db PATH|URL]\n"
@@ -296,7 +304,11 @@ QString ServerOptions::usage()
         "  --tls-key FILE         ... and this PEM private key\n"
         "  --rate-limit B/R       per user: a burst of B requests, refilled at R per second\n"
         "                         (default 200/50; R alone means a burst of 4*R; off disables);\n"
-        "                         health and metrics are exempt\n"
+        "                         health and metrics are exempt, event WebSocket upgrades count\n"
+        "                         like any request\n"
+        "  --max-event-sockets-per-user N\n"
+        "                         event WebSockets one user may hold open (default 20; the next\n"
+        "                         gets 429); at most 1000 in all per instance (then 503)\n"
         "  --log-format json      one JSON object per log line on stderr (default text)\n"
         "\n"
         "When ready it prints one line to stdout: listening on http://HOST:PORT\n"

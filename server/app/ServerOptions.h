@@ -12,7 +12,8 @@ namespace fieldsync::server {
 //   fieldsync-server [--listen HOST:PORT] [--db PATH|URL] [--demo] [--demo-token-file F]
 //                    [--max-body BYTES] [--max-batch N] [--insecure] [--tls-cert F --tls-key F]
 //                    [--attachments-dir DIR | --no-attachments]
-//                    [--rate-limit BURST/PER_SECOND|RATE|off] [--log-format text|json]
+//                    [--rate-limit BURST/PER_SECOND|RATE|off] [--max-event-sockets-per-user N]
+//                    [--log-format text|json]
 //   fieldsync-server add-user NAME --role foreman|pm|admin --project P [--project P2 ...] [--db PATH]
 //   fieldsync-server revoke-token NAME [--db PATH] | issue-token NAME [--db PATH]
 //   fieldsync-server list-users [--json] [--db PATH]
@@ -51,6 +52,7 @@ public:
     QString tlsKey;         // PEM private key
     double rateBurst = 200; // per user; rateBurst/ratePerSecond, --rate-limit off sets 0
     double ratePerSecond = 50;
+    int maxEventSocketsPerUser = 20; // open event WebSockets per user (the token's user)
     bool jsonLogs = false;
     int drainTimeoutMs = 10000; // graceful shutdown: how long requests in flight may take
 

@@ -11,6 +11,7 @@
 #include "protocol/AttachmentMessages.h"
 #include "store/RecordRepository.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -179,7 +180,9 @@ HttpResponse AttachmentRoutes::uploadStatus(const StoredRecord &record) const
     protocol::UploadStatus status;
     status.id = record.id;
     status.bytes = bytesOf(record);
-    status.complete = m_storage.hasObject(sha256Of(record));
+    // Only this project's copy counts: another project's file of the same SHA-256 proves nothing
+    // about what this record's author has.
+    status.complete = m_storage.hasObject(record.projectId, sha256Of(record));
     status.received =
         status.complete ? status.bytes : std::min(m_storage.receivedBytes(record.id), status.bytes);
     return HttpResponse::json(200, status.toJson());
@@ -192,7 +195,8 @@ HttpResponse AttachmentRoutes::putChunk(const HttpRequest &request, const Stored
     if (!AttachmentRecord::isSha256Hex(expectedSha))
         return HttpResponse::error(409, QStringLiteral("invalid_record"),
                                    QStringLiteral("the attachment's record has no valid sha256"));
-    if (m_storage.hasObject(expectedSha)) // a replay after the upload was completed: nothing to do
+    // A replay after the upload was completed (or the project has this file already): nothing to do.
+    if (m_storage.hasObject(record.projectId, expectedSha))
         return uploadStatus(record);
     bool ok = false;
     const qint64 offset = request.header(protocol::ChunkOffsetHeader).trimmed().toLongLong(&ok);
@@ -231,7 +235,8 @@ HttpResponse AttachmentRoutes::putChunk(const HttpRequest &request, const Stored
     status.bytes = bytes;
     status.received = offset + request.body().size();
     if (status.received == bytes) {
-        if (Result<void> completed = m_storage.completeUpload(record.id, expectedSha); !completed) {
+        if (Result<void> completed = m_storage.completeUpload(record.id, record.projectId, expectedSha);
+            !completed) {
             if (completed.error().code == QLatin1String("file_hash_mismatch"))
                 return HttpResponse::error(422, QStringLiteral("file_hash_mismatch"),
                                            completed.error().message);
@@ -245,11 +250,11 @@ HttpResponse AttachmentRoutes::putChunk(const HttpRequest &request, const Stored
 HttpResponse AttachmentRoutes::download(const StoredRecord &record) const
 {
     const QString sha = sha256Of(record);
-    if (!AttachmentRecord::isSha256Hex(sha) || !m_storage.hasObject(sha))
+    if (!m_storage.hasObject(record.projectId, sha))
         return HttpResponse::error(
             404, QStringLiteral("not_uploaded"),
             QStringLiteral("the file of this attachment has not reached the server yet"));
-    QFile file(m_storage.objectPath(sha));
+    QFile file(m_storage.objectPath(record.projectId, sha));
     if (!file.open(QIODevice::ReadOnly))
         return internalError(makeError(QStringLiteral("store_io"), file.errorString()));
     QByteArray mime = record.data.value(AttachmentRecord::MimeType).toString().toLatin1();
@@ -262,22 +267,24 @@ HttpResponse AttachmentRoutes::download(const StoredRecord &record) const
 HttpResponse AttachmentRoutes::thumbnail(const StoredRecord &record) const
 {
     const QString sha = sha256Of(record);
-    if (!AttachmentRecord::isSha256Hex(sha) || !m_storage.hasObject(sha))
+    if (!m_storage.hasObject(record.projectId, sha))
         return HttpResponse::error(
             404, QStringLiteral("not_uploaded"),
             QStringLiteral("the file of this attachment has not reached the server yet"));
     const QString mime = record.data.value(AttachmentRecord::MimeType).toString();
     const QByteArray format = ThumbnailMaker::formatFor(mime);
-    const QString cachedPath = m_storage.thumbnailPath(sha, format);
+    const QString cachedPath = m_storage.thumbnailPath(record.projectId, sha, format);
     QFile cached(cachedPath);
     if (cached.open(QIODevice::ReadOnly))
         return HttpResponse(200, cached.readAll(), "image/" + format);
-    Result<ThumbnailMaker::Thumbnail> made = ThumbnailMaker::make(m_storage.objectPath(sha), mime);
+    Result<ThumbnailMaker::Thumbnail> made =
+        ThumbnailMaker::make(m_storage.objectPath(record.projectId, sha), mime);
     if (!made) {
         if (made.error().code == QLatin1String("not_an_image"))
             return HttpResponse::error(415, made.error().code, made.error().message);
         return internalError(made.error());
     }
+    QDir().mkpath(QFileInfo(cachedPath).path());
     QSaveFile cache(cachedPath);
     if (!cache.open(QIODevice::WriteOnly) || cache.write(made.value().bytes) != made.value().bytes.size() ||
         !cache.commit())

@@ -1,5 +1,6 @@
 #include "AttachmentStorage.h"
 
+#include "attachments/AttachmentRecord.h"
 #include "attachments/Sha256.h"
 #include "common/Logging.h"
 
@@ -35,14 +36,29 @@ Result<void> AttachmentStorage::prepare()
     return {};
 }
 
-QString AttachmentStorage::objectPath(const QString &sha256) const
+QString AttachmentStorage::objectsDir() const
 {
-    return QDir(m_root).filePath(Objects + u'/' + sha256.left(2) + u'/' + sha256);
+    return QDir(m_root).filePath(Objects);
 }
 
-bool AttachmentStorage::hasObject(const QString &sha256) const
+QString AttachmentStorage::thumbnailsDir() const
 {
-    return QFileInfo::exists(objectPath(sha256));
+    return QDir(m_root).filePath(Thumbnails);
+}
+
+QString AttachmentStorage::projectFolder(const QString &projectId)
+{
+    return QString::fromLatin1(Sha256::hexOf(projectId.toUtf8()));
+}
+
+QString AttachmentStorage::objectPath(const QString &projectId, const QString &sha256) const
+{
+    return objectsDir() + u'/' + projectFolder(projectId) + u'/' + sha256.left(2) + u'/' + sha256;
+}
+
+bool AttachmentStorage::hasObject(const QString &projectId, const QString &sha256) const
+{
+    return AttachmentRecord::isSha256Hex(sha256) && QFileInfo::exists(objectPath(projectId, sha256));
 }
 
 QString AttachmentStorage::partialPath(const QString &attachmentId) const
@@ -77,7 +93,8 @@ Result<qint64> AttachmentStorage::appendChunk(const QString &attachmentId, qint6
     return file.size();
 }
 
-Result<void> AttachmentStorage::completeUpload(const QString &attachmentId, const QString &expectedSha256)
+Result<void> AttachmentStorage::completeUpload(const QString &attachmentId, const QString &projectId,
+                                               const QString &expectedSha256)
 {
     const QString path = partialPath(attachmentId);
     if (!QFileInfo::exists(path)) {
@@ -102,12 +119,13 @@ Result<void> AttachmentStorage::completeUpload(const QString &attachmentId, cons
             QStringLiteral("the uploaded file's SHA-256 is %1, its record says %2; send it again")
                 .arg(actual, expectedSha256));
     }
-    const QString target = objectPath(expectedSha256);
+    const QString target = objectPath(projectId, expectedSha256);
     if (!QDir().mkpath(QFileInfo(target).path()))
         return makeError(QStringLiteral("store_io"),
                          QStringLiteral("cannot create %1").arg(QFileInfo(target).path()));
     if (QFileInfo::exists(target)) {
-        QFile::remove(path); // the same bytes are there already (another attachment of the same photo)
+        QFile::remove(path); // the same bytes are there already (another attachment of the same photo
+                             // in this project)
         return {};
     }
     // rename(2) is atomic: the object is there whole or not at all.
@@ -123,9 +141,11 @@ void AttachmentStorage::discardUpload(const QString &attachmentId)
     QFile::remove(partialPath(attachmentId));
 }
 
-QString AttachmentStorage::thumbnailPath(const QString &sha256, const QByteArray &format) const
+QString AttachmentStorage::thumbnailPath(const QString &projectId, const QString &sha256,
+                                         const QByteArray &format) const
 {
-    return QDir(m_root).filePath(Thumbnails + u'/' + sha256 + u'.' + QString::fromLatin1(format));
+    return thumbnailsDir() + u'/' + projectFolder(projectId) + u'/' + sha256 + u'.' +
+           QString::fromLatin1(format);
 }
 
 } // namespace fieldsync::server

@@ -22,10 +22,12 @@ constexpr int MaxDeviceIdLength = 128;
 
 } // namespace
 
-EventsEndpoint::EventsEndpoint(Authenticator &authenticator, EventHub &hub, Options options, QObject *parent)
+EventsEndpoint::EventsEndpoint(Authenticator &authenticator, EventHub &hub, Router::Guard headGuard,
+                               Options options, QObject *parent)
     : QObject(parent)
     , m_authenticator(authenticator)
     , m_hub(hub)
+    , m_headGuard(std::move(headGuard))
     , m_options(options)
     , m_server(QStringLiteral("fieldsync-server"), QWebSocketServer::NonSecureMode)
 {
@@ -47,8 +49,25 @@ void EventsEndpoint::install(HttpServer &server)
     });
 }
 
-void EventsEndpoint::refuse(QTcpSocket *socket, const HttpResponse &response)
+void EventsEndpoint::report(int status, const QElapsedTimer &since) const
 {
+    if (m_observer)
+        m_observer(protocol::Paths::Events, status, double(since.nsecsElapsed()) / 1e9);
+}
+
+int EventsEndpoint::connectionsOf(const QString &userName) const
+{
+    int count = 0;
+    for (const Session &session : m_sessions)
+        count += session.user.name == userName ? 1 : 0;
+    for (const Handshake &handshake : m_handshaking)
+        count += handshake.userName == userName ? 1 : 0;
+    return count;
+}
+
+void EventsEndpoint::refuse(QTcpSocket *socket, const HttpResponse &response, const QElapsedTimer &since)
+{
+    report(response.status(), since);
     socket->setParent(this);
     // The handshake was only peeked by the HTTP layer: read it, so that closing does not reset
     // the connection before the client has read our answer.
@@ -60,51 +79,60 @@ void EventsEndpoint::refuse(QTcpSocket *socket, const HttpResponse &response)
 
 void EventsEndpoint::handleUpgrade(QTcpSocket *socket, const HttpRequest &head)
 {
-    const QByteArray version = head.header(protocol::VersionHeader).trimmed();
-    if (head.hasHeader(protocol::VersionHeader) && version != QByteArray::number(protocol::Version)) {
-        HttpResponse response =
-            HttpResponse::error(426, QStringLiteral("unsupported_protocol"),
-                                QStringLiteral("this server speaks protocol %1").arg(protocol::Version));
-        response.setHeader(protocol::SupportedVersionsHeader, QByteArray::number(protocol::Version));
-        refuse(socket, response);
+    QElapsedTimer since;
+    since.start();
+    // Version, token and rate limit: an upgrade costs the user's bucket like any request, or one
+    // token could open sockets as fast as it can send heads.
+    HttpRequest request = head;
+    if (std::optional<HttpResponse> refusal = m_headGuard(request)) {
+        refuse(socket, *refusal, since);
         return;
     }
-    const Result<AuthUser> user = m_authenticator.authenticate(head.header("authorization"));
+    const auto *user = std::any_cast<AuthUser>(&request.context());
     if (!user) {
-        if (user.error().code != QLatin1String("unauthorized")) {
-            qCWarning(lcServer) << "events: cannot check a token:" << user.error().toString();
-            refuse(socket, HttpResponse::error(500, QStringLiteral("internal"),
-                                               QStringLiteral("the server could not check the token")));
-            return;
-        }
-        HttpResponse response = HttpResponse::error(401, user.error().code, user.error().message);
-        response.setHeader("WWW-Authenticate", "Bearer");
-        refuse(socket, response);
+        qCWarning(lcServer) << "events: the head guard let an upgrade through without its user";
+        refuse(socket,
+               HttpResponse::error(500, QStringLiteral("internal"),
+                                   QStringLiteral("the server could not check the token")),
+               since);
+        return;
+    }
+    if (connectionsOf(user->name) >= m_options.maxConnectionsPerUser) {
+        qCWarning(lcServer) << "events: per-user cap reached; refusing" << user->name;
+        HttpResponse tooMany = HttpResponse::error(
+            429, QStringLiteral("too_many_event_connections"),
+            QStringLiteral("this user has %1 event connections open, the most this server allows; close "
+                           "one or retry later")
+                .arg(m_options.maxConnectionsPerUser));
+        tooMany.setHeader("Retry-After", "30");
+        refuse(socket, tooMany, since);
         return;
     }
     if (m_sessions.size() + m_handshaking.size() >= m_options.maxConnections) {
-        qCWarning(lcServer) << "events: connection cap reached; refusing" << user.value().name;
+        qCWarning(lcServer) << "events: connection cap reached; refusing" << user->name;
         HttpResponse busy =
             HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("too many event connections"));
         busy.setHeader("Retry-After", "30");
-        refuse(socket, busy);
+        refuse(socket, busy, since);
         return;
     }
     socket->setParent(this);
     const QString key = peerKey(socket);
-    m_handshaking.insert(key, socket);
+    m_handshaking.insert(key, Handshake{socket, user->name, since});
     // handleConnection() has no handshake timeout of its own: a client that stops mid-handshake
     // would hold its socket for ever.
     QTimer::singleShot(m_options.handshakeTimeoutMs, socket, [this, key, socket] {
-        if (m_handshaking.value(key) != socket)
+        const auto it = m_handshaking.constFind(key);
+        if (it == m_handshaking.cend() || it->tcp != socket)
             return;
+        report(408, it->since);
         m_handshaking.remove(key);
         socket->abort();
         socket->deleteLater();
     });
     connect(socket, &QObject::destroyed, this, [this, key, socket] {
         const auto it = m_handshaking.find(key);
-        if (it != m_handshaking.end() && (it->isNull() || it->data() == socket))
+        if (it != m_handshaking.end() && (it->tcp.isNull() || it->tcp.data() == socket))
             m_handshaking.erase(it);
     });
     m_server.handleConnection(socket);
@@ -125,8 +153,11 @@ void EventsEndpoint::onNewConnection()
         // The handshake's own headers name the user: the same check handleUpgrade made, on the
         // socket it made it for.
         Session session;
-        session.tcp = m_handshaking.take(socket->peerAddress().toString() + QLatin1Char(' ') +
-                                         QString::number(socket->peerPort()));
+        const Handshake handshake = m_handshaking.take(socket->peerAddress().toString() + QLatin1Char(' ') +
+                                                       QString::number(socket->peerPort()));
+        session.tcp = handshake.tcp;
+        if (handshake.since.isValid())
+            report(101, handshake.since);
         session.authorization = socket->request().rawHeader("Authorization");
         const Result<AuthUser> user = m_authenticator.authenticate(session.authorization);
         if (!user) {

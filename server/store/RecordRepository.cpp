@@ -1,6 +1,7 @@
 #include "RecordRepository.h"
 
 #include "ServerDatabase.h"
+#include "attachments/AttachmentRecord.h"
 #include "common/JsonWriter.h"
 
 #include <QJsonDocument>
@@ -110,6 +111,22 @@ Result<QList<StoredRecord>> RecordRepository::changedSince(const QString &projec
     if (failure)
         return *failure;
     return records;
+}
+
+Result<QHash<QString, QSet<QString>>> RecordRepository::attachmentProjectsBySha256()
+{
+    QHash<QString, QSet<QString>> projects;
+    const Result<void> read =
+        m_db.select(QStringLiteral("SELECT project_id, data FROM records WHERE entity = ?"),
+                    {EntitySchema::of(EntityKind::Attachment).wireName}, [&](const SqlRow &row) {
+                        const QString sha256 =
+                            parseData(row.utf8(1)).value(AttachmentRecord::Sha256).toString();
+                        if (AttachmentRecord::isSha256Hex(sha256))
+                            projects[sha256].insert(row.text(0));
+                    });
+    if (!read)
+        return read.error();
+    return projects;
 }
 
 } // namespace fieldsync::server

@@ -3,7 +3,9 @@
 #include "StoredRecord.h"
 #include "common/Result.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -28,6 +30,11 @@ public:
     // decode false leaves each record's data as text, in encodedData.
     Result<QList<StoredRecord>> changedSince(const QString &projectId, qint64 cursor, qint64 upTo, int limit,
                                              bool decode = true);
+
+    // The projects of the attachment records naming each SHA-256 (deleted records too), for
+    // moving files stored before storage was per project. Reads every attachment record: for a
+    // one-off job, not for requests.
+    Result<QHash<QString, QSet<QString>>> attachmentProjectsBySha256();
 
 private:
     ServerDatabase &m_db;

@@ -1,14 +1,17 @@
 // The attachment endpoints of the real fieldsync-server process: chunks checked one by one,
 // the whole file checked before it counts, sizes refused from the head, projects filtered,
-// files stored by content, thumbnails made from the stored photo.
+// files stored by content within each project (never shared across projects), thumbnails made
+// from the stored photo, and files of the old shared layout moved to their projects on start.
 #include "ServerProcess.h"
 #include "TestHttpClient.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +21,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
+
+#include <tuple>
 
 using namespace fieldsync;
 using namespace fieldsync::test;
@@ -58,6 +63,9 @@ private slots:
     void aZeroByteFileCompletes();
     void aFileOverTheLimitIsRefusedBeforeItsBody();
     void anotherProjectSeesNothing();
+    void anotherProjectCannotClaimAFileByItsSha256();
+    void theSamePhotoTwiceInAProjectIsStoredOnce();
+    void filesOfTheOldSharedLayoutMoveToTheirProjectsOnStart();
     void anAttachmentNeedsItsRecordInItsProject();
     void aThumbnailIsAScaledImage();
     void aFileThatIsNoImageHasNoThumbnail();
@@ -68,12 +76,20 @@ private:
     // its id.
     QString pushAttachment(const QByteArray &content, const QString &name = u"photo.jpg"_s,
                            const QString &mime = u"image/jpeg"_s, qint64 bytesOverride = -1);
+    // The same into another project as another user, on the server at url.
+    static QString pushAttachmentAs(const QUrl &url, const QString &token, const QString &project,
+                                    const QByteArray &content);
     // The server's answer to a push of these changes (as ana).
     QJsonObject pushChanges(const QJsonArray &changes);
+    static QJsonObject pushChangesAs(const QUrl &url, const QString &token, const QJsonArray &changes);
     TestHttpResponse put(const QString &token, const QString &path, const QByteArray &body,
                          const QList<QPair<QByteArray, QByteArray>> &headers);
     TestHttpResponse putChunk(const QString &id, qint64 index, qint64 offset, const QByteArray &bytes,
                               const QByteArray &sha = {});
+    TestHttpResponse putChunkAs(const QString &token, const QString &id, qint64 offset,
+                                const QByteArray &bytes);
+    // Where the server keeps a project's file of this SHA-256.
+    QString objectPath(const QString &project, const QString &sha) const;
 
     QTemporaryDir m_attachmentsDir;
     std::unique_ptr<ServerProcess> m_server;
@@ -97,9 +113,9 @@ QJsonObject permitCreate(const QString &id, const QString &project)
 
 QJsonObject attachmentAppend(const QString &id, const QString &recordId, const QString &recordEntity,
                              const QByteArray &content, const QString &name, const QString &mime,
-                             qint64 bytes)
+                             qint64 bytes, const QString &project = u"p1"_s)
 {
-    const QJsonObject data{{u"project_id"_s, u"p1"_s},
+    const QJsonObject data{{u"project_id"_s, project},
                            {u"record_id"_s, recordId},
                            {u"record_entity"_s, recordEntity},
                            {u"name"_s, name},
@@ -164,11 +180,16 @@ void TestAttachmentApi::cleanupTestCase()
 
 QJsonObject TestAttachmentApi::pushChanges(const QJsonArray &changes)
 {
+    return pushChangesAs(m_server->url(), m_ana, changes);
+}
+
+QJsonObject TestAttachmentApi::pushChangesAs(const QUrl &url, const QString &token, const QJsonArray &changes)
+{
     const QJsonObject push{{u"device_id"_s, u"test-device"_s},
                            {u"client_time"_s, u"2026-11-22T10:00:00Z"_s},
                            {u"batch_id"_s, newId()},
                            {u"changes"_s, changes}};
-    TestHttpClient client(m_server->url(), m_ana);
+    TestHttpClient client(url, token);
     const TestHttpResponse answer =
         client.post(u"/api/v1/sync/push"_s, QJsonDocument(push).toJson(QJsonDocument::Compact));
     if (answer.status != 200)
@@ -190,6 +211,36 @@ QString TestAttachmentApi::pushAttachment(const QByteArray &content, const QStri
         return {};
     }
     return id;
+}
+
+QString TestAttachmentApi::pushAttachmentAs(const QUrl &url, const QString &token, const QString &project,
+                                            const QByteArray &content)
+{
+    const QString id = newId();
+    const QString permitId = newId();
+    const QJsonObject answer = pushChangesAs(
+        url, token,
+        {permitCreate(permitId, project), attachmentAppend(id, permitId, u"permit"_s, content, u"photo.jpg"_s,
+                                                           u"image/jpeg"_s, content.size(), project)});
+    if (answer.value(u"applied"_s).toArray().size() != 2) {
+        qWarning() << "push not applied:" << answer;
+        return {};
+    }
+    return id;
+}
+
+QString TestAttachmentApi::objectPath(const QString &project, const QString &sha) const
+{
+    const QString projectFolder = QString::fromLatin1(sha256Hex(project.toUtf8()));
+    return QDir(m_attachmentsDir.path()).filePath(u"objects/%1/%2/%3"_s.arg(projectFolder, sha.left(2), sha));
+}
+
+TestHttpResponse TestAttachmentApi::putChunkAs(const QString &token, const QString &id, qint64 offset,
+                                               const QByteArray &bytes)
+{
+    return put(token, u"/api/v1/attachments/%1/chunks/0"_s.arg(id), bytes,
+               {{"FieldSync-Chunk-Offset", QByteArray::number(offset)},
+                {"FieldSync-Chunk-SHA256", sha256Hex(bytes)}});
 }
 
 TestHttpResponse TestAttachmentApi::put(const QString &token, const QString &path, const QByteArray &body,
@@ -248,9 +299,10 @@ void TestAttachmentApi::chunksAreCheckedAndTheWholeFileCompletesTheUpload()
     QCOMPARE(status.json().value(u"complete"_s).toBool(), true);
     QCOMPARE(status.json().value(u"received"_s).toInteger(), content.size());
 
-    // Stored by content, and a replayed chunk after completion changes nothing.
+    // Stored by content in its project's folder, and a replayed chunk after completion changes nothing.
     const QString sha = QString::fromLatin1(sha256Hex(content));
-    QVERIFY(QFile::exists(QDir(m_attachmentsDir.path()).filePath(u"objects/%1/%2"_s.arg(sha.left(2), sha))));
+    QVERIFY(QFile::exists(objectPath(u"p1"_s, sha)));
+    QVERIFY(!QFile::exists(QDir(m_attachmentsDir.path()).filePath(u"objects/%1/%2"_s.arg(sha.left(2), sha))));
     QCOMPARE(putChunk(id, 2, 200 * 1024, content.mid(200 * 1024)).status, 200);
 
     const TestHttpResponse file =
@@ -377,6 +429,148 @@ void TestAttachmentApi::anotherProjectSeesNothing()
     TestHttpClient anonymous(m_server->url());
     QCOMPARE(anonymous.get(u"/api/v1/attachments/%1"_s.arg(id)).status, 401);
     QCOMPARE(TestHttpClient(m_server->url(), m_ana).get(u"/api/v1/attachments/not-a-uuid"_s).status, 404);
+}
+
+void TestAttachmentApi::anotherProjectCannotClaimAFileByItsSha256()
+{
+    // A photo of project p1, whose SHA-256 a user of p2 has learnt somehow.
+    QImage photo(640, 480, QImage::Format_RGB32);
+    photo.fill(Qt::darkRed);
+    QByteArray content;
+    QBuffer buffer(&content);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(photo.save(&buffer, "JPEG", 90));
+    const QString inP1 = pushAttachment(content);
+    QVERIFY(!inP1.isEmpty());
+    QCOMPARE(putChunk(inP1, 0, 0, content).status, 200);
+
+    // Olga's record in p2 names the same SHA-256 and size: that alone gets her nothing.
+    const QString inP2 = pushAttachmentAs(m_server->url(), m_olga, u"p2"_s, content);
+    QVERIFY(!inP2.isEmpty());
+    TestHttpClient olga(m_server->url(), m_olga);
+    const TestHttpResponse status = olga.get(u"/api/v1/attachments/%1/upload"_s.arg(inP2));
+    QCOMPARE(status.status, 200);
+    QCOMPARE(status.json().value(u"complete"_s).toBool(), false);
+    QCOMPARE(status.json().value(u"received"_s).toInteger(), 0);
+    for (const QString &path : {u"/api/v1/attachments/%1"_s, u"/api/v1/attachments/%1/thumbnail"_s}) {
+        const TestHttpResponse answer = olga.get(path.arg(inP2), {{"Accept-Encoding", "identity"}});
+        QCOMPARE(answer.status, 404);
+        QCOMPARE(answer.json().value(u"error"_s).toString(), u"not_uploaded"_s);
+        QVERIFY(!answer.body.contains(content.mid(100, 32)));
+    }
+    // A chunk is not taken as "already complete" either: an empty one leaves the upload at 0.
+    const TestHttpResponse empty = putChunkAs(m_olga, inP2, 0, QByteArray());
+    QCOMPARE(empty.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(empty.body).object().value(u"complete"_s).toBool(), false);
+    QCOMPARE(olga.get(u"/api/v1/attachments/%1"_s.arg(inP2)).status, 404);
+
+    // Uploading the bytes herself works, and p2 then has a copy of its own.
+    const TestHttpResponse uploaded = putChunkAs(m_olga, inP2, 0, content);
+    QCOMPARE(uploaded.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(uploaded.body).object().value(u"complete"_s).toBool(), true);
+    const TestHttpResponse file =
+        olga.get(u"/api/v1/attachments/%1"_s.arg(inP2), {{"Accept-Encoding", "identity"}});
+    QCOMPARE(file.status, 200);
+    QCOMPARE(file.body, content);
+    QCOMPARE(olga.get(u"/api/v1/attachments/%1/thumbnail"_s.arg(inP2)).status, 200);
+    const QString sha = QString::fromLatin1(sha256Hex(content));
+    QVERIFY(QFile::exists(objectPath(u"p1"_s, sha)));
+    QVERIFY(QFile::exists(objectPath(u"p2"_s, sha)));
+    QCOMPARE(TestHttpClient(m_server->url(), m_ana)
+                 .get(u"/api/v1/attachments/%1"_s.arg(inP1), {{"Accept-Encoding", "identity"}})
+                 .body,
+             content);
+}
+
+void TestAttachmentApi::theSamePhotoTwiceInAProjectIsStoredOnce()
+{
+    const QByteArray content = randomBytes(30 * 1024);
+    const QString first = pushAttachment(content);
+    const QString second = pushAttachment(content, u"again.jpg"_s);
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    QCOMPARE(putChunk(first, 0, 0, content).status, 200);
+
+    // Within one project the file is there already: the second needs no upload.
+    TestHttpClient client(m_server->url(), m_ana);
+    const QJsonObject status = client.get(u"/api/v1/attachments/%1/upload"_s.arg(second)).json();
+    QCOMPARE(status.value(u"complete"_s).toBool(), true);
+    QCOMPARE(status.value(u"received"_s).toInteger(), content.size());
+    QCOMPARE(client.get(u"/api/v1/attachments/%1"_s.arg(second), {{"Accept-Encoding", "identity"}}).body,
+             content);
+
+    const QString sha = QString::fromLatin1(sha256Hex(content));
+    QVERIFY(QFile::exists(objectPath(u"p1"_s, sha)));
+    int copies = 0;
+    QDirIterator files(QDir(m_attachmentsDir.path()).filePath(u"objects"_s), {sha}, QDir::Files,
+                       QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        files.next();
+        ++copies;
+    }
+    QCOMPARE(copies, 1);
+}
+
+void TestAttachmentApi::filesOfTheOldSharedLayoutMoveToTheirProjectsOnStart()
+{
+    // A server whose files were stored by the old layout, objects/ab/<sha>, shared by projects.
+    QTemporaryDir attachments;
+    QVERIFY(attachments.isValid());
+    ServerProcess server({u"--attachments-dir"_s, attachments.path()});
+    QVERIFY2(server.start().ok(), qPrintable(server.logs()));
+    const Result<QString> ana = server.addUser(u"ana"_s, u"foreman"_s, {u"p1"_s});
+    const Result<QString> olga = server.addUser(u"olga"_s, u"foreman"_s, {u"p2"_s});
+    QVERIFY(ana.ok() && olga.ok());
+    const QByteArray shared = randomBytes(5000); // attached in p1 and in p2
+    const QByteArray onlyP1 = randomBytes(3000);
+    const QByteArray unclaimed = randomBytes(1000); // no record names it
+    const QString sharedInP1 = pushAttachmentAs(server.url(), ana.value(), u"p1"_s, shared);
+    const QString sharedInP2 = pushAttachmentAs(server.url(), olga.value(), u"p2"_s, shared);
+    const QString onlyInP1 = pushAttachmentAs(server.url(), ana.value(), u"p1"_s, onlyP1);
+    QVERIFY(!sharedInP1.isEmpty() && !sharedInP2.isEmpty() && !onlyInP1.isEmpty());
+    QVERIFY(server.stop().ok());
+
+    const auto legacyPath = [&](const QByteArray &content) {
+        const QString sha = QString::fromLatin1(sha256Hex(content));
+        return QDir(attachments.path()).filePath(u"objects/%1/%2"_s.arg(sha.left(2), sha));
+    };
+    const auto writeFile = [](const QString &path, const QByteArray &bytes) {
+        QDir().mkpath(QFileInfo(path).path());
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    for (const QByteArray &content : {shared, onlyP1, unclaimed})
+        QVERIFY(writeFile(legacyPath(content), content));
+    const QString oldThumbnail =
+        QDir(attachments.path())
+            .filePath(u"thumbnails/%1.jpeg"_s.arg(QString::fromLatin1(sha256Hex(shared))));
+    QVERIFY(writeFile(oldThumbnail, "not a thumbnail of anything"));
+
+    for (int run = 0; run < 2; ++run) { // the second start finds nothing left to do
+        QVERIFY2(server.start().ok(), qPrintable(server.logs()));
+        const QList<std::tuple<QString, QString, QByteArray>> expected{{ana.value(), sharedInP1, shared},
+                                                                       {olga.value(), sharedInP2, shared},
+                                                                       {ana.value(), onlyInP1, onlyP1}};
+        for (const auto &[token, id, content] : expected) {
+            TestHttpClient client(server.url(), token);
+            QCOMPARE(
+                client.get(u"/api/v1/attachments/%1/upload"_s.arg(id)).json().value(u"complete"_s).toBool(),
+                true);
+            const TestHttpResponse file =
+                client.get(u"/api/v1/attachments/%1"_s.arg(id), {{"Accept-Encoding", "identity"}});
+            QCOMPARE(file.status, 200);
+            QCOMPARE(file.body, content);
+        }
+        QVERIFY(server.stop().ok());
+    }
+    QVERIFY(!QFile::exists(legacyPath(shared)));
+    QVERIFY(!QFile::exists(legacyPath(onlyP1)));
+    QVERIFY(QFile::exists(legacyPath(unclaimed))); // nobody's to give: left for the operator
+    QVERIFY(!QFile::exists(oldThumbnail));
+    const QString logs = server.logs();
+    QVERIFY2(logs.contains(
+                 u"attachments migration to per-project storage: 2 file(s) moved into 3 project folder(s)"_s),
+             qPrintable(logs));
+    QVERIFY2(logs.contains(u"p1, p2"_s), qPrintable(logs));
 }
 
 void TestAttachmentApi::aThumbnailIsAScaledImage()

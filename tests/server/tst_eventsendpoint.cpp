@@ -1,13 +1,18 @@
 // The events fan-out in-process: EventHub's rules, and EventsEndpoint on a real HttpServer with a
-// short ping interval (dead sockets, revoked tokens, changed memberships, the connection cap).
+// short ping interval (dead sockets, revoked tokens, changed memberships, the connection caps in
+// all and per user, the rate limit, and the answers told to the metrics).
+#include "api/ApiRoutes.h"
 #include "auth/Authenticator.h"
 #include "auth/Tokens.h"
 #include "events/EventHub.h"
 #include "events/EventsEndpoint.h"
 #include "http/HttpServer.h"
+#include "http/RateLimiter.h"
 #include "http/Router.h"
 #include "store/ServerDatabase.h"
 #include "store/UserRepository.h"
+#include "sync/PullService.h"
+#include "sync/PushService.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,11 +33,51 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<ServerDatabase> m_db;
     std::unique_ptr<Authenticator> m_authenticator;
+    std::unique_ptr<PushService> m_push;
+    std::unique_ptr<PullService> m_pull;
+    std::unique_ptr<RateLimiter> m_rateLimiter;
+    std::unique_ptr<ApiRoutes> m_routes;
     std::unique_ptr<EventHub> m_hub;
     std::unique_ptr<EventsEndpoint> m_endpoint;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<HttpServer> m_http;
     int m_databases = 0;
+    QList<int> m_answers; // statuses the endpoint told its request observer, in order
+
+    // The endpoint as the server builds it: the API's guard (with a rate limit of burst
+    // requests) in front of it.
+    void startEndpoint(EventsEndpoint::Options options, double burst = 1000)
+    {
+        m_http.reset();
+        m_endpoint.reset();
+        m_rateLimiter = std::make_unique<RateLimiter>(RateLimiter::Settings{burst, 0.001});
+        ApiRoutes::Options routeOptions;
+        routeOptions.rateLimiter = m_rateLimiter.get();
+        m_routes = std::make_unique<ApiRoutes>(*m_authenticator, *m_push, *m_pull, routeOptions);
+        m_endpoint = std::make_unique<EventsEndpoint>(*m_authenticator, *m_hub,
+                                                      m_routes->authenticatedGuard(), options);
+        m_endpoint->setRequestObserver([this](const QString &path, int status, double seconds) {
+            QCOMPARE(path, QStringLiteral("/api/v1/sync/events"));
+            QVERIFY(seconds >= 0);
+            m_answers.append(status);
+        });
+        m_router = std::make_unique<Router>();
+        m_http = std::make_unique<HttpServer>(*m_router, HttpLimits());
+        m_endpoint->install(*m_http);
+        QVERIFY(m_http->listen(QHostAddress::LocalHost, 0).ok());
+    }
+
+    static bool waitRefused(QWebSocket &socket, const QString &status)
+    {
+        QSignalSpy failed(&socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
+        if (!failed.wait(3000))
+            return false;
+        if (!socket.errorString().contains(status)) {
+            qWarning() << "refused with" << socket.errorString() << "instead of" << status;
+            return false;
+        }
+        return true;
+    }
 
     QString addUser(const QString &name, const QStringList &projects)
     {
@@ -75,15 +120,14 @@ private slots:
         m_db = std::make_unique<ServerDatabase>();
         QVERIFY(m_db->open(m_dir.filePath(QStringLiteral("server%1.db").arg(++m_databases))).ok());
         m_authenticator = std::make_unique<Authenticator>(*m_db);
+        m_push = std::make_unique<PushService>(*m_db);
+        m_pull = std::make_unique<PullService>(*m_db);
         m_hub = std::make_unique<EventHub>();
+        m_answers.clear();
         EventsEndpoint::Options options;
         options.pingIntervalMs = 100;
         options.maxConnections = 3;
-        m_endpoint = std::make_unique<EventsEndpoint>(*m_authenticator, *m_hub, options);
-        m_router = std::make_unique<Router>();
-        m_http = std::make_unique<HttpServer>(*m_router, HttpLimits());
-        m_endpoint->install(*m_http);
-        QVERIFY(m_http->listen(QHostAddress::LocalHost, 0).ok());
+        startEndpoint(options);
     }
 
     void cleanup()
@@ -91,7 +135,11 @@ private slots:
         m_http.reset();
         m_endpoint.reset();
         m_router.reset();
+        m_routes.reset();
+        m_rateLimiter.reset();
         m_hub.reset();
+        m_pull.reset();
+        m_push.reset();
         m_authenticator.reset();
         m_db.reset();
     }
@@ -213,6 +261,81 @@ private slots:
         QSignalSpy failed(refused.get(), qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
         QVERIFY(failed.wait(3000));
         QVERIFY2(refused->errorString().contains(QLatin1String("503")), qPrintable(refused->errorString()));
+    }
+
+    void pastItsCapAUserGets429AndOthersStillConnect()
+    {
+        EventsEndpoint::Options options;
+        options.maxConnectionsPerUser = 2;
+        options.maxConnections = 3;
+        startEndpoint(options);
+        const QString greedy = addUser(QStringLiteral("gus"), {QStringLiteral("p1")});
+        const QString modest = addUser(QStringLiteral("mia"), {QStringLiteral("p1")});
+        std::vector<std::unique_ptr<QWebSocket>> sockets;
+        for (int i = 0; i < 2; ++i) {
+            sockets.push_back(open(greedy));
+            QVERIFY(waitConnected(*sockets.back()));
+        }
+        auto refused = open(greedy);
+        QVERIFY(waitRefused(*refused, QStringLiteral("429")));
+        // Another user still gets the socket the greedy one could not take.
+        auto other = open(modest);
+        QVERIFY(waitConnected(*other));
+        QTRY_COMPARE_WITH_TIMEOUT(m_endpoint->connectionCount(), 3, 2000);
+        // A socket closed gives its user room again.
+        sockets.pop_back();
+        QTRY_COMPARE_WITH_TIMEOUT(m_endpoint->connectionCount(), 2, 2000);
+        auto again = open(greedy);
+        QVERIFY(waitConnected(*again));
+    }
+
+    void anUpgradeCountsAgainstTheRateLimit()
+    {
+        EventsEndpoint::Options options;
+        startEndpoint(options, 2); // a burst of two, hardly refilled
+        const QString token = addUser(QStringLiteral("hal"), {QStringLiteral("p1")});
+        auto first = open(token);
+        QVERIFY(waitConnected(*first));
+        auto second = open(token);
+        QVERIFY(waitConnected(*second));
+        auto third = open(token);
+        QVERIFY(waitRefused(*third, QStringLiteral("429")));
+        // Raw, to see the answer itself: JSON, with Retry-After.
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, m_http->port());
+        QVERIFY(raw.waitForConnected(3000));
+        raw.write("GET /api/v1/sync/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  "Sec-WebSocket-Version: 13\r\nAuthorization: Bearer " +
+                  token.toLatin1() + "\r\n\r\n");
+        QByteArray received;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                received += raw.readAll();
+                return raw.state() == QAbstractSocket::UnconnectedState || received.contains("}");
+            },
+            3000));
+        QVERIFY2(received.startsWith("HTTP/1.1 429"), received.constData());
+        QVERIFY(received.toLower().contains("\r\nretry-after: "));
+        QVERIFY(received.contains("\"error\":\"rate_limited\""));
+        QCOMPARE(m_endpoint->connectionCount(), 2);
+    }
+
+    void everyUpgradeAnswerIsToldToTheObserver()
+    {
+        const QString token = addUser(QStringLiteral("ida"), {QStringLiteral("p1")});
+        auto anonymous = open(QString());
+        QVERIFY(waitRefused(*anonymous, QStringLiteral("401")));
+        auto newer = open(token, "2");
+        QVERIFY(waitRefused(*newer, QStringLiteral("426")));
+        std::vector<std::unique_ptr<QWebSocket>> sockets;
+        for (int i = 0; i < 3; ++i) {
+            sockets.push_back(open(token));
+            QVERIFY(waitConnected(*sockets.back()));
+        }
+        auto busy = open(token);
+        QVERIFY(waitRefused(*busy, QStringLiteral("503")));
+        QTRY_COMPARE_WITH_TIMEOUT(m_answers, (QList<int>{401, 426, 101, 101, 101, 503}), 2000);
     }
 
     void anotherProtocolVersionGets426AndNoTokenGets401()

@@ -1,6 +1,7 @@
 // The real fieldsync-server process as a company runs it: every endpoint filtered by project,
 // tokens revoked, re-issued and listed (and never stored or logged in clear), the audit trail
-// for PMs and admins only, the per-user rate limit, and the Prometheus metrics. Registered for
+// for PMs and admins only, the per-user rate limit (event WebSocket upgrades included), the
+// per-user cap on event sockets, and the Prometheus metrics. Registered for
 // SQLite and, as tst_serversecurity_postgresql, for PostgreSQL.
 
 #include "ServerProcess.h"
@@ -50,6 +51,30 @@ QByteArray pushBody(const QJsonArray &changes, const QString &device = QStringLi
 QString errorCode(const TestHttpResponse &response)
 {
     return response.json().value(QStringLiteral("error")).toString();
+}
+
+// Opens the events WebSocket of the server on port with token; true once connected, false once
+// refused (errorString() then names the HTTP status).
+bool openEvents(QWebSocket &socket, quint16 port, const QString &token)
+{
+    QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/sync/events").arg(port)));
+    request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    request.setRawHeader("FieldSync-Protocol", "1");
+    QSignalSpy failed(&socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
+    socket.open(request);
+    const bool settled = QTest::qWaitFor(
+        [&] { return socket.state() == QAbstractSocket::ConnectedState || !failed.isEmpty(); }, 5000);
+    return settled && socket.state() == QAbstractSocket::ConnectedState;
+}
+
+// The value of one sample line of the Prometheus text, 0 when it is not there.
+double metricValue(const QByteArray &metrics, const QByteArray &nameAndLabels)
+{
+    for (const QByteArray &line : metrics.split('\n')) {
+        if (line.startsWith(QByteArray(nameAndLabels + ' ')))
+            return line.mid(nameAndLabels.size() + 1).toDouble();
+    }
+    return 0;
 }
 
 } // namespace
@@ -323,6 +348,45 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("# TYPE fieldsync_http_request_duration_seconds histogram")));
     }
 
+    void oneUserCannotHoldMoreEventSocketsThanItsCapAndUpgradesAreCounted()
+    {
+        ServerProcess capped({QStringLiteral("--max-event-sockets-per-user"), QStringLiteral("2")});
+        QVERIFY2(capped.start().ok(), qPrintable(capped.logs()));
+        const Result<QString> greedy =
+            capped.addUser(QStringLiteral("greedy"), QStringLiteral("foreman"), {QStringLiteral("p1")});
+        const Result<QString> other =
+            capped.addUser(QStringLiteral("other"), QStringLiteral("foreman"), {QStringLiteral("p1")});
+        QVERIFY(greedy.ok() && other.ok());
+        QWebSocket first;
+        QWebSocket second;
+        QWebSocket third;
+        QVERIFY(openEvents(first, capped.port(), greedy.value()));
+        QVERIFY(openEvents(second, capped.port(), greedy.value()));
+        QVERIFY(!openEvents(third, capped.port(), greedy.value()));
+        QVERIFY2(third.errorString().contains(QLatin1String("429")), qPrintable(third.errorString()));
+        QWebSocket others;
+        QVERIFY(openEvents(others, capped.port(), other.value()));
+        QWebSocket anonymous;
+        QVERIFY(!openEvents(anonymous, capped.port(), QStringLiteral("not-a-token")));
+
+        const TestHttpResponse metrics = TestHttpClient(capped.url()).get(QStringLiteral("/api/v1/metrics"));
+        QCOMPARE(metrics.status, 200);
+        const auto requests = [&](const char *code) {
+            return metricValue(metrics.body,
+                               QByteArray("fieldsync_http_requests_total{route=\"/api/v1/sync/events\","
+                                          "code=\"") +
+                                   code + "\"}");
+        };
+        QCOMPARE(requests("101"), 3.0);
+        QCOMPARE(requests("429"), 1.0);
+        QCOMPARE(requests("401"), 1.0);
+        QCOMPARE(metricValue(metrics.body,
+                             "fieldsync_http_request_duration_seconds_count{route=\"/api/v1/sync/events\"}"),
+                 5.0);
+        QCOMPARE(metricValue(metrics.body, "fieldsync_websockets_open"), 3.0);
+        QVERIFY(capped.logs().contains(QStringLiteral("per-user cap reached")));
+    }
+
     void rateLimitAnswers429WithRetryAfterButSparesHealthAndMetrics()
     {
         ServerProcess limited({QStringLiteral("--rate-limit"), QStringLiteral("5/1")});
@@ -337,6 +401,10 @@ private Q_SLOTS:
         QCOMPARE(refused.status, 429);
         QCOMPARE(errorCode(refused), QStringLiteral("rate_limited"));
         QVERIFY(refused.header("retry-after").toInt() >= 1);
+        // An event WebSocket upgrade is a request like the others: refused too.
+        QWebSocket events;
+        QVERIFY(!openEvents(events, limited.port(), token.value()));
+        QVERIFY2(events.errorString().contains(QLatin1String("429")), qPrintable(events.errorString()));
         // Another user has a bucket of their own.
         const Result<QString> other =
             limited.addUser(QStringLiteral("calm"), QStringLiteral("foreman"), {QStringLiteral("p1")});
@@ -347,7 +415,11 @@ private Q_SLOTS:
             QCOMPARE(http.get(QStringLiteral("/api/v1/health")).status, 200);
             QCOMPARE(http.get(QStringLiteral("/api/v1/metrics")).status, 200);
         }
-        QVERIFY(http.get(QStringLiteral("/api/v1/metrics")).body.contains("fieldsync_rate_limited_total 1"));
+        const QByteArray metrics = http.get(QStringLiteral("/api/v1/metrics")).body;
+        QCOMPARE(metricValue(metrics, "fieldsync_rate_limited_total"), 2.0);
+        QCOMPARE(
+            metricValue(metrics, "fieldsync_http_requests_total{route=\"/api/v1/sync/events\",code=\"429\"}"),
+            1.0);
         // The bucket refills: a second later one more request goes through.
         QTest::qWait(1100);
         QCOMPARE(http.get(QStringLiteral("/api/v1/me")).status, 200);
