@@ -327,6 +327,8 @@ private slots:
         row("pull cursor text", "GET", pull + "?cursor=abc", "", 400, malformed);
         row("pull cursor overflow", "GET", pull + "?cursor=99999999999999999999999", "", 400, malformed);
         row("pull limit text", "GET", pull + "?limit=lots", "", 400, malformed);
+        row("pull limit zero", "GET", pull + "?cursor=0&limit=0", "", 400, malformed);
+        row("pull limit negative", "GET", pull + "?cursor=0&limit=-1", "", 400, malformed);
     }
 
     void refusedRequest()
