@@ -103,6 +103,7 @@ std::optional<HttpResponse> ApiRoutes::checkAuthenticated(HttpRequest &request)
     }
     if (std::optional<HttpResponse> refusal = checkRateLimit(user.value().name))
         return refusal;
+    request.setClientKey(user.value().name);
     request.setContext(std::move(user).value());
     return std::nullopt;
 }
