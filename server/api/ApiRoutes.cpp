@@ -103,6 +103,7 @@ std::optional<HttpResponse> ApiRoutes::checkAuthenticated(HttpRequest &request)
     }
     if (std::optional<HttpResponse> refusal = checkRateLimit(user.value().name))
         return refusal;
+    request.setClientKey(user.value().name);
     request.setContext(std::move(user).value());
     return std::nullopt;
 }
@@ -178,10 +179,13 @@ HttpResponse ApiRoutes::pull(const HttpRequest &request)
     }
     qint64 limit = protocol::DefaultPullLimit;
     if (request.hasQueryValue(QStringLiteral("limit"))) {
+        // Above the maximum is clamped (the protocol says so); below 1 is a client bug, and
+        // answering it with a page of one would hide that.
         const std::optional<qint64> parsed = parseNumber(request.queryValue(QStringLiteral("limit")));
-        if (!parsed)
-            return HttpResponse::error(400, QStringLiteral("malformed"),
-                                       QStringLiteral("limit must be a whole number"));
+        if (!parsed || *parsed < 1)
+            return HttpResponse::error(
+                400, QStringLiteral("malformed"),
+                QStringLiteral("limit must be a whole number from 1 to %1").arg(protocol::MaxPullLimit));
         limit = *parsed;
     }
     Result<QByteArray> answer = m_pull.pullJson(userOf(request), cursor, limit);

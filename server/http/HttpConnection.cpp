@@ -7,6 +7,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -40,12 +42,14 @@ void acknowledgePromptly(QTcpSocket *socket)
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, HttpHandler &handler, const HttpLimits &limits,
-                               UpgradeHandlers upgradeHandlers, QObject *parent)
+                               UpgradeHandlers upgradeHandlers, std::shared_ptr<ClientBodySlots> bodySlots,
+                               QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_handler(handler)
     , m_limits(limits)
     , m_upgradeHandlers(std::move(upgradeHandlers))
+    , m_bodySlots(std::move(bodySlots))
 {
     m_socket->setParent(this);
     // Bounded buffering: a client that sends faster than we read is slowed by TCP, not by our RAM.
@@ -63,7 +67,26 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpHandler &handler, const H
     processInput();
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+    releaseBodySlot();
+}
+
+bool HttpConnection::isIdle() const
+{
+    // An answer still being written is not idle: closing would cut it.
+    return m_socket && m_state == State::Head && !m_headStarted && m_socket->bytesToWrite() == 0;
+}
+
+bool HttpConnection::closeIfIdle()
+{
+    if (!isIdle() || m_socket->bytesAvailable() > 0)
+        return false;
+    m_timer.stop();
+    m_socket->disconnectFromHost();
+    onDisconnected();
+    return true;
+}
 
 void HttpConnection::drain()
 {
@@ -80,9 +103,11 @@ void HttpConnection::beginHead()
     m_state = State::Head;
     m_headStarted = false;
     m_headSearchFrom = 0;
+    m_headCheckedUpTo = 0;
     m_request = HttpRequest();
     m_body.clear();
     m_bodyRemaining = 0;
+    m_idleTimer.start();
     m_timer.start(m_limits.keepAliveTimeoutMs);
 }
 
@@ -107,7 +132,7 @@ void HttpConnection::processInput()
             if (read <= 0)
                 return; // nothing readable after all: wait for the next readyRead
             m_bodyRemaining -= read;
-            m_timer.start(m_limits.bodyIdleTimeoutMs);
+            restartBodyTimer();
             if (m_bodyRemaining == 0)
                 completeRequest();
             break;
@@ -138,6 +163,15 @@ bool HttpConnection::readHead()
     const QByteArray peeked = m_socket->peek(m_limits.maxHeaderBytes + HeadEnd.size());
     const qsizetype end = peeked.indexOf(HeadEnd, m_headSearchFrom);
     if (end < 0) {
+        // A client that ends lines with a bare LF would otherwise wait for a CRLF CRLF that never
+        // comes and get a 408; it learns what is wrong at once instead.
+        if (HttpRequest::findBareLineEnding(peeked, m_headCheckedUpTo - 1, peeked.size()) >= 0) {
+            m_socket->read(peeked.size());
+            refuse(400, QStringLiteral("bad_request"),
+                   QStringLiteral("line endings in the request head must be CRLF"));
+            return true;
+        }
+        m_headCheckedUpTo = peeked.size();
         if (peeked.size() >= m_limits.maxHeaderBytes + HeadEnd.size()) {
             refuse(431, QStringLiteral("header_too_large"),
                    QStringLiteral("the request head is larger than %1 bytes").arg(m_limits.maxHeaderBytes));
@@ -212,17 +246,60 @@ void HttpConnection::startRequest(HttpRequest request)
         completeRequest();
         return;
     }
+    if (!takeBodySlot()) {
+        m_bodyRemaining = bodyLength;
+        HttpResponse busy = HttpResponse::error(
+            429, QStringLiteral("too_many_uploads"),
+            QStringLiteral("%1 of your requests are still sending their bodies; wait for one to finish")
+                .arg(m_bodySlots->maxPerClient()));
+        busy.setHeader("Retry-After", "5");
+        busy.setClosesConnection(true); // its body is never read
+        respond(busy);
+        return;
+    }
     if (m_request.header("expect").toLower() == "100-continue")
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     m_state = State::Body;
     m_bodyRemaining = bodyLength;
     // Grown as bytes arrive: a client that only declares a large body costs us nothing.
     m_body.reserve(int(qMin<qint64>(bodyLength, 256 * 1024)));
-    m_timer.start(m_limits.bodyIdleTimeoutMs);
+    const qint64 allowedMs =
+        m_limits.bodyTimeoutBaseMs + bodyLength * 1000 / qMax<qint64>(1, m_limits.minBodyBytesPerSecond);
+    m_bodyDeadline.setRemainingTime(allowedMs);
+    restartBodyTimer();
+}
+
+void HttpConnection::restartBodyTimer()
+{
+    // Each piece that arrives restarts the pause allowed, never the whole body's deadline.
+    m_timer.start(int(std::clamp<qint64>(m_bodyDeadline.remainingTime(), 0, m_limits.bodyIdleTimeoutMs)));
+}
+
+bool HttpConnection::takeBodySlot()
+{
+    const QString &client = m_request.clientKey();
+    if (client.isEmpty() || !m_bodySlots)
+        return true; // anonymous requests with a body are refused by their guard before this
+    if (!m_bodySlots->tryAcquire(client)) {
+        qCWarning(lcServerHttp).noquote() << "client" << client << "already sends"
+                                          << m_bodySlots->inUse(client) << "bodies; refusing another";
+        return false;
+    }
+    m_bodySlotClient = client;
+    return true;
+}
+
+void HttpConnection::releaseBodySlot()
+{
+    if (m_bodySlotClient.isEmpty())
+        return;
+    m_bodySlots->release(m_bodySlotClient);
+    m_bodySlotClient.clear();
 }
 
 void HttpConnection::completeRequest()
 {
+    releaseBodySlot();
     const QByteArray encoding = m_request.header("content-encoding").trimmed().toLower();
     if (encoding == "gzip" || encoding == "x-gzip") {
         Result<QByteArray> inflated = Gzip::decompress(m_body, m_limits.maxBodyBytes);
@@ -254,6 +331,7 @@ void HttpConnection::refuse(int status, const QString &code, const QString &mess
 
 void HttpConnection::respond(const HttpResponse &response)
 {
+    releaseBodySlot();
     if (!m_socket)
         return;
     const bool close = m_closeAfterResponse || m_draining || response.closesConnection();
@@ -305,6 +383,14 @@ void HttpConnection::onTimeout()
         }
         break; // an idle keep-alive connection just closes
     case State::Body:
+        if (m_bodyDeadline.hasExpired()) {
+            refuse(408, QStringLiteral("timeout"),
+                   QStringLiteral("the request body did not arrive in time (%1 s for its length)")
+                       .arg(double(m_limits.bodyTimeoutBaseMs) / 1000.0 +
+                            double(m_request.contentLength().value_or(0)) /
+                                double(qMax<qint64>(1, m_limits.minBodyBytesPerSecond))));
+            return;
+        }
         refuse(408, QStringLiteral("timeout"), QStringLiteral("the request body stalled"));
         return;
     case State::Lingering:
@@ -321,6 +407,7 @@ void HttpConnection::onDisconnected()
         return;
     m_state = State::Closed;
     m_timer.stop();
+    releaseBodySlot();
     Q_EMIT closed();
     deleteLater();
 }

@@ -1,15 +1,18 @@
 #pragma once
 
+#include "ClientBodySlots.h"
 #include "HttpLimits.h"
 #include "HttpRequest.h"
 #include "HttpResponse.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 class QTcpSocket;
 
@@ -36,14 +39,22 @@ public:
     // Told about each answer: path, status, and seconds from the complete head to the answer.
     using RequestObserver = std::function<void(const QString &path, int status, double seconds)>;
 
+    // bodySlots: shared by the server's connections (and kept alive by each of them, as they may
+    // outlive the server's own members while it is destroyed).
     HttpConnection(QTcpSocket *socket, HttpHandler &handler, const HttpLimits &limits,
-                   UpgradeHandlers upgradeHandlers, QObject *parent = nullptr);
+                   UpgradeHandlers upgradeHandlers, std::shared_ptr<ClientBodySlots> bodySlots,
+                   QObject *parent = nullptr);
     ~HttpConnection() override;
 
     void setRequestObserver(RequestObserver observer) { m_observer = std::move(observer); }
     // The server is shutting down: close now when idle between requests, otherwise after the
     // answer to the request in flight.
     void drain();
+    // Between requests, with nothing of the next one read yet: closing loses the client nothing.
+    bool isIdle() const;
+    qint64 idleMs() const { return isIdle() ? m_idleTimer.elapsed() : 0; }
+    // Closes the connection (gracefully) when it is idle; false when a request is under way.
+    bool closeIfIdle();
 
 Q_SIGNALS:
     void closed();
@@ -69,6 +80,9 @@ private:
     void onBytesWritten();
     void onDisconnected();
     void handOver(const HttpRequest &head);
+    bool takeBodySlot();
+    void releaseBodySlot();
+    void restartBodyTimer();
 
     QTcpSocket *m_socket = nullptr;
     HttpHandler &m_handler;
@@ -76,10 +90,15 @@ private:
     UpgradeHandlers m_upgradeHandlers;
     RequestObserver m_observer;
     QElapsedTimer m_requestTimer;
+    QElapsedTimer m_idleTimer;
+    QDeadlineTimer m_bodyDeadline;
+    std::shared_ptr<ClientBodySlots> m_bodySlots;
+    QString m_bodySlotClient; // whose slot this connection holds while a body arrives; empty: none
     QTimer m_timer;
     State m_state = State::Head;
     bool m_headStarted = false;
     qsizetype m_headSearchFrom = 0;
+    qsizetype m_headCheckedUpTo = 0; // bytes of the head already looked at for bare CR or LF
     HttpRequest m_request;
     QByteArray m_body;
     qint64 m_bodyRemaining = 0;

@@ -43,8 +43,24 @@ std::optional<qint64> parseLength(const QByteArray &text)
 
 } // namespace
 
+qsizetype HttpRequest::findBareLineEnding(const QByteArray &bytes, qsizetype from, qsizetype to)
+{
+    for (qsizetype index = qMax<qsizetype>(from, 0); index < to && index < bytes.size(); ++index) {
+        const char c = bytes.at(index);
+        if (c == '\n' && (index == 0 || bytes.at(index - 1) != '\r'))
+            return index;
+        if (c == '\r' && index + 1 < bytes.size() && bytes.at(index + 1) != '\n')
+            return index;
+    }
+    return -1;
+}
+
 Result<HttpRequest> HttpRequest::parseHead(const QByteArray &head)
 {
+    // A bare CR or LF is a line ending to some parsers and not to others: between a proxy and us,
+    // that difference is how a second request is smuggled inside the first (RFC 9112 2.2, 11.2).
+    if (findBareLineEnding(head, 0, head.size()) >= 0 || head.endsWith('\r'))
+        return badRequest(QStringLiteral("line endings in the request head must be CRLF"));
     const QList<QByteArray> lines = head.split('\n');
     HttpRequest request;
 
@@ -91,6 +107,8 @@ Result<HttpRequest> HttpRequest::parseHead(const QByteArray &head)
             return badRequest(QStringLiteral("malformed header line"));
         const QByteArray key = name.toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
+        if (value.contains('\0'))
+            return badRequest(QStringLiteral("a header value holds a NUL character"));
         auto existing = request.m_headers.find(key);
         if (existing == request.m_headers.end())
             request.m_headers.insert(key, value);

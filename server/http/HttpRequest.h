@@ -17,8 +17,11 @@ class HttpRequest
 {
 public:
     // Parses the request line and headers (without the blank line that ends them). Error
-    // bad_request with a reason.
+    // bad_request with a reason; every line must end in CRLF.
     static Result<HttpRequest> parseHead(const QByteArray &head);
+    // The first LF without a CR before it, or CR without an LF after it, in bytes[from, to); -1
+    // when there is none. A CR that is the last byte is not judged: its LF may still come.
+    static qsizetype findBareLineEnding(const QByteArray &bytes, qsizetype from, qsizetype to);
 
     const QByteArray &method() const { return m_method; }
     const QString &path() const { return m_path; }
@@ -40,6 +43,11 @@ public:
     const QByteArray &body() const { return m_body; }
     void setBody(QByteArray body) { m_body = std::move(body); }
 
+    // Who sent the request, as a route's guard authenticated them (the user's name); empty for
+    // anonymous requests. The HTTP layer's per-client limits count by it.
+    const QString &clientKey() const { return m_clientKey; }
+    void setClientKey(QString key) { m_clientKey = std::move(key); }
+
     // What a route's guard learnt from the head (the authenticated user), for its handler.
     const std::any &context() const { return m_context; }
     void setContext(std::any context) { m_context = std::move(context); }
@@ -55,6 +63,7 @@ private:
     std::optional<qint64> m_contentLength;
     QByteArray m_body;
     std::any m_context;
+    QString m_clientKey;
 };
 
 } // namespace fieldsync::server

@@ -6,17 +6,11 @@
 
 namespace fieldsync::server {
 
-namespace {
-
-// Past this, new connections get a 503 instead of a file descriptor each for as long as they like.
-constexpr int MaxConnections = 1000;
-
-} // namespace
-
 HttpServer::HttpServer(HttpHandler &handler, const HttpLimits &limits, QObject *parent)
     : QObject(parent)
     , m_handler(handler)
     , m_limits(limits)
+    , m_bodySlots(std::make_shared<ClientBodySlots>(limits.maxBodiesPerClient))
 {
     connect(&m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
 }
@@ -73,10 +67,23 @@ void HttpServer::setUpgradeHandler(const QString &path, HttpConnection::UpgradeH
         m_upgradeHandlers.remove(path);
 }
 
+bool HttpServer::closeLongestIdleConnection()
+{
+    // A client between requests loses nothing but a reconnect, while a new one (a health check,
+    // another user) would otherwise get a 503: idle connections must not be what fills the server.
+    HttpConnection *longestIdle = nullptr;
+    const QList<HttpConnection *> connections = findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly);
+    for (HttpConnection *connection : connections) {
+        if (connection->isIdle() && (!longestIdle || connection->idleMs() > longestIdle->idleMs()))
+            longestIdle = connection;
+    }
+    return longestIdle && longestIdle->closeIfIdle();
+}
+
 void HttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        if (m_connections >= MaxConnections) {
+        if (m_connections >= m_limits.maxConnections && !closeLongestIdleConnection()) {
             qCWarning(lcServerHttp) << "too many connections; refusing" << socket->peerAddress().toString();
             HttpResponse busy =
                 HttpResponse::error(503, QStringLiteral("busy"), QStringLiteral("too many connections"));
@@ -87,7 +94,8 @@ void HttpServer::onNewConnection()
             continue;
         }
         ++m_connections;
-        auto *connection = new HttpConnection(socket, m_handler, m_limits, m_upgradeHandlers, this);
+        auto *connection =
+            new HttpConnection(socket, m_handler, m_limits, m_upgradeHandlers, m_bodySlots, this);
         connection->setRequestObserver(m_observer);
         connect(connection, &HttpConnection::closed, this, &HttpServer::onConnectionClosed);
     }

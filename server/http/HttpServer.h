@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClientBodySlots.h"
 #include "HttpConnection.h"
 #include "HttpLimits.h"
 #include "TcpListener.h"
@@ -60,9 +61,11 @@ Q_SIGNALS:
 private:
     void onNewConnection();
     void onConnectionClosed();
+    bool closeLongestIdleConnection();
 
     HttpHandler &m_handler;
     HttpLimits m_limits;
+    std::shared_ptr<ClientBodySlots> m_bodySlots;
     TcpListener m_server;
     HttpConnection::UpgradeHandlers m_upgradeHandlers;
     HttpConnection::RequestObserver m_observer;

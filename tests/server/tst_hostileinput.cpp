@@ -327,6 +327,8 @@ private slots:
         row("pull cursor text", "GET", pull + "?cursor=abc", "", 400, malformed);
         row("pull cursor overflow", "GET", pull + "?cursor=99999999999999999999999", "", 400, malformed);
         row("pull limit text", "GET", pull + "?limit=lots", "", 400, malformed);
+        row("pull limit zero", "GET", pull + "?cursor=0&limit=0", "", 400, malformed);
+        row("pull limit negative", "GET", pull + "?cursor=0&limit=-1", "", 400, malformed);
     }
 
     void refusedRequest()
@@ -441,6 +443,67 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(response->body).object().value(QStringLiteral("error")).toString(),
                  QStringLiteral("too_large"));
         QCOMPARE(serverState(), before);
+    }
+
+    // A head with bare LF line endings used to wait for a CRLF CRLF and get a 408 after 10 s.
+    void bareLineFeedHeadIs400AtOnce()
+    {
+        RawHttp http;
+        QVERIFY(http.connectTo(m_server->port()));
+        http.send("GET /api/v1/health HTTP/1.1\nHost: 127.0.0.1\n\n");
+        const std::optional<RawResponse> response = http.readResponse(3000);
+        QVERIFY2(response, "no answer within 3 s");
+        QCOMPARE(response->status, 400);
+        QCOMPARE(QJsonDocument::fromJson(response->body).object().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("bad_request"));
+    }
+
+    // One token trickling push bodies on many connections once held every connection the server
+    // had; now it holds a few, the rest are refused from their heads, and others are served.
+    void oneTokenCannotHoldTheServer()
+    {
+        const QByteArray head =
+            "POST /api/v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+            m_tokens[Auth::Foreman].toLatin1() +
+            "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+            "Content-Length: 1000\r\n\r\n";
+        QList<std::shared_ptr<RawHttp>> connections;
+        for (int index = 0; index < 30; ++index) {
+            auto http = std::make_shared<RawHttp>();
+            QVERIFY(http->connectTo(m_server->port()));
+            http->send(head);
+            connections.append(http);
+        }
+        int held = 0;
+        int refused = 0;
+        for (const std::shared_ptr<RawHttp> &http : connections) {
+            const std::optional<RawResponse> response = http->readResponse(10000);
+            QVERIFY(response);
+            if (response->status == 100) {
+                ++held;
+                http->send("{");
+                continue;
+            }
+            QCOMPARE(response->status, 429);
+            QVERIFY(!response->header("retry-after").isEmpty());
+            ++refused;
+        }
+        QCOMPARE(held, 8);
+        QCOMPARE(refused, 22);
+        TestHttpClient anonymous(m_server->url(), QString());
+        QCOMPARE(anonymous.get(QStringLiteral("/api/v1/health")).status, 200);
+        TestHttpClient other(m_server->url(), m_tokens[Auth::OtherProject]);
+        QCOMPARE(other.get(QStringLiteral("/api/v1/sync/pull?cursor=0")).status, 200);
+        QCOMPARE(other.post(QStringLiteral("/api/v1/sync/push"), json(pushObject({}))).status, 200);
+        // Requests without a body still go through for the same token.
+        TestHttpClient same(m_server->url(), m_tokens[Auth::Foreman]);
+        QCOMPARE(same.get(QStringLiteral("/api/v1/me")).status, 200);
+        connections.clear(); // the held slots come back as the connections close
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return same.post(QStringLiteral("/api/v1/sync/push"), json(pushObject({}))).status == 200;
+            },
+            5000));
     }
 
     // Many bad requests in a row on one keep-alive connection and in parallel: the server still

@@ -1,5 +1,6 @@
 // The HTTP layer in-process, with short timeouts: limits answered before bodies are read,
-// keep-alive and pipelining, gzip both ways, timeouts, and the WebSocket hand-over.
+// keep-alive and pipelining, gzip both ways, timeouts, bodies per client, room at the connection
+// limit, and the WebSocket hand-over.
 
 #include "RawHttp.h"
 #include "http/Gzip.h"
@@ -7,6 +8,7 @@
 #include "http/HttpServer.h"
 #include "http/Router.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -24,10 +26,10 @@ class HttpServerTest : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<RawHttp> connectRaw()
+    std::unique_ptr<RawHttp> connectRaw(quint16 port = 0)
     {
         auto raw = std::make_unique<RawHttp>();
-        if (!raw->connectTo(m_server->port()))
+        if (!raw->connectTo(port ? port : m_server->port()))
             QTest::qFail("cannot connect", __FILE__, __LINE__);
         return raw;
     }
@@ -38,6 +40,21 @@ private:
         m_lastConnection = connectRaw();
         m_lastConnection->send(bytes);
         return m_lastConnection->readResponse();
+    }
+
+    static QString errorCode(const RawResponse &response)
+    {
+        return QJsonDocument::fromJson(response.body).object().value(QStringLiteral("error")).toString();
+    }
+
+    // A connection of user whose upload head has been taken in (the 100 Continue says so), its body
+    // not yet sent.
+    std::unique_ptr<RawHttp> startUpload(const QByteArray &user, quint16 port = 0)
+    {
+        auto raw = connectRaw(port);
+        raw->send("POST /upload HTTP/1.1\r\nHost: x\r\nX-User: " + user +
+                  "\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+        return raw;
     }
 
     Router m_router;
@@ -74,6 +91,19 @@ private Q_SLOTS:
                 return HttpResponse::error(401, QStringLiteral("unauthorized"), QStringLiteral("no pass"));
             });
 
+        // Authenticated in the head (the user is the client key), like the API's routes.
+        m_router.addRoute(
+            "POST", QStringLiteral("/upload"),
+            [](const HttpRequest &request) {
+                return HttpResponse(200, request.body(), "application/octet-stream");
+            },
+            [](HttpRequest &request) -> std::optional<HttpResponse> {
+                if (request.header("x-user").isEmpty())
+                    return HttpResponse::error(401, QStringLiteral("unauthorized"), QStringLiteral("who?"));
+                request.setClientKey(QString::fromLatin1(request.header("x-user")));
+                return std::nullopt;
+            });
+
         HttpLimits limits;
         limits.maxBodyBytes = 1024 * 1024;
         limits.maxHeaderBytes = 8 * 1024;
@@ -81,6 +111,9 @@ private Q_SLOTS:
         limits.bodyIdleTimeoutMs = 400;
         limits.keepAliveTimeoutMs = 600;
         limits.lingerMs = 500;
+        limits.bodyTimeoutBaseMs = 1000;
+        limits.minBodyBytesPerSecond = 1000;
+        limits.maxBodiesPerClient = 2;
         m_server = std::make_unique<HttpServer>(m_router, limits);
         QVERIFY(m_server->listen(QHostAddress::LocalHost, 0).ok());
     }
@@ -297,6 +330,136 @@ private Q_SLOTS:
         QVERIFY(response);
         QCOMPARE(response->status, 408);
         QVERIFY(raw->waitForClosed());
+    }
+
+    void bareLineEndingsAreRefusedAtOnce_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        // Without the fix the first waited for a CRLF CRLF and got a 408; the others were taken in.
+        QTest::newRow("LF only") << QByteArray("GET /hello HTTP/1.1\nHost: x\n\n");
+        QTest::newRow("one LF among CRLFs") << QByteArray("GET /hello HTTP/1.1\r\nHost: x\nX-A: 1\r\n\r\n");
+        QTest::newRow("bare CR") << QByteArray("GET /hello HTTP/1.1\r\nHost: x\rX-A: 1\r\n\r\n");
+        QTest::newRow("NUL in a value")
+            << QByteArray("GET /hello HTTP/1.1\r\nHost: x") + '\0' + QByteArray("y\r\n\r\n");
+    }
+
+    void bareLineEndingsAreRefusedAtOnce()
+    {
+        QFETCH(QByteArray, head);
+        const std::optional<RawResponse> response = exchange(head);
+        QVERIFY(response);
+        QCOMPARE(response->status, 400);
+        QCOMPARE(errorCode(*response), QStringLiteral("bad_request"));
+        QVERIFY(m_lastConnection->waitForClosed());
+    }
+
+    void tricklingBodyMeetsItsDeadline()
+    {
+        // One byte per pause shorter than the idle timeout restarted that timeout for ever.
+        auto raw = connectRaw();
+        raw->send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n");
+        QElapsedTimer clock;
+        clock.start();
+        std::optional<RawResponse> response;
+        while (!response && clock.elapsed() < 4000) {
+            raw->send("a");
+            response = raw->readResponse(150);
+        }
+        QVERIFY2(response, "the trickle was never cut off");
+        QCOMPARE(response->status, 408);
+        QCOMPARE(errorCode(*response), QStringLiteral("timeout"));
+        QVERIFY(clock.elapsed() >= 900);
+        QVERIFY(raw->waitForClosed());
+    }
+
+    void bodyInPiecesWithinItsDeadlineIsTakenIn()
+    {
+        auto raw = connectRaw();
+        raw->send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\n");
+        for (const char *piece : {"a", "b", "c"}) {
+            raw->send(piece);
+            QTest::qWait(150);
+        }
+        raw->send("d");
+        const std::optional<RawResponse> response = raw->readResponse(3000);
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QCOMPARE(response->body, QByteArray("abcd"));
+    }
+
+    void oneClientCannotHoldMoreThanItsBodies()
+    {
+        auto first = startUpload("ana");
+        auto second = startUpload("ana");
+        for (RawHttp *raw : {first.get(), second.get()}) {
+            const std::optional<RawResponse> interim = raw->readResponse(3000);
+            QVERIFY(interim);
+            QCOMPARE(interim->status, 100);
+        }
+        // A third body of the same client is refused from its head; other clients, and requests
+        // without a body, go on.
+        auto third = startUpload("ana");
+        const std::optional<RawResponse> refused = third->readResponse(3000);
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 429);
+        QCOMPARE(errorCode(*refused), QStringLiteral("too_many_uploads"));
+        QVERIFY(!refused->header("retry-after").isEmpty());
+        QVERIFY(third->waitForClosed());
+        const std::optional<RawResponse> other =
+            exchange(RawHttp::request("POST", "/upload", "hello", {"X-User: bob"}));
+        QVERIFY(other);
+        QCOMPARE(other->status, 200);
+        const std::optional<RawResponse> bodiless = exchange(RawHttp::request("GET", "/hello"));
+        QVERIFY(bodiless);
+        QCOMPARE(bodiless->status, 200);
+
+        // A finished body and a dropped connection each give their slot back.
+        first->send("12345");
+        const std::optional<RawResponse> done = first->readResponse(3000);
+        QVERIFY(done);
+        QCOMPARE(done->status, 200);
+        second->socket().abort();
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            auto again = startUpload("ana");
+            const std::optional<RawResponse> interim = again->readResponse(3000);
+            QVERIFY(interim);
+            QCOMPARE(interim->status, 100);
+            again->send("abcde");
+            const std::optional<RawResponse> answered = again->readResponse(3000);
+            QVERIFY(answered);
+            QCOMPARE(answered->status, 200);
+        }
+    }
+
+    void idleConnectionMakesRoomAtTheConnectionLimit()
+    {
+        HttpLimits limits = m_server->limits();
+        limits.maxConnections = 2;
+        limits.keepAliveTimeoutMs = 10000;
+        limits.bodyIdleTimeoutMs = 5000;
+        HttpServer server(m_router, limits);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0).ok());
+
+        auto idle = connectRaw(server.port());
+        idle->send(RawHttp::request("GET", "/hello"));
+        QVERIFY(idle->readResponse());
+        auto busy = startUpload("ana", server.port());
+        const std::optional<RawResponse> interim = busy->readResponse(3000);
+        QVERIFY(interim);
+        QCOMPARE(interim->status, 100);
+
+        // The server is full: the idle connection goes, the one in the middle of a request stays.
+        auto late = connectRaw(server.port());
+        late->send(RawHttp::request("GET", "/hello"));
+        const std::optional<RawResponse> answer = late->readResponse(3000);
+        QVERIFY(answer);
+        QCOMPARE(answer->status, 200);
+        QVERIFY(idle->waitForClosed());
+        QVERIFY(busy->isConnected());
+        busy->send("12345");
+        const std::optional<RawResponse> uploaded = busy->readResponse(3000);
+        QVERIFY(uploaded);
+        QCOMPARE(uploaded->status, 200);
     }
 
     void idleKeepAliveConnectionsAreClosed()

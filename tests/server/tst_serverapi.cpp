@@ -262,8 +262,15 @@ private Q_SLOTS:
         QCOMPARE(http.get(QStringLiteral("/api/v1/sync/pull?cursor=abc")).status, 400);
         QCOMPARE(http.get(QStringLiteral("/api/v1/sync/pull?cursor=-1")).status, 400);
         QCOMPARE(http.get(QStringLiteral("/api/v1/sync/pull?limit=many")).status, 400);
-        QCOMPARE(http.get(QStringLiteral("/api/v1/sync/pull?limit=0")).status, 200);
+        // Below 1 is refused (it used to answer a page of one); above 1000 is clamped, as documented.
+        for (const QString &limit : {QStringLiteral("0"), QStringLiteral("-1")}) {
+            const TestHttpResponse refused =
+                http.get(QStringLiteral("/api/v1/sync/pull?cursor=0&limit=") + limit);
+            QCOMPARE(refused.status, 400);
+            QCOMPARE(errorCode(refused), QStringLiteral("malformed"));
+        }
         QCOMPARE(http.get(QStringLiteral("/api/v1/sync/pull?limit=99999")).status, 200);
+        QCOMPARE(http.get(QStringLiteral("/api/v1/sync/pull?limit=1")).status, 200);
     }
 
     void hugeDeclaredBodyIsRefusedBeforeItIsSent()
