@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fieldsync::FieldValues {
@@ -94,6 +95,43 @@ QJsonValue normalized(const FieldSpec &spec, const QJsonValue &value)
 bool equal(const FieldSpec &spec, const QJsonValue &a, const QJsonValue &b)
 {
     return normalized(spec, a) == normalized(spec, b);
+}
+
+bool hasJsonTypeOf(const FieldSpec &spec, const QJsonValue &value)
+{
+    switch (spec.type) {
+    case FieldType::Number:
+        return value.isDouble();
+    case FieldType::StringSet: {
+        if (!value.isArray())
+            return false;
+        const QJsonArray items = value.toArray();
+        return std::all_of(items.begin(), items.end(),
+                           [](const QJsonValue &item) { return item.isString(); });
+    }
+    case FieldType::BoolMap: {
+        if (!value.isObject())
+            return false;
+        const QJsonObject items = value.toObject();
+        return std::all_of(items.begin(), items.end(), [](const QJsonValue &item) { return item.isBool(); });
+    }
+    default:
+        return value.isString();
+    }
+}
+
+QString jsonTypeName(const FieldSpec &spec)
+{
+    switch (spec.type) {
+    case FieldType::Number:
+        return QStringLiteral("number");
+    case FieldType::StringSet:
+        return QStringLiteral("list of strings");
+    case FieldType::BoolMap:
+        return QStringLiteral("map of true/false");
+    default:
+        return QStringLiteral("string");
+    }
 }
 
 Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value, bool *rewritten)

@@ -2,6 +2,7 @@
 
 #include "FieldValues.h"
 #include "IsoTimestamp.h"
+#include "attachments/AttachmentRecord.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -18,21 +19,13 @@ Error invalidRecord(const QString &why)
 }
 
 // Readings a detector cannot show are typing or device errors, and a permit would be judged on
-// them: concentrations are never negative, a share never above 100, and each gas is read in its
-// own unit (DOMAIN.md: O2 in %, LEL in % of the lower explosive limit, H2S and CO in ppm).
+// them: a concentration is never negative and a share never above 100. (The unit is the person's
+// to choose: detectors show LEL as % as often as %LEL.)
 Result<void> checkGasReading(const QJsonObject &reading)
 {
-    const QString gas = reading.value(QStringLiteral("gas")).toString();
     const QJsonValue unitValue = reading.value(QStringLiteral("unit"));
+    const QString unit = unitValue.toString();
     const double value = reading.value(QStringLiteral("value")).toDouble();
-    static const QHash<QString, QString> unitOf{{QStringLiteral("O2"), QStringLiteral("%")},
-                                                {QStringLiteral("LEL"), QStringLiteral("%LEL")},
-                                                {QStringLiteral("H2S"), QStringLiteral("ppm")},
-                                                {QStringLiteral("CO"), QStringLiteral("ppm")}};
-    const QString expectedUnit = unitOf.value(gas);
-    const QString unit = unitValue.isString() ? unitValue.toString() : expectedUnit;
-    if (!expectedUnit.isEmpty() && unit != expectedUnit)
-        return invalidRecord(QStringLiteral("unit: %1 is read in %2, not %3").arg(gas, expectedUnit, unit));
     if (value < 0)
         return invalidRecord(QStringLiteral("value: a gas reading is never below 0"));
     if ((unit == QLatin1String("%") || unit == QLatin1String("%LEL")) && value > 100)
@@ -42,22 +35,13 @@ Result<void> checkGasReading(const QJsonObject &reading)
     return {};
 }
 
-bool isLowerHex(const QString &text)
-{
-    for (const QChar c : text) {
-        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
-            return false;
-    }
-    return true;
-}
-
 // An attachment record is what the server checks the uploaded bytes against and what it sends
 // back as the file's type: a hash that cannot match or a size that cannot be reached would leave
 // an upload that never completes, and a type with line breaks would end up in an HTTP header.
 Result<void> checkAttachment(const QJsonObject &attachment)
 {
     const QString sha256 = attachment.value(QStringLiteral("sha256")).toString();
-    if (sha256.size() != 64 || !isLowerHex(sha256))
+    if (!AttachmentRecord::isSha256Hex(sha256))
         return invalidRecord(QStringLiteral("sha256: must be 64 lower-case hex digits"));
     const double bytes = attachment.value(QStringLiteral("bytes")).toDouble();
     constexpr double MaxBytes = 9007199254740992.0; // 2^53: every whole number below is exact
@@ -130,9 +114,19 @@ Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, 
                          Role role)
 {
     for (const FieldSpec &spec : schema.fields) {
-        const Result<QJsonValue> value = FieldValues::checked(spec, after.value(spec.name));
-        if (!value)
-            return value.error();
+        const QJsonValue value = after.value(spec.name);
+        // A field the change leaves as it was is not judged by rules newer than its value (a
+        // date written before dates were checked this strictly): only that it is still there
+        // when required. What the change writes was checked by checkChangeData already, and is
+        // checked again here with everything else of a new record.
+        if (!before.isEmpty() && value == before.value(spec.name)) {
+            if (spec.required && (value.isNull() || value.isUndefined()))
+                return makeError(QStringLiteral("validation"),
+                                 QStringLiteral("%1: is required").arg(spec.name));
+            continue;
+        }
+        if (const Result<QJsonValue> checked = FieldValues::checked(spec, value); !checked)
+            return checked.error();
     }
     if (const Result<void> sound = checkEntityRules(schema, after); !sound)
         return sound;
@@ -160,24 +154,31 @@ Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, 
 
 Result<void> checkServerRecord(const EntitySchema &schema, const QJsonObject &data)
 {
+    // Read leniently: values the server took under older or newer rules (a date in another ISO
+    // form, a field this device does not know yet) are kept as they are; what is refused is what
+    // no server of this protocol sends: a record without its project, a required field missing,
+    // a value of the wrong JSON type, a status not of the workflow.
     static const QStringList serverFields{RecordMeta::ProjectId, RecordMeta::UpdatedAt, RecordMeta::UpdatedBy,
                                           RecordMeta::DeviceId};
-    for (auto it = data.constBegin(); it != data.constEnd(); ++it) {
-        const QString key = it.key();
-        if (serverFields.contains(key)) {
-            if (!it.value().isString() && !it.value().isNull())
-                return makeError(QStringLiteral("validation"),
-                                 QStringLiteral("%1: must be a string").arg(key));
-        } else if (!schema.field(key)) {
-            return makeError(QStringLiteral("unknown_field"),
-                             QStringLiteral("%1 has no field '%2'").arg(schema.wireName, key));
-        }
+    for (const QString &key : serverFields) {
+        const QJsonValue value = data.value(key);
+        if (!value.isString() && !value.isNull() && !value.isUndefined())
+            return makeError(QStringLiteral("validation"), QStringLiteral("%1: must be a string").arg(key));
     }
     if (data.value(RecordMeta::ProjectId).toString().isEmpty())
         return makeError(QStringLiteral("validation"), QStringLiteral("project_id: is required"));
     for (const FieldSpec &spec : schema.fields) {
-        if (const Result<QJsonValue> value = FieldValues::checked(spec, data.value(spec.name)); !value)
-            return value.error();
+        const QJsonValue value = data.value(spec.name);
+        if (value.isNull() || value.isUndefined()) {
+            if (spec.required)
+                return makeError(QStringLiteral("validation"),
+                                 QStringLiteral("%1: is required").arg(spec.name));
+            continue;
+        }
+        if (!FieldValues::hasJsonTypeOf(spec, value))
+            return makeError(
+                QStringLiteral("validation"),
+                QStringLiteral("%1: is not a %2 value").arg(spec.name, FieldValues::jsonTypeName(spec)));
     }
     if (schema.workflow && !schema.workflow->isState(data.value(RecordMeta::Status).toString()))
         return makeError(

@@ -270,6 +270,18 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
         const OutboxEntry *entry = entryFor(conflict.offlineId);
         if (!entry)
             continue;
+        if (!conflict.serverDeleted) {
+            // The server's side is what "take server" restores: it must be a record too.
+            const EntitySchema &schema = EntitySchema::of(entry->change.entity);
+            if (const Result<void> sound = RecordValidator::checkServerRecord(schema, conflict.serverState);
+                !sound) {
+                outcome.problems.append(
+                    QStringLiteral("the server's %1 in the conflict on change %2 is not a valid record (%3)")
+                        .arg(schema.wireName, conflict.offlineId, sound.error().message));
+                answered.remove(conflict.offlineId);
+                continue;
+            }
+        }
         if (Result<void> stored = storeConflict(*entry, conflict); !stored)
             return stored.error();
         ++outcome.conflicts;

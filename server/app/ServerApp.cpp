@@ -80,7 +80,7 @@ Result<void> ServerApp::startAttachments()
     // no request ever looks for them in the wrong place.
     const Result<LegacyObjectMigration::Report> migrated =
         LegacyObjectMigration(*m_attachmentStorage).run([this] {
-            return RecordRepository(*m_db).attachmentProjectsBySha256();
+            return RecordRepository(*m_db).firstProjectBySha256();
         });
     if (!migrated)
         return migrated.error();

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -73,73 +72,57 @@ int LegacyObjectMigration::dropLegacyThumbnails() const
     return dropped;
 }
 
-Result<void> LegacyObjectMigration::placeCopy(const QString &source, const QString &target) const
+Result<bool> LegacyObjectMigration::moveOnce(const QString &source, const QString &target) const
 {
-    const QByteArray sourceName = QFile::encodeName(source);
-    const QByteArray targetName = QFile::encodeName(target);
-    // Files are never changed once stored, so projects may share one inode.
-    if (::link(sourceName.constData(), targetName.constData()) == 0 || errno == EEXIST)
-        return {};
-    // No hard links on this file system: a copy, given its name only once whole.
-    const QString partial = target + QStringLiteral(".migrating");
-    QFile::remove(partial);
-    QFile sourceFile(source);
-    if (!sourceFile.copy(partial))
-        return ioError(QStringLiteral("copy to"), partial, sourceFile.errorString());
-    if (::rename(QFile::encodeName(partial).constData(), targetName.constData()) != 0)
-        return ioError(QStringLiteral("rename to"), target, lastSystemError());
-    return {};
+    if (!QDir().mkpath(QFileInfo(target).path()))
+        return ioError(QStringLiteral("create"), QFileInfo(target).path(), lastSystemError());
+    // rename(2) is atomic: the file is in one place or the other, never half.
+    if (::rename(QFile::encodeName(source).constData(), QFile::encodeName(target).constData()) == 0)
+        return true;
+    if (errno == ENOENT && !QFileInfo::exists(source))
+        return false; // another instance on the same folder moved it
+    return ioError(QStringLiteral("move"), source, lastSystemError());
 }
 
-Result<LegacyObjectMigration::Report> LegacyObjectMigration::run(const ProjectsBySha256 &projectsBySha256)
+Result<LegacyObjectMigration::Report>
+LegacyObjectMigration::run(const FirstProjectBySha256 &firstProjectBySha256)
 {
     Report report;
     report.thumbnails = dropLegacyThumbnails();
     const QStringList legacy = legacyObjects();
     if (!legacy.isEmpty()) {
-        const Result<QHash<QString, QSet<QString>>> claims = projectsBySha256();
-        if (!claims)
-            return claims.error();
+        const Result<QHash<QString, QString>> owners = firstProjectBySha256();
+        if (!owners)
+            return owners.error();
         for (const QString &path : legacy) {
             const QString sha256 = QFileInfo(path).fileName();
-            QStringList projects = claims.value().value(sha256).values();
-            if (projects.isEmpty()) {
-                ++report.unclaimed;
-                qCWarning(lcServerStore)
-                    << "attachments migration: no attachment record names" << path << "; left in place";
+            const QString project = owners.value().value(sha256);
+            const QString target =
+                project.isEmpty()
+                    ? QDir(m_storage.objectsDir()).filePath(QStringLiteral("unclaimed/") + sha256)
+                    : m_storage.objectPath(project, sha256);
+            const Result<bool> moved = moveOnce(path, target);
+            if (!moved)
+                return moved.error();
+            if (!moved.value())
                 continue;
+            if (project.isEmpty()) {
+                ++report.unclaimed;
+                qCWarning(lcServerStore).noquote()
+                    << "attachments migration: no attachment record names" << sha256 << "; kept in" << target;
+            } else {
+                ++report.files;
+                qCInfo(lcServerStore).noquote()
+                    << "attachments migration:" << sha256 << "now in project" << project;
             }
-            std::sort(projects.begin(), projects.end());
-            for (qsizetype index = 0; index < projects.size(); ++index) {
-                const QString target = m_storage.objectPath(projects.at(index), sha256);
-                if (!QDir().mkpath(QFileInfo(target).path()))
-                    return ioError(QStringLiteral("create"), QFileInfo(target).path(), lastSystemError());
-                if (QFileInfo::exists(target))
-                    continue; // an earlier, interrupted run placed it
-                const bool last = index == projects.size() - 1;
-                if (last) {
-                    if (::rename(QFile::encodeName(path).constData(),
-                                 QFile::encodeName(target).constData()) != 0)
-                        return ioError(QStringLiteral("move"), path, lastSystemError());
-                } else if (const Result<void> placed = placeCopy(path, target); !placed) {
-                    return placed.error();
-                }
-                ++report.placements;
-            }
-            QFile legacyFile(path);
-            if (legacyFile.exists() && !legacyFile.remove())
-                return ioError(QStringLiteral("remove"), path, legacyFile.errorString());
-            ++report.files;
-            qCInfo(lcServerStore).noquote() << "attachments migration:" << sha256 << "now in project(s)"
-                                            << projects.join(QStringLiteral(", "));
             QDir().rmdir(QFileInfo(path).path()); // only when it is empty now
         }
     }
     if (report.files + report.unclaimed + report.thumbnails > 0)
         qCInfo(lcServerStore) << "attachments migration to per-project storage:" << report.files
-                              << "file(s) moved into" << report.placements << "project folder(s),"
-                              << report.unclaimed << "file(s) no record names left in place,"
-                              << report.thumbnails << "old thumbnail(s) dropped";
+                              << "file(s) moved to the project that first named them," << report.unclaimed
+                              << "file(s) no record names kept in objects/unclaimed," << report.thumbnails
+                              << "old thumbnail(s) dropped";
     return report;
 }
 

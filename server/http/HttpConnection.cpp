@@ -226,6 +226,13 @@ void HttpConnection::startRequest(HttpRequest request)
         return;
     }
     const qint64 bodyLength = length.value_or(0);
+    if (bodyLength > 0 && !methodNeedsLength(m_request.method())) {
+        // Only requests that write carry a body, and they are all signed in: a body on a GET
+        // (health and metrics take no token) would be held against nobody's limit.
+        refuse(400, QStringLiteral("bad_request"),
+               QStringLiteral("a %1 request carries no body").arg(QString::fromLatin1(m_request.method())));
+        return;
+    }
     if (bodyLength > m_limits.maxBodyBytes) {
         m_bodyRemaining = bodyLength;
         refuse(413, QStringLiteral("too_large"),
@@ -279,7 +286,7 @@ bool HttpConnection::takeBodySlot()
 {
     const QString &client = m_request.clientKey();
     if (client.isEmpty() || !m_bodySlots)
-        return true; // anonymous requests with a body are refused by their guard before this
+        return true; // only POST, PUT and PATCH carry a body, and every route taking one signs in
     if (!m_bodySlots->tryAcquire(client)) {
         qCWarning(lcServerHttp).noquote() << "client" << client << "already sends"
                                           << m_bodySlots->inUse(client) << "bodies; refusing another";

@@ -69,18 +69,24 @@ Result<QList<AuditRepository::Entry>> AuditRepository::entriesFor(const QString 
     return entries;
 }
 
-Result<QString> AuditRepository::whoMovedInto(const QString &recordId, const QString &status)
+Result<QStringList> AuditRepository::whoBroughtItTo(const QString &recordId, const QString &status)
 {
     Result<QList<Entry>> entries = entriesFor(recordId);
     if (!entries)
         return entries.error();
+    QStringList people;
+    if (!entries.value().isEmpty())
+        people.append(entries.value().first().user);
     const QString statusField = QStringLiteral("status");
     for (auto entry = entries.value().crbegin(); entry != entries.value().crend(); ++entry) {
         if (entry->after.value(statusField).toString() == status &&
-            entry->before.value(statusField).toString() != status)
-            return entry->user;
+            entry->before.value(statusField).toString() != status) {
+            if (!people.contains(entry->user))
+                people.append(entry->user);
+            break;
+        }
     }
-    return QString();
+    return people;
 }
 
 Result<bool> AuditRepository::changedByOthersSince(const QString &recordId, qint64 sinceVersion,

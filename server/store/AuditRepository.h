@@ -34,12 +34,12 @@ public:
     Result<void> record(const StoredRecord &after, const QJsonObject &before, const QString &clientTime,
                         const QByteArray &encodedAfterData = {});
     Result<QList<Entry>> entriesFor(const QString &recordId);
+    // Who brought the record to this status: its creator, and who last moved it into the status
+    // (once each; empty when the trail holds neither).
+    Result<QStringList> whoBroughtItTo(const QString &recordId, const QString &status);
     // True when a device other than deviceId wrote the record after version sinceVersion. Every
     // write adds one audit row and one version, so the rows past the first sinceVersion are the
     // writes the device has not seen.
-    // Who last moved the record into this status (its latest entry that entered it), empty when
-    // no entry did.
-    Result<QString> whoMovedInto(const QString &recordId, const QString &status);
     Result<bool> changedByOthersSince(const QString &recordId, qint64 sinceVersion, const QString &deviceId);
 
 private:

@@ -113,16 +113,17 @@ Result<QList<StoredRecord>> RecordRepository::changedSince(const QString &projec
     return records;
 }
 
-Result<QHash<QString, QSet<QString>>> RecordRepository::attachmentProjectsBySha256()
+Result<QHash<QString, QString>> RecordRepository::firstProjectBySha256()
 {
-    QHash<QString, QSet<QString>> projects;
+    // Attachments are append-only: a record's seq is the one it was created with.
+    QHash<QString, QString> projects;
     const Result<void> read =
-        m_db.select(QStringLiteral("SELECT project_id, data FROM records WHERE entity = ?"),
+        m_db.select(QStringLiteral("SELECT project_id, data FROM records WHERE entity = ? ORDER BY seq"),
                     {EntitySchema::of(EntityKind::Attachment).wireName}, [&](const SqlRow &row) {
                         const QString sha256 =
                             parseData(row.utf8(1)).value(AttachmentRecord::Sha256).toString();
-                        if (AttachmentRecord::isSha256Hex(sha256))
-                            projects[sha256].insert(row.text(0));
+                        if (AttachmentRecord::isSha256Hex(sha256) && !projects.contains(sha256))
+                            projects.insert(sha256, row.text(0));
                     });
     if (!read)
         return read.error();

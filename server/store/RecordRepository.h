@@ -31,10 +31,10 @@ public:
     Result<QList<StoredRecord>> changedSince(const QString &projectId, qint64 cursor, qint64 upTo, int limit,
                                              bool decode = true);
 
-    // The projects of the attachment records naming each SHA-256 (deleted records too), for
-    // moving files stored before storage was per project. Reads every attachment record: for a
-    // one-off job, not for requests.
-    Result<QHash<QString, QSet<QString>>> attachmentProjectsBySha256();
+    // For each SHA-256, the project of the first attachment record that named it (deleted records
+    // too), for moving files stored before storage was per project. Reads every attachment record:
+    // for a one-off job, not for requests.
+    Result<QHash<QString, QString>> firstProjectBySha256();
 
 private:
     ServerDatabase &m_db;

@@ -137,13 +137,17 @@ Result<QString> ChangeProcessor::checkMover(const PushContext &context, const En
     const QString to = result.value(RecordMeta::Status).toString();
     if (from == to || !schema.workflow->needsAnotherPerson(from, to))
         return QString();
-    // The receiver who submitted a permit never approves it, whatever their role (DOMAIN.md).
-    const Result<QString> mover = m_audit.whoMovedInto(server.id, from);
-    if (!mover)
-        return mover.error();
-    if (mover.value() != context.user.name)
+    // The receiver who prepared or submitted a permit never approves it, whatever their role
+    // (DOMAIN.md); when the trail cannot say who they were, nobody can be shown to be someone else.
+    const Result<QStringList> people = m_audit.whoBroughtItTo(server.id, from);
+    if (!people)
+        return people.error();
+    if (people.value().isEmpty())
+        return QStringLiteral("the audit trail does not say who made this %1 %2, so nobody can move it to %3")
+            .arg(schema.wireName, from, to);
+    if (!people.value().contains(context.user.name))
         return QString();
-    return QStringLiteral("%1 moved this %2 to %3: someone else must move it to %4")
+    return QStringLiteral("%1 created this %2 or moved it to %3: someone else must move it to %4")
         .arg(context.user.name, schema.wireName, from, to);
 }
 

@@ -48,8 +48,8 @@ private:
     Result<QString> checkParent(const EntitySchema &schema, const QJsonObject &data,
                                 const QString &projectId);
     Result<QString> checkAttachmentTarget(const QJsonObject &data, const QString &projectId);
-    // A rejection detail when this user may not make the record's status move because they made
-    // the move before it (a permit's submitter approving it).
+    // A rejection detail when this user may not make the record's status move because they
+    // created the record or made the move before it (a permit's receiver approving it).
     Result<QString> checkMover(const PushContext &context, const EntitySchema &schema,
                                const StoredRecord &server, const QJsonObject &result);
     // Bumps the version, takes the next sequence number, stamps the meta fields, saves, audits.

@@ -427,12 +427,12 @@ private slots:
             << QJsonObject{{QStringLiteral("project_id"), QStringLiteral("p1")},
                            {QStringLiteral("gas"), QStringLiteral("O2")},
                            {QStringLiteral("value"), 1}}
-            << QStringLiteral("has no field 'gas'");
+            << QStringLiteral("title: is required");
         QTest::newRow("a title that is a number")
             << QJsonObject{{QStringLiteral("project_id"), QStringLiteral("p1")},
                            {QStringLiteral("title"), 42},
                            {QStringLiteral("status"), QStringLiteral("draft")}}
-            << QStringLiteral("title: must be a string");
+            << QStringLiteral("title: is not a string value");
         QTest::newRow("an unknown status")
             << QJsonObject{{QStringLiteral("project_id"), QStringLiteral("p1")},
                            {QStringLiteral("title"), QStringLiteral("Hot work, pump room")},
@@ -497,7 +497,7 @@ private slots:
         QVERIFY2(report.ok(), qPrintable(report.failureReason()));
         const QString log = syncLogSince(*setup.device, 0);
         QVERIFY2(log.contains(QStringLiteral("as a task, but it is a permit here")), qPrintable(log));
-        QVERIFY2(log.contains(QStringLiteral("title: must be a string")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("title: is not a string value")), qPrintable(log));
         QCOMPARE(setup.device->record(setup.permitId).entity, EntityKind::Permit);
         QVERIFY(setup.device->record(taskId).id.isEmpty());
     }

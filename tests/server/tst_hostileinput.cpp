@@ -329,6 +329,11 @@ private slots:
         row("pull limit text", "GET", pull + "?limit=lots", "", 400, malformed);
         row("pull limit zero", "GET", pull + "?cursor=0&limit=0", "", 400, malformed);
         row("pull limit negative", "GET", pull + "?cursor=0&limit=-1", "", 400, malformed);
+        // Health and metrics take no token: a body there would be held against nobody's limit.
+        row("a body on health", "GET", "/api/v1/health", QByteArray(4096, 'x'), 400,
+            QStringLiteral("bad_request"), Auth::None);
+        row("a body on metrics", "GET", "/api/v1/metrics", "{}", 400, QStringLiteral("bad_request"),
+            Auth::None);
     }
 
     void refusedRequest()

@@ -60,6 +60,31 @@ private Q_SLOTS:
                  QStringLiteral("approved"));
     }
 
+    void whoPreparedOrSubmittedAPermitNeverApprovesIt()
+    {
+        // The pm drafted it and a foreman submitted it: the pm was its receiver.
+        const protocol::AppliedChange drafted = create(pm(), EntityKind::Permit, permitData());
+        const protocol::PushResponse submitted =
+            push(foreman(), {updateChange(EntityKind::Permit, drafted.id, 1,
+                                          {{QStringLiteral("status"), QStringLiteral("draft")}},
+                                          {{QStringLiteral("status"), QStringLiteral("submitted")}})});
+        QCOMPARE(submitted.applied.size(), 1);
+        const protocol::PushResponse byCreator =
+            push(pm(), {updateChange(EntityKind::Permit, drafted.id, 2,
+                                     {{QStringLiteral("status"), QStringLiteral("submitted")}},
+                                     {{QStringLiteral("status"), QStringLiteral("approved")}})});
+        QCOMPARE(rejection(byCreator), QStringLiteral("forbidden"));
+        QVERIFY(byCreator.rejected.first().detail.contains(
+            QStringLiteral("someone else must move it to approved")));
+        // Another pm may.
+        const AuthUser other{QStringLiteral("petra"), Role::Pm, {QStringLiteral("p1")}};
+        QCOMPARE(push(other, {updateChange(EntityKind::Permit, drafted.id, 2,
+                                           {{QStringLiteral("status"), QStringLiteral("submitted")}},
+                                           {{QStringLiteral("status"), QStringLiteral("approved")}})})
+                     .applied.size(),
+                 1);
+    }
+
     void invalidTransitionIsRejected()
     {
         const protocol::AppliedChange draft = create(foreman(), EntityKind::Permit, permitData());
@@ -71,7 +96,7 @@ private Q_SLOTS:
         QVERIFY(response.rejected.first().detail.contains(QStringLiteral("draft -> closed")));
     }
 
-    void anUpdateThatChangesNothingIsRejected()
+    void anUpdateWithEmptyDataIsRejected()
     {
         const protocol::AppliedChange draft = create(foreman(), EntityKind::Permit, permitData());
         const protocol::PushResponse response =

@@ -37,6 +37,10 @@ public:
 
     TestHttpResponse get(const QString &pathAndQuery, const Headers &headers = {});
     TestHttpResponse post(const QString &path, const QByteArray &body, const Headers &headers = {});
+    TestHttpResponse put(const QString &path, const QByteArray &body, const Headers &headers = {})
+    {
+        return send("PUT", path, body, headers);
+    }
 
 private:
     TestHttpResponse send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
