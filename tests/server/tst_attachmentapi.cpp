@@ -43,6 +43,17 @@ QByteArray randomBytes(qsizetype size)
     return bytes;
 }
 
+// A photo of one colour, as a camera would send it.
+QByteArray jpegOf(QSize size, Qt::GlobalColor colour)
+{
+    QImage photo(size, QImage::Format_RGB32);
+    photo.fill(colour);
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    return photo.save(&buffer, "JPEG", 90) ? jpeg : QByteArray();
+}
+
 QString newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -434,12 +445,8 @@ void TestAttachmentApi::anotherProjectSeesNothing()
 void TestAttachmentApi::anotherProjectCannotClaimAFileByItsSha256()
 {
     // A photo of project p1, whose SHA-256 a user of p2 has learnt somehow.
-    QImage photo(640, 480, QImage::Format_RGB32);
-    photo.fill(Qt::darkRed);
-    QByteArray content;
-    QBuffer buffer(&content);
-    buffer.open(QIODevice::WriteOnly);
-    QVERIFY(photo.save(&buffer, "JPEG", 90));
+    const QByteArray content = jpegOf(QSize(640, 480), Qt::darkRed);
+    QVERIFY(!content.isEmpty());
     const QString inP1 = pushAttachment(content);
     QVERIFY(!inP1.isEmpty());
     QCOMPARE(putChunk(inP1, 0, 0, content).status, 200);
@@ -595,12 +602,8 @@ void TestAttachmentApi::filesOfTheOldSharedLayoutMoveToTheirProjectsOnStart()
 
 void TestAttachmentApi::aThumbnailIsAScaledImage()
 {
-    QImage photo(1600, 1200, QImage::Format_RGB32);
-    photo.fill(Qt::darkGreen);
-    QByteArray jpeg;
-    QBuffer buffer(&jpeg);
-    buffer.open(QIODevice::WriteOnly);
-    QVERIFY(photo.save(&buffer, "JPEG", 90));
+    const QByteArray jpeg = jpegOf(QSize(1600, 1200), Qt::darkGreen);
+    QVERIFY(!jpeg.isEmpty());
     const QString id = pushAttachment(jpeg);
     QVERIFY(!id.isEmpty());
     QCOMPARE(putChunk(id, 0, 0, jpeg).status, 200);

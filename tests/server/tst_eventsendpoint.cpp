@@ -30,6 +30,19 @@ class EventsEndpointTest : public QObject
     Q_OBJECT
 
 private:
+    // A WebSocket upgrade written by hand, to see the server's answer as it is on the wire.
+    bool sendRawUpgrade(QTcpSocket &raw, const QString &token)
+    {
+        raw.connectToHost(QHostAddress::LocalHost, m_http->port());
+        if (!raw.waitForConnected(3000))
+            return false;
+        raw.write("GET /api/v1/sync/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  "Sec-WebSocket-Version: 13\r\nAuthorization: Bearer " +
+                  token.toLatin1() + "\r\n\r\n");
+        return true;
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<ServerDatabase> m_db;
     std::unique_ptr<Authenticator> m_authenticator;
@@ -206,12 +219,7 @@ private slots:
         // A raw client: it completes the handshake and then never answers anything, as a device
         // whose Wi-Fi died without a word would.
         QTcpSocket raw;
-        raw.connectToHost(QHostAddress::LocalHost, m_http->port());
-        QVERIFY(raw.waitForConnected(3000));
-        raw.write("GET /api/v1/sync/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                  "Sec-WebSocket-Version: 13\r\nAuthorization: Bearer " +
-                  token.toLatin1() + "\r\n\r\n");
+        QVERIFY(sendRawUpgrade(raw, token));
         QByteArray received;
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -302,12 +310,7 @@ private slots:
         QVERIFY(waitRefused(*third, QStringLiteral("429")));
         // Raw, to see the answer itself: JSON, with Retry-After.
         QTcpSocket raw;
-        raw.connectToHost(QHostAddress::LocalHost, m_http->port());
-        QVERIFY(raw.waitForConnected(3000));
-        raw.write("GET /api/v1/sync/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                  "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                  "Sec-WebSocket-Version: 13\r\nAuthorization: Bearer " +
-                  token.toLatin1() + "\r\n\r\n");
+        QVERIFY(sendRawUpgrade(raw, token));
         QByteArray received;
         QVERIFY(QTest::qWaitFor(
             [&] {
