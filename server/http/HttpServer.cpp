@@ -4,6 +4,8 @@
 
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace fieldsync::server {
 
 HttpServer::HttpServer(HttpHandler &handler, const HttpLimits &limits, QObject *parent)
@@ -71,13 +73,13 @@ bool HttpServer::closeLongestIdleConnection()
 {
     // A client between requests loses nothing but a reconnect, while a new one (a health check,
     // another user) would otherwise get a 503: idle connections must not be what fills the server.
-    HttpConnection *longestIdle = nullptr;
-    const QList<HttpConnection *> connections = findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly);
-    for (HttpConnection *connection : connections) {
-        if (connection->isIdle() && (!longestIdle || connection->idleMs() > longestIdle->idleMs()))
-            longestIdle = connection;
-    }
-    return longestIdle && longestIdle->closeIfIdle();
+    // The longest idle first; one whose next request has just begun to arrive is passed over.
+    QList<HttpConnection *> idle = findChildren<HttpConnection *>(Qt::FindDirectChildrenOnly);
+    idle.removeIf([](const HttpConnection *connection) { return !connection->isIdle(); });
+    std::sort(idle.begin(), idle.end(),
+              [](const HttpConnection *a, const HttpConnection *b) { return a->idleMs() > b->idleMs(); });
+    return std::any_of(idle.begin(), idle.end(),
+                       [](HttpConnection *connection) { return connection->closeIfIdle(); });
 }
 
 void HttpServer::onNewConnection()
