@@ -95,16 +95,11 @@ int resolve(CliContext &context, DeviceStore &store)
     Result<ConflictChoice> choice = ConflictResolver::choiceFromSides(*conflict.value(), all, perField);
     if (!choice)
         return context.fail(choice.error(), UsageError);
-    const Result<int> pendingBefore = store.outbox().count();
-    if (!pendingBefore)
-        return context.fail(pendingBefore.error());
-    if (Result<void> resolved = ConflictResolver(store).resolve(conflictId, choice.value()); !resolved)
+    const Result<bool> resolved = ConflictResolver(store).resolve(conflictId, choice.value());
+    if (!resolved)
         return context.fail(resolved.error());
-    const Result<int> pendingAfter = store.outbox().count();
-    if (!pendingAfter)
-        return context.fail(pendingAfter.error());
     // Taking the server's values everywhere leaves nothing to send.
-    const bool queued = pendingAfter.value() > pendingBefore.value();
+    const bool queued = resolved.value();
     if (context.json)
         context.printJson(QJsonObject{{QStringLiteral("id"), conflictId},
                                       {QStringLiteral("resolved"), true},

@@ -117,7 +117,7 @@ QJsonObject ConflictResolver::preview(const StoredConflict &conflict, const Conf
     return record;
 }
 
-Result<void> ConflictResolver::resolve(const QString &conflictId, const ConflictChoice &choice)
+Result<bool> ConflictResolver::resolve(const QString &conflictId, const ConflictChoice &choice)
 {
     Result<std::optional<StoredConflict>> found = m_store.conflicts().find(conflictId);
     if (!found)
@@ -178,9 +178,9 @@ Result<void> ConflictResolver::resolve(const QString &conflictId, const Conflict
 
     Transaction transaction(m_store.database());
     if (Result<void> begun = transaction.begin(); !begun)
-        return begun;
+        return begun.error();
     if (Result<void> removed = m_store.conflicts().remove(conflictId); !removed)
-        return removed;
+        return removed.error();
     Result<std::optional<LocalRecord>> current = m_store.records().find(conflict.change.id);
     if (!current)
         return current.error();
@@ -190,17 +190,17 @@ Result<void> ConflictResolver::resolve(const QString &conflictId, const Conflict
     const LocalRecord record =
         localStateAfter(conflict, current.value(), change ? &*change : nullptr, queued.value());
     if (Result<void> saved = m_store.records().save(record); !saved)
-        return saved;
+        return saved.error();
     if (change) {
         if (Result<qint64> queuedChange = m_store.outbox().enqueue(*change); !queuedChange)
             return queuedChange.error();
     }
     if (Result<void> committed = transaction.commit(); !committed)
-        return committed;
+        return committed.error();
     qCInfo(lcStore) << "resolved conflict" << conflictId
                     << (change ? "with a new change" : "taking the server's record");
     m_store.notifyChanged({record.id});
-    return {};
+    return change.has_value();
 }
 
 Result<void> ConflictResolver::restoreServerState(const QString &recordId)

@@ -35,7 +35,9 @@ public:
     // The record as it would stand after the choice, for the dialog's preview.
     static QJsonObject preview(const StoredConflict &conflict, const ConflictChoice &choice);
 
-    Result<void> resolve(const QString &conflictId, const ConflictChoice &choice);
+    // Settles the conflict; true when the choice queued a change to send (false: the server's
+    // record was taken everywhere and nothing is left to send).
+    Result<bool> resolve(const QString &conflictId, const ConflictChoice &choice);
     // Drops a rejected change; the record falls back to what the server has.
     Result<void> discardRejected(const QString &rejectionId);
 

@@ -9,6 +9,19 @@
 
 namespace fieldsync {
 
+namespace {
+
+// Why a state the server sent for a record of this entity is not one (see checkServerRecord).
+std::optional<QString> whyNotARecord(EntityKind entity, const QJsonObject &data)
+{
+    const Result<void> sound = RecordValidator::checkServerRecord(EntitySchema::of(entity), data);
+    if (sound)
+        return std::nullopt;
+    return sound.error().message;
+}
+
+} // namespace
+
 SyncResultApplier::SyncResultApplier(DeviceStore &store)
     : m_store(store)
 {}
@@ -251,13 +264,12 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
             continue;
         }
         if (entry->change.op != ChangeOp::Delete) {
-            const EntitySchema &schema = EntitySchema::of(entry->change.entity);
-            if (const Result<void> sound = RecordValidator::checkServerRecord(schema, applied.data); !sound) {
-                // Stored, it would replace the person's record with whatever the server sent; kept
-                // queued, the edit goes again and the problem is in the sync log meanwhile.
+            // Stored, it would replace the person's record with whatever the server sent; kept
+            // queued, the edit goes again and the problem is in the sync log meanwhile.
+            if (const std::optional<QString> why = whyNotARecord(entry->change.entity, applied.data)) {
                 outcome.problems.append(
                     QStringLiteral("the server's %1 for change %2 is not a valid record (%3)")
-                        .arg(schema.wireName, applied.offlineId, sound.error().message));
+                        .arg(EntitySchema::of(entry->change.entity).wireName, applied.offlineId, *why));
                 answered.remove(applied.offlineId);
                 continue;
             }
@@ -272,12 +284,11 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
             continue;
         if (!conflict.serverDeleted) {
             // The server's side is what "take server" restores: it must be a record too.
-            const EntitySchema &schema = EntitySchema::of(entry->change.entity);
-            if (const Result<void> sound = RecordValidator::checkServerRecord(schema, conflict.serverState);
-                !sound) {
+            if (const std::optional<QString> why =
+                    whyNotARecord(entry->change.entity, conflict.serverState)) {
                 outcome.problems.append(
                     QStringLiteral("the server's %1 in the conflict on change %2 is not a valid record (%3)")
-                        .arg(schema.wireName, conflict.offlineId, sound.error().message));
+                        .arg(EntitySchema::of(entry->change.entity).wireName, conflict.offlineId, *why));
                 answered.remove(conflict.offlineId);
                 continue;
             }
@@ -362,10 +373,10 @@ Result<std::optional<QString>> SyncResultApplier::problemWithPulled(const protoc
                 .arg(pulled.id, schema.wireName, EntitySchema::of(head->entity).wireName));
     if (pulled.deleted)
         return std::optional<QString>();
-    if (const Result<void> sound = RecordValidator::checkServerRecord(schema, pulled.data); !sound)
+    if (const std::optional<QString> why = whyNotARecord(pulled.entity, pulled.data))
         return std::optional<QString>(
             QStringLiteral("the server sent %1 %2 as an invalid record (%3); kept this device's copy")
-                .arg(schema.wireName, pulled.id, sound.error().message));
+                .arg(schema.wireName, pulled.id, *why));
     return std::optional<QString>();
 }
 

@@ -450,7 +450,7 @@ private slots:
         const Result<ConflictChoice> mine =
             ConflictResolver::choiceFromSides(conflict, ConflictSide::Mine, {});
         QVERIFY(mine);
-        const Result<void> refused = ConflictResolver(a.store()).resolve(conflict.id, mine.value());
+        const Result<bool> refused = ConflictResolver(a.store()).resolve(conflict.id, mine.value());
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, QStringLiteral("invalid_transition"));
         QCOMPARE(a.conflicts().size(), 1);

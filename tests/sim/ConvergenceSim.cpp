@@ -486,7 +486,7 @@ bool Simulation::resolveConflict(SimDevice &device, const StoredConflict &confli
         // A choice that takes the server's side everywhere queues nothing: it is settled all the same.
         const bool resolved = recordEdit(
             device, number, QStringLiteral("resolution"), recordId, detail, [&]() -> Result<QString> {
-                const Result<void> done =
+                const Result<bool> done =
                     ConflictResolver(device.device->store()).resolve(conflictId, choice.value());
                 if (!done)
                     return done.error();

@@ -289,7 +289,7 @@ bool ConflictDialog::resolve()
         return false;
     }
     ConflictResolver resolver(m_store);
-    Result<void> resolved = resolver.resolve(m_conflict.id, currentChoice());
+    Result<bool> resolved = resolver.resolve(m_conflict.id, currentChoice());
     if (!resolved) {
         m_error->setText(UiText::errorText(resolved.error()));
         m_error->show();
