@@ -1,6 +1,9 @@
 #include "JsonWriter.h"
 
 #include <QLocale>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -142,13 +145,28 @@ void append(QByteArray &out, const QJsonValue &value)
 
 void append(QByteArray &out, const QJsonObject &object)
 {
+    // Keys go out in UTF-16 order, which is the object's own order unless a key has a character
+    // outside the BMP: Qt 6.4's parser then orders escaped and raw forms of such keys differently,
+    // so the same object read back from our own text would be written in another order.
+    QVarLengthArray<std::pair<QString, QJsonObject::const_iterator>, 16> members;
+    members.reserve(object.size());
+    bool inUtf16Order = true;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        QString key = it.key();
+        if (!members.isEmpty() && !(members.back().first < key))
+            inUtf16Order = false;
+        members.append({std::move(key), it});
+    }
+    if (!inUtf16Order)
+        std::sort(members.begin(), members.end(),
+                  [](const auto &left, const auto &right) { return left.first < right.first; });
     out.append('{');
     bool first = true;
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+    for (const auto &[key, it] : members) {
         if (!first)
             out.append(',');
         first = false;
-        appendString(out, it.key());
+        appendString(out, key);
         out.append(':');
         append(out, it.value());
     }

@@ -8,9 +8,10 @@
 
 namespace fieldsync::JsonWriter {
 
-// Compact JSON text, as QJsonDocument::toJson(QJsonDocument::Compact) writes it (keys in the
-// object's order, the same escapes, UTF-8), with less copying: the sync hot paths write every
-// record several times per change. Non-finite numbers become null, as in Qt.
+// Compact JSON text, as QJsonDocument::toJson(QJsonDocument::Compact) writes it (the same escapes,
+// UTF-8), with less copying: the sync hot paths write every record several times per change.
+// Non-finite numbers become null, as in Qt. Object keys are always in UTF-16 order, which is Qt's
+// order too except for keys with characters outside the BMP (see append()).
 QByteArray compact(const QJsonObject &object);
 QByteArray compact(const QJsonArray &array);
 

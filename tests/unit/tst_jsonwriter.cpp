@@ -100,6 +100,22 @@ private slots:
         QVERIFY(protocol::PushRequest::fromJson(request.toJson()).ok());
     }
 
+    // Qt 6.4 reads "\ud83d\ude00" (escaped) and the same key as raw UTF-8 into different orders
+    // beside a key like U+F09D; our text must not change when read back and written again.
+    void keysOutsideTheBmpKeepOneOrder()
+    {
+        const QByteArray escaped = R"({"\ud83d\ude00a":1,"\uf09db":2,"c":3})";
+        const QJsonObject first = QJsonDocument::fromJson(escaped).object();
+        QCOMPARE(first.size(), 3);
+        const QByteArray written = JsonWriter::compact(first);
+        const QByteArray rewritten = JsonWriter::compact(QJsonDocument::fromJson(written).object());
+        QCOMPARE(rewritten, written);
+        // UTF-16 order: the surrogate pair (0xD83D...) sorts before U+F09D.
+        QVERIFY(written.indexOf("\xf0\x9f\x98\x80a") < written.indexOf("\xef\x82\x9d"
+                                                                       "b"));
+        QVERIFY(written.startsWith(R"({"c":3,)"));
+    }
+
     void nowUtcStringIsIsoWithMilliseconds()
     {
         const QDateTime before = QDateTime::currentDateTimeUtc();
