@@ -1,6 +1,6 @@
 # Install rules and the two Debian packages (cpack -G DEB, one package per component):
 #   fieldsync         the GUI and fieldsync-cli, desktop entry, icon (translations are built into
-#                     the GUI binary as Qt resources)
+#                     the GUI binary as Qt resources), and a private copy of the server for the demo
 #   fieldsync-server  the server, its systemd unit, and maintainer scripts that create the
 #                     `fieldsync` system user and /var/lib/fieldsync
 # packaging/build-packages.sh builds them; tests/packaging checks them.
@@ -20,6 +20,9 @@ if(TARGET fieldsync)
 endif()
 install(TARGETS fieldsync-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT client)
 install(TARGETS fieldsync-server RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT server)
+# The welcome's "Try the demo" runs a private copy of the server (ui/welcome/DemoServer.cpp): the
+# server package would add a system user and a service to a tablet that only wants the demo.
+install(TARGETS fieldsync-server RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/fieldsync COMPONENT client)
 
 # The unit in packaging/ is written for a hand install under /usr/local; the installed one names
 # the binary where this install puts it (/usr/bin in the package). /usr/lib/systemd/system is where
@@ -87,6 +90,8 @@ set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION misc)
 # Loaded as plugins, so dpkg-shlibdeps cannot see them: the SQLite driver for the device's store,
 # the SVG icon engine, and the X11/Wayland platform plugins.
 set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, qt6-qpa-plugins")
+# Qt's own texts (Cancel, OK, the file dialog) in Spanish, French and German.
+set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_COMPONENT_CLIENT_DESCRIPTION
     "offline-first permits-to-work and tasks for construction sites
 FieldSync is the site tablet and office desktop client for permits-to-work
@@ -94,8 +99,8 @@ FieldSync is the site tablet and office desktop client for permits-to-work
 edit is saved on the device first and synced with a FieldSync server when
 there is a connection; conflicting edits are shown to a person, never lost.
 .
-This package holds the touch-friendly GUI (fieldsync) and the command-line
-device (fieldsync-cli).")
+This package holds the touch-friendly GUI (fieldsync), the command-line
+device (fieldsync-cli) and a private copy of the server for the built-in demo.")
 
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME fieldsync-server)
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)

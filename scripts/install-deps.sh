@@ -12,6 +12,7 @@ packages=(
     xvfb xauth
     postgresql openssl libssl-dev qtkeychain-qt6-dev
     libqt6svg6 qt6-svg-dev
+    qt6-translations-l10n # Qt's own texts (Cancel, Close) in Spanish, French and German
     desktop-file-utils lintian
     clang-14 libclang-rt-14-dev llvm-14 # the sanitizer build, the libFuzzer targets, symbolized reports
 )

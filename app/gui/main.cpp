@@ -8,6 +8,7 @@
 #include "store/DeviceStore.h"
 
 #include <QApplication>
+#include <QByteArray>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
@@ -16,13 +17,85 @@
 
 using namespace fieldsync;
 
+namespace {
+
+struct GuiOptions
+{
+    QCommandLineOption dataDir{QStringLiteral("data-dir"),
+                               QCoreApplication::translate("main", "Data directory of this device."),
+                               QStringLiteral("DIR")};
+    QCommandLineOption server{QStringLiteral("server"),
+                              QCoreApplication::translate("main", "Server URL to sign in to."),
+                              QStringLiteral("URL")};
+    QCommandLineOption token{QStringLiteral("token"),
+                             QCoreApplication::translate("main", "Access token for the server."),
+                             QStringLiteral("TOKEN")};
+    QCommandLineOption demo{
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Sign in to a demo server from the token file that "
+                                            "`fieldsync-server --demo --demo-token-file FILE` wrote."),
+        QStringLiteral("FILE")};
+    QCommandLineOption demoRole{
+        QStringLiteral("demo-role"),
+        QCoreApplication::translate("main", "With --demo: sign in as foreman (default) or pm."),
+        QStringLiteral("ROLE"), QStringLiteral("foreman")};
+    QCommandLineOption exitAfterPaint{
+        QStringLiteral("exit-after-first-paint"),
+        QCoreApplication::translate("main", "Print start-up time and peak memory once the "
+                                            "permit list has painted, then exit (benchmark).")};
+
+    void addTo(QCommandLineParser &parser)
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "FieldSync: permits-to-work and tasks, offline first.\n"
+                    "With no server saved yet it opens a welcome that connects to "
+                    "a server or starts a local demo server."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        exitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOptions({dataDir, server, token, demo, demoRole, exitAfterPaint});
+    }
+};
+
+void nameApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("fieldsync"));
+    QCoreApplication::setOrganizationName(QStringLiteral("FieldSync"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FIELDSYNC_VERSION));
+}
+
+// --help and --version need no window: answered before QApplication, they work over ssh, in a
+// package check and on a machine with no display (QApplication aborts there).
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int index = 1; index < argc; ++index) {
+        const QByteArray argument(argv[index]);
+        if (argument == "--")
+            return false;
+        if (argument == "-h" || argument == "-?" || argument == "--help" || argument == "--help-all" ||
+            argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        QCommandLineParser parser;
+        GuiOptions gui;
+        gui.addTo(parser);
+        parser.process(app); // prints and exits; an unknown option beside it is an error, as below
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("fieldsync"));
+    nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("FieldSync"));
-    QApplication::setOrganizationName(QStringLiteral("FieldSync"));
-    QApplication::setApplicationVersion(QStringLiteral(FIELDSYNC_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.fieldsync.FieldSync"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fieldsync.svg")));
     // Touch-sized controls over the platform's own style and palette (light or dark).
@@ -33,40 +106,12 @@ int main(int argc, char *argv[])
     QApplication::setFont(font);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "FieldSync: permits-to-work and tasks, offline first.\n"
-                                            "With no server saved yet it opens a welcome that connects to "
-                                            "a server or starts a local demo server."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QCoreApplication::translate("main", "Data directory of this device."),
-                                     QStringLiteral("DIR"));
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    QCoreApplication::translate("main", "Server URL to sign in to."),
-                                    QStringLiteral("URL"));
-    const QCommandLineOption token(QStringLiteral("token"),
-                                   QCoreApplication::translate("main", "Access token for the server."),
-                                   QStringLiteral("TOKEN"));
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QCoreApplication::translate("main", "Sign in to a demo server from the token file that "
-                                            "`fieldsync-server --demo --demo-token-file FILE` wrote."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption demoRole(
-        QStringLiteral("demo-role"),
-        QCoreApplication::translate("main", "With --demo: sign in as foreman (default) or pm."),
-        QStringLiteral("ROLE"), QStringLiteral("foreman"));
-    QCommandLineOption exitAfterPaint(
-        QStringLiteral("exit-after-first-paint"),
-        QCoreApplication::translate("main", "Print start-up time and peak memory once the permit list "
-                                            "has painted, then exit (benchmark)."));
-    exitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({dataDir, server, token, demo, demoRole, exitAfterPaint});
+    GuiOptions gui;
+    gui.addTo(parser);
     parser.process(app);
 
-    const QString directory = parser.isSet(dataDir)
-                                  ? parser.value(dataDir)
+    const QString directory = parser.isSet(gui.dataDir)
+                                  ? parser.value(gui.dataDir)
                                   : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     Result<std::unique_ptr<DeviceStore>> store = DeviceStore::open(directory);
     if (!store) {
@@ -76,11 +121,11 @@ int main(int argc, char *argv[])
     }
 
     ui::StartOptions options;
-    options.serverUrl = parser.value(server);
-    options.token = parser.value(token);
-    options.demoFile = parser.value(demo);
-    options.demoRole = parser.value(demoRole);
-    options.exitAfterFirstPaint = parser.isSet(exitAfterPaint);
+    options.serverUrl = parser.value(gui.server);
+    options.token = parser.value(gui.token);
+    options.demoFile = parser.value(gui.demo);
+    options.demoRole = parser.value(gui.demoRole);
+    options.exitAfterFirstPaint = parser.isSet(gui.exitAfterPaint);
     ui::AppController controller(*store.value());
     if (!controller.start(options))
         return options.demoFile.isEmpty() ? 0 : 1;

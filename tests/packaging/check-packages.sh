@@ -59,6 +59,9 @@ expect_file "$work/server" usr/bin/fieldsync-server
 expect_file "$work/server" usr/lib/systemd/system/fieldsync-server.service
 expect_file "$work/server" usr/share/doc/fieldsync-server/copyright
 [[ ! -e "$work/client/usr/bin/fieldsync-server" ]] || fail "the client package carries the server"
+# ... except the welcome's demo server, where DemoServer looks for it.
+expect_file "$work/client" usr/libexec/fieldsync/fieldsync-server
+[[ "$(field "$client" Recommends)" == *qt6-translations-l10n* ]] || fail "fieldsync: Recommends lacks qt6-translations-l10n"
 [[ ! -e "$work/server/usr/bin/fieldsync" ]] || fail "the server package carries the GUI"
 unit=$work/server/usr/lib/systemd/system/fieldsync-server.service
 grep -q '^ExecStart=/usr/bin/fieldsync-server ' "$unit" || fail "the unit does not start /usr/bin/fieldsync-server"
@@ -81,6 +84,9 @@ for script in postinst prerm postrm; do
 done
 grep -q 'adduser --system --group --home /var/lib/fieldsync' "$info/fieldsync-server.postinst" ||
     fail "postinst does not create the fieldsync system user"
+# The operator enables the service after writing /etc/fieldsync/server.env (README).
+! grep -Eq '^[^#]*(deb-systemd-helper|systemctl)[^#]* enable' "$info/fieldsync-server.postinst" ||
+    fail "postinst enables the service"
 
 # The installed programs run and say their version (the libraries are this machine's Qt).
 check_version() { # WANT COMMAND...
@@ -91,7 +97,8 @@ check_version() { # WANT COMMAND...
 }
 check_version "fieldsync-cli $version" "$work/client/usr/bin/fieldsync-cli" --version
 check_version "fieldsync-server $version" "$work/server/usr/bin/fieldsync-server" --version
-check_version "$version" env QT_QPA_PLATFORM=offscreen "$work/client/usr/bin/fieldsync" --version
+check_version "$version" env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$work/client/usr/bin/fieldsync" --version
+check_version "fieldsync-server $version" "$work/client/usr/libexec/fieldsync/fieldsync-server" --version
 check_version "add-user" "$work/server/usr/bin/fieldsync-server" --help
 
 desktop-file-validate "$work/client/usr/share/applications/org.fieldsync.FieldSync.desktop" ||

@@ -7,6 +7,9 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace fieldsync::ui {
 
 namespace {
@@ -25,6 +28,9 @@ DemoServer::DemoServer(QObject *parent)
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(30000); // a first start creates and seeds the database
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    // The demo server ends with FieldSync however FieldSync ends (a logout's SIGTERM, a crash),
+    // not only through stop(): it gets SIGTERM, which it answers by finishing and exiting.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &DemoServer::readOutput);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
@@ -50,7 +56,12 @@ DemoServer::~DemoServer()
 
 QString DemoServer::defaultProgram()
 {
-    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("fieldsync-server"));
+    // Beside the GUI in a build; the package keeps its private copy in /usr/libexec/fieldsync.
+    const QDir programs(QCoreApplication::applicationDirPath());
+    const QString beside = programs.filePath(QStringLiteral("fieldsync-server"));
+    const QString packaged =
+        QDir::cleanPath(programs.filePath(QStringLiteral("../libexec/fieldsync/fieldsync-server")));
+    return !QFileInfo(beside).isExecutable() && QFileInfo(packaged).isExecutable() ? packaged : beside;
 }
 
 void DemoServer::start(const QString &databasePath)
