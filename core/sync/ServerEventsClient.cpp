@@ -169,7 +169,9 @@ void ServerEventsClient::onError()
     qCInfo(lcSyncEvents) << "events connection error:" << m_lastError;
     // Qt reports a refused handshake only as text ("Unhandled http status code: 401 ...").
     if (!m_connected && m_lastError.contains(QLatin1String(" 401"))) {
-        const QString reason = tr("the server refused the token for events");
+        // The same kind prefix as a 401 on a request, which the status indicator names "signed out".
+        const QString reason =
+            QStringLiteral("unauthorized: ") + tr("the server refused the token for events");
         dropSocket();
         emit unauthorized(reason);
         scheduleReconnect();

@@ -7,6 +7,7 @@
 #include "TestHttpClient.h"
 
 #include "protocol/EventMessages.h"
+#include "sync/ServerEventsClient.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -119,6 +120,21 @@ private slots:
                      qPrintable(watcher.socket().errorString()));
             QVERIFY(watcher.socket().state() != QAbstractSocket::ConnectedState);
         }
+    }
+
+    // The device's events client says "signed out" in the words every other 401 uses, so that the
+    // status indicator shows "signed out, sign in again" (translated), not a raw English text.
+    void aRefusedTokenOnTheEventsSocketReadsAsSignedOut()
+    {
+        ServerEventsClient events;
+        events.setServer(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port())),
+                         QStringLiteral("not-a-token"), QStringLiteral("dev-y"));
+        QSignalSpy refused(&events, &ServerEventsClient::unauthorized);
+        events.start();
+        QVERIFY(refused.wait(5000));
+        const QString reason = refused.first().first().toString();
+        QVERIFY2(reason.startsWith(QLatin1String("unauthorized:")), qPrintable(reason));
+        events.stop();
     }
 
     void aPushIsAnnouncedToTheOtherDevicesOfItsProjectOnly()

@@ -7,6 +7,7 @@
 #include "editors/RecordForm.h"
 #include "editors/SyncStateBadge.h"
 #include "editors/TaskEditor.h"
+#include "editors/WorkflowButtons.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -34,6 +35,7 @@ private slots:
     void aTaskPicksItsPermitFromTheProject();
     void aTaskCanBeDeletedAnIssuedPermitCannot();
     void gasReadingsOutsideTheSafeBandAreAlarms();
+    void noStatusMoveFromAStatusTheServerRefused();
 };
 
 void TestRecordEditor::aNewPermitNeedsATitle()
@@ -196,6 +198,36 @@ void TestRecordEditor::gasReadingsOutsideTheSafeBandAreAlarms()
     QVERIFY(GasReadingsWidget::isAlarm(QStringLiteral("LEL"), 12));
     QVERIFY(!GasReadingsWidget::isAlarm(QStringLiteral("CO"), 20));
     QVERIFY(GasReadingsWidget::isAlarm(QStringLiteral("H2S"), 15));
+}
+
+// A refused move (say submitted -> approved) leaves the local status one the server does not
+// have: moving on from it (Activate) would queue a second change built on the refused one.
+void TestRecordEditor::noStatusMoveFromAStatusTheServerRefused()
+{
+    auto device = makeDevice({}, Role::Pm);
+    PermitEditor permits(*device->store);
+    const QStringList seeded = seedPermits(*device->store, 2); // a draft, then a submitted one
+    permits.showRecord(seeded.at(1));
+    QVERIFY(permits.workflowButtons()->transitions().contains(QStringLiteral("approved")));
+
+    StoredRejection rejection;
+    rejection.id = QStringLiteral("0190a000-0000-7000-8000-00000000abcd");
+    rejection.change.offlineId = rejection.id;
+    rejection.change.entity = EntityKind::Permit;
+    rejection.change.op = ChangeOp::Update;
+    rejection.change.id = seeded.at(1);
+    rejection.change.data = QJsonObject{{QStringLiteral("status"), QStringLiteral("approved")}};
+    rejection.reason = QStringLiteral("forbidden");
+    rejection.detail = QStringLiteral("someone else must move it to approved");
+    rejection.createdAt = QStringLiteral("2026-12-07T08:00:00.000Z");
+    const Result<void> added = device->store->conflicts().addRejection(rejection);
+    QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().toString()));
+    permits.showRecord(seeded.at(1));
+    QCOMPARE(permits.workflowButtons()->transitions(), QStringList());
+
+    QVERIFY(device->store->conflicts().removeRejection(rejection.id).ok());
+    permits.showRecord(seeded.at(1));
+    QVERIFY(permits.workflowButtons()->transitions().contains(QStringLiteral("approved")));
 }
 
 QTEST_MAIN(TestRecordEditor)

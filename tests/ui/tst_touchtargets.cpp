@@ -2,6 +2,8 @@
 // list rows too, and the lists and forms scroll kinetically (QScroller).
 #include "UiTestSupport.h"
 
+#include "common/Translations.h"
+
 #include "common/TouchStyle.h"
 #include "lists/RecordListPane.h"
 #include "main/MainWindow.h"
@@ -11,6 +13,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QScopeGuard>
 #include <QScroller>
 #include <QTableView>
 #include <QTest>
@@ -27,6 +30,7 @@ private slots:
     void initTestCase() { QApplication::setStyle(new TouchStyle); }
     void everyVisibleControlIsAtLeast44PxTall();
     void listsScrollKinetically();
+    void theSyncStatusStaysInSightInANarrowWindow();
 };
 
 void TestTouchTargets::everyVisibleControlIsAtLeast44PxTall()
@@ -71,6 +75,31 @@ void TestTouchTargets::listsScrollKinetically()
     RecordListPane pane(*device->store, EntityKind::Permit);
     QVERIFY(QScroller::hasScroller(pane.view()->viewport()));
     QCOMPARE(pane.view()->verticalScrollMode(), QAbstractItemView::ScrollPerPixel);
+}
+
+// "Always visible": not folded into a toolbar's overflow menu by a narrow window or a long
+// translation of the toolbar's labels.
+void TestTouchTargets::theSyncStatusStaysInSightInANarrowWindow()
+{
+    // German has the longest toolbar labels of the four languages.
+    QVERIFY(applyLanguage(QStringLiteral("de")).startsWith(QLatin1String("de")));
+    const auto backToEnglish = qScopeGuard([] { applyLanguage(QStringLiteral("en")); });
+    auto device = makeDevice();
+    SyncController sync(*device->store);
+    MainWindow window(*device->store, sync);
+    window.resize(760, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *indicator = window.findChild<QWidget *>(QStringLiteral("syncStatusIndicator"));
+    QVERIFY(indicator);
+    QVERIFY(indicator->isVisible());
+    const QRect inWindow(indicator->mapTo(&window, QPoint(0, 0)), indicator->size());
+    QVERIFY2(window.rect().contains(inWindow), qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                                              .arg(inWindow.x())
+                                                              .arg(inWindow.y())
+                                                              .arg(inWindow.width())
+                                                              .arg(inWindow.height())));
+    QVERIFY(indicator->width() >= indicator->sizeHint().width());
 }
 
 QTEST_MAIN(TestTouchTargets)

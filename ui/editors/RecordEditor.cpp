@@ -214,7 +214,13 @@ void RecordEditor::updateButtons()
         !m_isNew && !m_recordId.isEmpty() &&
         (m_kind == EntityKind::Task || (m_kind == EntityKind::Permit && m_status == QLatin1String("draft"))));
     m_delete->setText(m_kind == EntityKind::Task ? tr("Delete task") : tr("Delete draft"));
-    if (m_isNew || m_recordId.isEmpty())
+    // While the server has refused a change of this record, or a conflict waits, its local status
+    // may be one the server does not have: a move from it would build on the refused change. The
+    // badge above says what to do first.
+    const std::optional<RecordSyncState> syncState = m_badge->state();
+    const bool unsettled =
+        syncState && (*syncState == RecordSyncState::Rejected || *syncState == RecordSyncState::Conflict);
+    if (m_isNew || m_recordId.isEmpty() || unsettled)
         m_workflow->clear();
     else
         m_workflow->setState(m_kind, m_status, m_role);
@@ -330,6 +336,7 @@ void RecordEditor::onRecordsChanged(const QStringList &ids)
     // A sync or another screen changed this record: show it, unless the person is mid-edit.
     if (m_form->isDirty()) {
         m_badge->refresh();
+        updateButtons();
         return;
     }
     load();

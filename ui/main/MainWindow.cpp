@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "common/TouchStyle.h"
+
 #include "AboutDialog.h"
 #include "common/UiText.h"
 #include "editors/PermitEditor.h"
@@ -52,6 +54,10 @@ MainWindow::MainWindow(DeviceStore &store, SyncController &sync, QWidget *parent
     m_tabs->addTab(buildPage(m_tasks, m_taskEditor), QIcon(QStringLiteral(":/icons/task.svg")),
                    UiText::entityNamePlural(EntityKind::Task));
     m_tabs->setDocumentMode(true);
+    // Beside the two tabs there is always room: in the toolbar, a long (German, Spanish) status
+    // or a narrow window pushed it into the overflow menu, out of sight.
+    m_indicator->setMinimumHeight(TouchStyle::MinTarget); // the tab bar is a pixel lower
+    m_tabs->setCornerWidget(m_indicator, Qt::TopRightCorner);
     setCentralWidget(m_tabs);
 
     m_progress->setMaximumWidth(260);
@@ -123,11 +129,6 @@ void MainWindow::buildToolBar()
     QAction *settings = bar->addAction(QIcon(QStringLiteral(":/icons/settings.svg")), tr("Settings"), this,
                                        &MainWindow::settingsRequested);
     settings->setShortcut(QKeySequence::Preferences);
-
-    auto *spacer = new QWidget(this);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    bar->addWidget(m_indicator);
 }
 
 QSplitter *MainWindow::buildPage(RecordListPane *list, RecordEditor *editor)
