@@ -1316,6 +1316,10 @@
         <source>Delete this task? Other devices drop it with their next sync.</source>
         <translation>Diese Aufgabe löschen? Andere Geräte entfernen sie bei ihrer nächsten Synchronisierung.</translation>
     </message>
+    <message>
+        <source>You prepared or submitted this permit, so another PM must approve it.</source>
+        <translation>Sie haben diese Arbeitserlaubnis erstellt oder eingereicht, daher muss ein anderer PM sie genehmigen.</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::RecordForm</name>

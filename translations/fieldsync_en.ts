@@ -1315,6 +1315,10 @@
         <source>Delete this task? Other devices drop it with their next sync.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You prepared or submitted this permit, so another PM must approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::RecordForm</name>

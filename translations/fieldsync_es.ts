@@ -1316,6 +1316,10 @@
         <source>Delete this task? Other devices drop it with their next sync.</source>
         <translation>¿Eliminar esta tarea? Los demás dispositivos la quitarán en su próxima sincronización.</translation>
     </message>
+    <message>
+        <source>You prepared or submitted this permit, so another PM must approve it.</source>
+        <translation>Usted preparó o envió este permiso, así que otro PM debe aprobarlo.</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::RecordForm</name>

@@ -1316,6 +1316,10 @@
         <source>Delete this task? Other devices drop it with their next sync.</source>
         <translation>Supprimer cette tâche ? Les autres appareils la retireront à leur prochaine synchronisation.</translation>
     </message>
+    <message>
+        <source>You prepared or submitted this permit, so another PM must approve it.</source>
+        <translation>Vous avez préparé ou soumis ce permis : un autre PM doit donc l&apos;approuver.</translation>
+    </message>
 </context>
 <context>
     <name>fieldsync::ui::RecordForm</name>

@@ -69,6 +69,21 @@ bool Workflow::canStartIn(const QString &state, Role role) const
     return false;
 }
 
+QStringList Workflow::whoBroughtItTo(const QList<StatusStep> &history, const QString &status)
+{
+    QStringList people;
+    if (!history.isEmpty())
+        people.append(history.first().user);
+    for (auto step = history.crbegin(); step != history.crend(); ++step) {
+        if (step->after == status && step->before != status) {
+            if (!people.contains(step->user))
+                people.append(step->user);
+            break;
+        }
+    }
+    return people;
+}
+
 const Workflow &Workflow::permit()
 {
     // Only a PM approves, and never a permit they submitted themselves: the receiver must never

@@ -23,6 +23,14 @@ public:
         bool byAnotherPerson = false;
     };
 
+    // One write of a record's history, as far as who moved its status: the first is its creation.
+    struct StatusStep
+    {
+        QString user;
+        QString before; // empty for the creation
+        QString after;
+    };
+
     Workflow(QStringList states, QList<Transition> transitions);
 
     const QStringList &states() const { return m_states; }
@@ -39,6 +47,10 @@ public:
     // The states a new record may start in when this role creates it: those its creator could
     // have walked to alone, never past a move that needs another person.
     bool canStartIn(const QString &state, Role role) const;
+    // Who may not make a move that needs another person from `status`: whoever created the record
+    // and whoever last moved it into `status`, from its history oldest first. The server refuses
+    // such a move from them; a device uses it to withhold the button.
+    static QStringList whoBroughtItTo(const QList<StatusStep> &history, const QString &status);
 
     static const Workflow &permit();
     static const Workflow &task();

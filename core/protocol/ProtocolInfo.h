@@ -18,6 +18,7 @@ inline const QString Pull = QStringLiteral("/api/v1/sync/pull");
 inline const QString Events = QStringLiteral("/api/v1/sync/events");
 inline const QString Health = QStringLiteral("/api/v1/health");
 inline const QString Me = QStringLiteral("/api/v1/me");
+inline const QString Audit = QStringLiteral("/api/v1/audit");
 } // namespace Paths
 
 // {"error":"code","message":"…"}, the body of every non-2xx answer.

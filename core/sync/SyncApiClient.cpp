@@ -4,6 +4,7 @@
 
 #include <QNetworkReply>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -208,6 +209,18 @@ void SyncApiClient::me(std::function<void(const ApiResult<protocol::MeResponse> 
     QNetworkReply *reply = m_network.get(makeRequest(protocol::Paths::Me));
     finish(reply, [done = std::move(done)](const ApiResult<QByteArray> &body) {
         done(decodeBody<protocol::MeResponse>(body, &protocol::MeResponse::fromJson));
+    });
+}
+
+void SyncApiClient::audit(const QString &recordId,
+                          std::function<void(const ApiResult<protocol::AuditTrail> &)> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("record"), recordId);
+    QNetworkReply *reply =
+        m_network.get(makeRequest(protocol::Paths::Audit, query.toString(QUrl::FullyEncoded)));
+    finish(reply, [done = std::move(done)](const ApiResult<QByteArray> &body) {
+        done(decodeBody<protocol::AuditTrail>(body, &protocol::AuditTrail::fromJson));
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "TlsPolicy.h"
+#include "protocol/AuditMessages.h"
 #include "protocol/ProtocolInfo.h"
 #include "protocol/PullMessages.h"
 #include "protocol/PushMessages.h"
@@ -45,6 +46,8 @@ public:
     void pull(qint64 cursor, int limit, std::function<void(const ApiResult<protocol::PullResponse> &)> done);
     void health(std::function<void(const ApiResult<protocol::HealthResponse> &)> done);
     void me(std::function<void(const ApiResult<protocol::MeResponse> &)> done);
+    // A record's history (a PM or admin of its project; 403 for others, 404 outside it).
+    void audit(const QString &recordId, std::function<void(const ApiResult<protocol::AuditTrail> &)> done);
 
     QNetworkAccessManager *networkAccessManager() { return &m_network; }
 

@@ -1,5 +1,7 @@
 #include "AuditRepository.h"
 
+#include "domain/Workflow.h"
+
 #include "ServerDatabase.h"
 #include "common/JsonWriter.h"
 
@@ -74,19 +76,13 @@ Result<QStringList> AuditRepository::whoBroughtItTo(const QString &recordId, con
     Result<QList<Entry>> entries = entriesFor(recordId);
     if (!entries)
         return entries.error();
-    QStringList people;
-    if (!entries.value().isEmpty())
-        people.append(entries.value().first().user);
     const QString statusField = QStringLiteral("status");
-    for (auto entry = entries.value().crbegin(); entry != entries.value().crend(); ++entry) {
-        if (entry->after.value(statusField).toString() == status &&
-            entry->before.value(statusField).toString() != status) {
-            if (!people.contains(entry->user))
-                people.append(entry->user);
-            break;
-        }
-    }
-    return people;
+    QList<Workflow::StatusStep> history;
+    history.reserve(entries.value().size());
+    for (const Entry &entry : entries.value())
+        history.append({entry.user, entry.before.value(statusField).toString(),
+                        entry.after.value(statusField).toString()});
+    return Workflow::whoBroughtItTo(history, status);
 }
 
 Result<bool> AuditRepository::changedByOthersSince(const QString &recordId, qint64 sinceVersion,

@@ -3,6 +3,8 @@
 
 #include "domain/ChangeOp.h"
 #include "domain/EntitySchema.h"
+#include "domain/Workflow.h"
+#include "protocol/AuditMessages.h"
 #include "protocol/ProtocolInfo.h"
 #include "protocol/PullMessages.h"
 #include "protocol/PushMessages.h"
@@ -150,6 +152,7 @@ class TestProtocolDecoding : public QObject
 
 private slots:
     void protocolConstantsMatchTheDocument();
+    void anAuditTrailDecodesStrictly();
 
     void aGoodPushRequestDecodesToItsValues();
     void aPushRequestRoundTrips();
@@ -897,6 +900,31 @@ void TestProtocolDecoding::nowIsUtcWithMilliseconds()
     QVERIFY(parsedNow.isValid());
     QCOMPARE(parsedNow.timeSpec(), Qt::UTC);
     QVERIFY(qAbs(parsedNow.msecsTo(QDateTime::currentDateTimeUtc())) < 60 * 1000);
+}
+
+void TestProtocolDecoding::anAuditTrailDecodesStrictly()
+{
+    const QByteArray good =
+        R"({"record":"r1","entity":"permit","project_id":"p","version":2,"entries":[)"
+        R"({"seq":1,"user":"fred","device_id":"d","at":"2026-12-07T08:00:00.000Z","client_time":null,"before":null,"after":{"status":"draft"}},)"
+        R"({"seq":2,"user":"sam","device_id":"d","at":"2026-12-07T08:01:00.000Z","client_time":"2026-12-07T08:00:59Z","before":{"status":"draft"},"after":{"status":"submitted"}}]})";
+    const Result<protocol::AuditTrail> trail = protocol::AuditTrail::fromJson(good);
+    QVERIFY2(trail.ok(), qPrintable(trail.ok() ? QString() : trail.error().toString()));
+    QCOMPARE(trail.value().entries.size(), 2);
+    QCOMPARE(trail.value().entries.at(1).clientTime, QStringLiteral("2026-12-07T08:00:59Z"));
+    QCOMPARE(Workflow::whoBroughtItTo(trail.value().statusHistory(), QStringLiteral("submitted")),
+             (QStringList{QStringLiteral("fred"), QStringLiteral("sam")}));
+
+    for (const QByteArray &bad : {
+             QByteArray(R"({"record":"r1","entity":"permit","project_id":"p","version":2})"),
+             QByteArray(R"({"record":"r1","entity":"permit","project_id":"p","version":2,"entries":[7]})"),
+             QByteArray(R"({"record":"r1","entity":"permit","project_id":"p","version":2,"entries":[)"
+                        R"({"seq":1,"user":"f","device_id":"d","at":"x","before":[],"after":null}]})"),
+             QByteArray(R"({"record":"r1","entity":"permit","project_id":"p","version":"2","entries":[]})"),
+             QByteArray(
+                 R"({"record":"r1","entity":"permit","project_id":"p","version":2,"entries":[],"x":1})"),
+         })
+        QVERIFY2(!protocol::AuditTrail::fromJson(bad).ok(), bad.constData());
 }
 
 QTEST_GUILESS_MAIN(TestProtocolDecoding)

@@ -67,6 +67,8 @@ private slots:
 
     void rolesInMessagesTakeTheRightArticle_data();
     void rolesInMessagesTakeTheRightArticle();
+
+    void whoBroughtItToIsTheCreatorAndTheLastMover();
 };
 
 void TestWorkflow::statesAreInNaturalOrderAndTheFirstIsInitial()
@@ -402,6 +404,23 @@ void TestWorkflow::rolesInMessagesTakeTheRightArticle()
     const std::optional<Role> who = roleFromName(role);
     QVERIFY(who);
     QCOMPARE(roleWithArticle(*who), expected);
+}
+
+// The creator, and whoever made the latest move into the status (not an earlier one, nor an edit
+// of other fields while it stayed there).
+void TestWorkflow::whoBroughtItToIsTheCreatorAndTheLastMover()
+{
+    const QList<Workflow::StatusStep> history{{u"fred"_s, QString(), u"draft"_s},
+                                              {u"fred"_s, u"draft"_s, u"submitted"_s},
+                                              {u"paula"_s, u"submitted"_s, u"draft"_s},
+                                              {u"sam"_s, u"draft"_s, u"submitted"_s},
+                                              {u"peter"_s, u"submitted"_s, u"submitted"_s}};
+    QCOMPARE(Workflow::whoBroughtItTo(history, u"submitted"_s), (QStringList{u"fred"_s, u"sam"_s}));
+    QCOMPARE(Workflow::whoBroughtItTo(history, u"approved"_s), QStringList{u"fred"_s});
+    QCOMPARE(Workflow::whoBroughtItTo({}, u"submitted"_s), QStringList());
+    // Created straight into submitted: the creator is the submitter, named once.
+    QCOMPARE(Workflow::whoBroughtItTo({{u"paula"_s, QString(), u"submitted"_s}}, u"submitted"_s),
+             QStringList{u"paula"_s});
 }
 
 QTEST_GUILESS_MAIN(TestWorkflow)

@@ -3,6 +3,7 @@
 #include "GasReadingsWidget.h"
 #include "IsolationPointsWidget.h"
 #include "attachments/AttachmentsPage.h"
+#include "sync/SyncController.h"
 
 #include <QTabWidget>
 
@@ -50,6 +51,7 @@ void PermitEditor::setSyncController(SyncController *sync)
 {
     m_attachments->setSyncController(sync);
     m_points->setSyncController(sync);
+    setAuditSource(sync ? sync->api() : nullptr);
 }
 
 } // namespace fieldsync::ui

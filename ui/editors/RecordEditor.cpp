@@ -1,5 +1,6 @@
 #include "RecordEditor.h"
 
+#include "PreparerLookup.h"
 #include "RecordForm.h"
 #include "SyncStateBadge.h"
 #include "WorkflowButtons.h"
@@ -45,6 +46,7 @@ RecordEditor::RecordEditor(DeviceStore &store, EntityKind kind, QWidget *parent)
     , m_revert(new QPushButton(tr("Revert"), this))
     , m_save(new QPushButton(QIcon(QStringLiteral(":/icons/save.svg")), tr("Save"), this))
     , m_placeholder(new QLabel(this))
+    , m_preparers(new PreparerLookup(this))
 {
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -102,6 +104,10 @@ RecordEditor::RecordEditor(DeviceStore &store, EntityKind kind, QWidget *parent)
     connect(m_save, &QPushButton::clicked, this, &RecordEditor::save);
     connect(m_revert, &QPushButton::clicked, this, &RecordEditor::revert);
     connect(m_workflow, &WorkflowButtons::transitionRequested, this, &RecordEditor::applyTransition);
+    connect(m_preparers, &PreparerLookup::learned, this, [this](const QString &recordId) {
+        if (recordId == m_recordId)
+            updateButtons();
+    });
     connect(m_badge, &SyncStateBadge::resolveRequested, this, &RecordEditor::resolveConflictRequested);
     connect(m_badge, &SyncStateBadge::discardRequested, this, &RecordEditor::discardRejected);
     connect(m_delete, &QPushButton::clicked, this, [this] {
@@ -190,6 +196,7 @@ void RecordEditor::load()
     const LocalRecord &record = *found.value();
     m_role = m_store.effectiveRole();
     m_status = record.status();
+    m_serverVersion = record.serverVersion;
     m_placeholder->hide();
     for (QWidget *widget :
          {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_statusChip),
@@ -220,10 +227,37 @@ void RecordEditor::updateButtons()
     const std::optional<RecordSyncState> syncState = m_badge->state();
     const bool unsettled =
         syncState && (*syncState == RecordSyncState::Rejected || *syncState == RecordSyncState::Conflict);
-    if (m_isNew || m_recordId.isEmpty() || unsettled)
+    if (m_isNew || m_recordId.isEmpty() || unsettled) {
         m_workflow->clear();
-    else
-        m_workflow->setState(m_kind, m_status, m_role);
+        return;
+    }
+    m_workflow->setState(m_kind, m_status, m_role);
+    withholdOwnMoves();
+}
+
+void RecordEditor::withholdOwnMoves()
+{
+    const Workflow *workflow = EntitySchema::of(m_kind).workflow;
+    if (!workflow)
+        return;
+    for (const QString &to : m_workflow->transitions()) {
+        if (!workflow->needsAnotherPerson(m_status, to))
+            continue;
+        const std::optional<QStringList> people =
+            m_preparers->whoBroughtItTo(m_recordId, m_status, m_serverVersion);
+        if (!people)
+            return; // asked: the answer comes back through learned()
+        const Result<DeviceAccount> account = m_store.account();
+        if (account && !account.value().userName.isEmpty() && people->contains(account.value().userName))
+            m_workflow->withhold(to,
+                                 tr("You prepared or submitted this permit, so another PM must approve it."));
+    }
+}
+
+void RecordEditor::setAuditSource(SyncApiClient *api)
+{
+    m_preparers->setApi(api);
+    updateButtons();
 }
 
 void RecordEditor::showError(const QString &text)

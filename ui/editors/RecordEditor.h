@@ -9,8 +9,13 @@ class QPushButton;
 class QScrollArea;
 class QTabWidget;
 
+namespace fieldsync {
+class SyncApiClient;
+}
+
 namespace fieldsync::ui {
 
+class PreparerLookup;
 class RecordForm;
 class SyncStateBadge;
 class WorkflowButtons;
@@ -43,6 +48,9 @@ public:
     SyncStateBadge *badge() const { return m_badge; }
     QString errorText() const;
     void setRole(Role role);
+    // The server to ask who prepared a record (PreparerLookup); without one, every move the role
+    // may make is offered and the server decides.
+    void setAuditSource(SyncApiClient *api);
 
 signals:
     void recordSaved(const QString &recordId);
@@ -60,6 +68,7 @@ private:
     void load();
     void showError(const QString &text);
     void updateButtons();
+    void withholdOwnMoves();
     void onRecordsChanged(const QStringList &ids);
     void discardRejected(const QString &rejectionId);
     bool confirmFinalMove(const QString &toStatus);
@@ -71,6 +80,7 @@ private:
     QString m_recordId;
     bool m_isNew = false;
     QString m_status;
+    qint64 m_serverVersion = 0;
     QJsonObject m_presets;
     QLabel *m_title;
     QLabel *m_statusChip;
@@ -84,6 +94,7 @@ private:
     QPushButton *m_revert;
     QPushButton *m_save;
     QLabel *m_placeholder;
+    PreparerLookup *m_preparers;
 };
 
 } // namespace fieldsync::ui

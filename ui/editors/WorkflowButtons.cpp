@@ -3,6 +3,7 @@
 #include "common/UiText.h"
 
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
 
 namespace fieldsync::ui {
@@ -59,6 +60,23 @@ void WorkflowButtons::setState(EntityKind kind, const QString &status, Role role
         connect(button, &QPushButton::clicked, this, [this, to] { emit transitionRequested(to); });
         m_layout->addWidget(button);
     }
+}
+
+void WorkflowButtons::withhold(const QString &toStatus, const QString &why)
+{
+    if (!m_transitions.removeOne(toStatus))
+        return;
+    delete findChild<QPushButton *>(QStringLiteral("transition_") + toStatus);
+    auto *note = new QLabel(why, this);
+    note->setObjectName(QStringLiteral("withheldNote"));
+    note->setWordWrap(true);
+    m_layout->addWidget(note, 1);
+}
+
+QString WorkflowButtons::withheldNote() const
+{
+    const auto *note = findChild<QLabel *>(QStringLiteral("withheldNote"));
+    return note ? note->text() : QString();
 }
 
 QStringList WorkflowButtons::buttonTexts() const

@@ -20,6 +20,9 @@ public:
 
     void setState(EntityKind kind, const QString &status, Role role);
     void clear();
+    // Takes away the button for a move this person may not make after all, saying why.
+    void withhold(const QString &toStatus, const QString &why);
+    QString withheldNote() const;
     // The target states of the buttons shown, in order.
     QStringList transitions() const { return m_transitions; }
     QStringList buttonTexts() const;
