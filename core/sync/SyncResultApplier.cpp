@@ -282,6 +282,20 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
         const OutboxEntry *entry = entryFor(conflict.offlineId);
         if (!entry)
             continue;
+        if (entry->change.op == ChangeOp::Create || entry->change.op == ChangeOp::Append) {
+            // A new record has no server version to be stale against, and an appended reading is
+            // a fact that is never merged away (ARCHITECTURE.md §3: appends never conflict).
+            // Stored, the conflict would drop the new record from the outbox and offer "take
+            // server", which would overwrite what the device recorded; kept queued, it goes again
+            // and the problem is in the sync log meanwhile.
+            outcome.problems.append(
+                QStringLiteral("the server answered the %1 of %2 %3 (change %4) with a conflict, which a new "
+                               "record cannot have; it stays queued")
+                    .arg(changeOpName(entry->change.op), EntitySchema::of(entry->change.entity).wireName,
+                         entry->change.id, conflict.offlineId));
+            answered.remove(conflict.offlineId);
+            continue;
+        }
         if (!conflict.serverDeleted) {
             // The server's side is what "take server" restores: it must be a record too.
             if (const std::optional<QString> why =

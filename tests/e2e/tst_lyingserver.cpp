@@ -182,15 +182,17 @@ private:
     QString m_token;
     QString m_pmToken;
 
-    // A device with one synced permit and two edits of it queued, signed in through the liar.
+    // A device with one synced permit, an edit of it and a new record queued, signed in through
+    // the liar. The new record is a task, or a gas reading of the permit (an append).
     struct Setup
     {
         std::unique_ptr<TestDevice> device;
         std::unique_ptr<LyingServer> liar;
         QString permitId;
+        QString newRecordId;
     };
 
-    Setup prepare()
+    Setup prepare(EntityKind newRecord = EntityKind::Task)
     {
         Setup setup;
         setup.liar = std::make_unique<LyingServer>(m_server->url());
@@ -206,8 +208,16 @@ private:
         if (!first.ok() || first.applied != 1)
             qFatal("the first sync failed: %s", qPrintable(first.failureReason()));
         setup.device->edit(setup.permitId, {{QStringLiteral("location"), QStringLiteral("Pump room")}});
-        setup.device->create(EntityKind::Task,
-                             QJsonObject{{QStringLiteral("title"), QStringLiteral("Barricade")}});
+        if (newRecord == EntityKind::GasReading) {
+            setup.newRecordId = setup.device->create(
+                EntityKind::GasReading, QJsonObject{{QStringLiteral("permit_id"), setup.permitId},
+                                                    {QStringLiteral("gas"), QStringLiteral("LEL")},
+                                                    {QStringLiteral("value"), 1},
+                                                    {QStringLiteral("unit"), QStringLiteral("%LEL")}});
+        } else {
+            setup.newRecordId = setup.device->create(
+                EntityKind::Task, QJsonObject{{QStringLiteral("title"), QStringLiteral("Barricade")}});
+        }
         return setup;
     }
 
@@ -462,6 +472,71 @@ private slots:
         QCOMPARE(setup.device->record(setup.permitId).data.value(QStringLiteral("title")).toString(),
                  QStringLiteral("Hot work, pump room"));
         convergeWithRealServer(setup);
+    }
+
+    // The new record's create or append answered as a conflict, with the server's "own" value:
+    // a new record has no version to be stale against and appends never conflict (ARCHITECTURE.md
+    // §3). Stored, the conflict took the record out of the outbox and offered "take server",
+    // which queued an update of a gas reading and changed its value (LEL 1 became 2). The change
+    // stays queued, nothing is stored as a conflict, the device keeps what it recorded.
+    void pushAnswerConflictsANewRecord_data()
+    {
+        QTest::addColumn<EntityKind>("entity");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QJsonValue>("serverValue");
+        QTest::newRow("gas reading append")
+            << EntityKind::GasReading << QStringLiteral("value") << QJsonValue(2);
+        QTest::newRow("task create") << EntityKind::Task << QStringLiteral("title")
+                                     << QJsonValue(QStringLiteral("Barricade the pit"));
+    }
+
+    void pushAnswerConflictsANewRecord()
+    {
+        QFETCH(EntityKind, entity);
+        QFETCH(QString, field);
+        QFETCH(QJsonValue, serverValue);
+        Setup setup = prepare(entity);
+        const QJsonValue mine = setup.device->record(setup.newRecordId).data.value(field);
+        QVERIFY(!mine.isUndefined());
+        setup.liar->lieAbout(protocol::Paths::Push, [&setup, field,
+                                                     serverValue](const HttpExchange &exchange) {
+            LieAnswer truth = setup.liar->forward(exchange);
+            QJsonObject answer = parse(truth.body);
+            QJsonArray applied;
+            QJsonArray conflicts;
+            for (const QJsonValue &value : answer.value(QStringLiteral("applied")).toArray()) {
+                const QJsonObject entry = value.toObject();
+                if (entry.value(QStringLiteral("id")).toString() != setup.newRecordId) {
+                    applied.append(entry);
+                    continue;
+                }
+                protocol::ConflictedChange conflict;
+                conflict.offlineId = entry.value(QStringLiteral("offline_id")).toString();
+                conflict.id = setup.newRecordId;
+                conflict.serverVersion = entry.value(QStringLiteral("version")).toInteger() + 1;
+                conflict.reason = QStringLiteral("stale");
+                conflict.serverState = entry.value(QStringLiteral("data")).toObject();
+                conflict.fields.insert(field, protocol::ConflictField{QJsonValue(),
+                                                                      conflict.serverState.value(field),
+                                                                      serverValue, QStringLiteral("manual")});
+                conflict.serverState.insert(field, serverValue);
+                conflicts.append(conflict.toJson());
+            }
+            answer.insert(QStringLiteral("applied"), applied);
+            answer.insert(QStringLiteral("conflicts"), conflicts);
+            return LieAnswer{200, compact(answer)};
+        });
+        syncAgainstLie(setup, QStringLiteral("with a conflict, which a new record cannot have"), false);
+        QCOMPARE(setup.device->counts().conflicts, 0);
+        QCOMPARE(setup.device->counts().pending, 1);
+        const QList<OutboxEntry> queued = setup.device->store().outbox().all().value();
+        QCOMPARE(queued.size(), 1);
+        QCOMPARE(queued.first().change.id, setup.newRecordId);
+        QCOMPARE(queued.first().change.op,
+                 entity == EntityKind::GasReading ? ChangeOp::Append : ChangeOp::Create);
+        QCOMPARE(setup.device->record(setup.newRecordId).data.value(field), mine);
+        convergeWithRealServer(setup);
+        QCOMPARE(setup.device->record(setup.newRecordId).data.value(field), mine);
     }
 
     // A pulled page with a record that is not one, or another entity under a known id: not
