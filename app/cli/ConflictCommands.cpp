@@ -104,9 +104,14 @@ int resolve(CliContext &context, DeviceStore &store)
         context.printJson(QJsonObject{{QStringLiteral("id"), conflictId},
                                       {QStringLiteral("resolved"), true},
                                       {QStringLiteral("queued"), queued}});
+    else if (queued)
+        context.printLine(CliContext::tr("resolved; the result is queued for sync"));
+    else if (EntitySchema::of(conflict.value()->change.entity).appendOnly)
+        // Nothing of the server's replaces a recorded fact: the conflict was dropped (ConflictResolver).
+        context.printLine(
+            CliContext::tr("resolved; this device's recorded values are kept, nothing to send"));
     else
-        context.printLine(queued ? CliContext::tr("resolved; the result is queued for sync")
-                                 : CliContext::tr("resolved; the server's version is kept, nothing to send"));
+        context.printLine(CliContext::tr("resolved; the server's version is kept, nothing to send"));
     return Success;
 }
 

@@ -16,6 +16,34 @@ bool isWholeRecordConflict(const StoredConflict &conflict)
     return conflict.reason == QLatin1String("deleted") || conflict.reason == QLatin1String("changed");
 }
 
+// A create or an append: the server never held the record at a version this change could be stale
+// against, so a conflict on it is a broken answer (the applier no longer stores one; older
+// versions did).
+bool isNewRecord(const StoredConflict &conflict)
+{
+    return conflict.change.op == ChangeOp::Create || conflict.change.op == ChangeOp::Append;
+}
+
+// Whether the choice keeps the device's side everywhere: a side named for the whole record, or
+// the device's value for every conflicting field.
+bool keepsMine(const StoredConflict &conflict, const ConflictChoice &choice)
+{
+    if (choice.recordSide)
+        return *choice.recordSide == ConflictSide::Mine;
+    if (isWholeRecordConflict(conflict))
+        return false;
+    const EntitySchema &schema = EntitySchema::of(conflict.change.entity);
+    for (auto it = conflict.fields.begin(); it != conflict.fields.end(); ++it) {
+        const auto chosen = choice.values.constFind(it.key());
+        if (chosen == choice.values.cend())
+            return false;
+        const FieldSpec *spec = schema.field(it.key());
+        if (spec ? !FieldValues::equal(*spec, chosen.value(), it->mine) : chosen.value() != it->mine)
+            return false;
+    }
+    return true;
+}
+
 // Fields of the device's edit that merge by themselves, plus the person's choices.
 QJsonObject mergedValues(const StoredConflict &conflict, const ConflictChoice &choice)
 {
@@ -73,13 +101,15 @@ Result<ConflictChoice> ConflictResolver::choiceFromSides(const StoredConflict &c
                                                          const QMap<QString, ConflictSide> &perField)
 {
     ConflictChoice choice;
+    // Kept for every conflict: resolve() needs the side itself where field values cannot tell it
+    // (a conflict on a new record, whose fields may be few or none).
+    choice.recordSide = all;
     if (isWholeRecordConflict(conflict)) {
         if (!all)
             return makeError(
                 QStringLiteral("usage"),
                 QStringLiteral("this conflict is about the whole record (%1): take mine or server")
                     .arg(conflict.reason));
-        choice.recordSide = all;
         return choice;
     }
     for (auto it = perField.begin(); it != perField.end(); ++it) {
@@ -104,6 +134,12 @@ Result<ConflictChoice> ConflictResolver::choiceFromSides(const StoredConflict &c
 QJsonObject ConflictResolver::preview(const StoredConflict &conflict, const ConflictChoice &choice)
 {
     QJsonObject record = conflict.serverState;
+    if (isNewRecord(conflict) && keepsMine(conflict, choice)) {
+        // Keeping mine sends the new record again as it was made (see resolve()).
+        for (auto it = conflict.change.data.begin(); it != conflict.change.data.end(); ++it)
+            record.insert(it.key(), it.value());
+        return record;
+    }
     if (isWholeRecordConflict(conflict)) {
         if (choice.recordSide == ConflictSide::Mine && conflict.reason == QLatin1String("deleted")) {
             for (auto it = conflict.change.data.begin(); it != conflict.change.data.end(); ++it)
@@ -126,6 +162,20 @@ Result<bool> ConflictResolver::resolve(const QString &conflictId, const Conflict
         return makeError(QStringLiteral("not_found"), QStringLiteral("no conflict %1").arg(conflictId));
     const StoredConflict conflict = *found.value();
     const EntitySchema &schema = EntitySchema::of(conflict.change.entity);
+    if (isNewRecord(conflict) && keepsMine(conflict, choice))
+        return resendNewRecord(conflict);
+    if (schema.appendOnly) {
+        // A reading is a fact recorded on the device: no choice may queue an update of it or put
+        // the server's values in its place. Only keeping mine is possible, handled above for an
+        // append; a conflict on an update or delete of a reading comes from no editor of ours and
+        // is dropped, the reading staying as it is.
+        if (!keepsMine(conflict, choice))
+            return makeError(QStringLiteral("append_only"),
+                             QStringLiteral("a %1 is a recorded fact: the server's values cannot replace "
+                                            "what this device recorded; keep mine")
+                                 .arg(schema.cliName));
+        return dropConflict(conflict);
+    }
 
     std::optional<protocol::Change> change;
     QJsonObject chosen; // what the choice makes of the conflict's server state, for validation
@@ -201,6 +251,70 @@ Result<bool> ConflictResolver::resolve(const QString &conflictId, const Conflict
                     << (change ? "with a new change" : "taking the server's record");
     m_store.notifyChanged({record.id});
     return change.has_value();
+}
+
+Result<bool> ConflictResolver::resendNewRecord(const StoredConflict &conflict)
+{
+    Transaction transaction(m_store.database());
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+    if (Result<void> removed = m_store.conflicts().remove(conflict.id); !removed)
+        return removed.error();
+    Result<std::optional<LocalRecord>> current = m_store.records().find(conflict.change.id);
+    if (!current)
+        return current.error();
+    if (current.value() && current.value()->serverVersion <= conflict.serverVersion) {
+        // The server side is the broken answer's: kept, a true "applied" at a lower version would
+        // be taken for a late answer and the record would fall back to it (SyncResultApplier).
+        // The record's own values, what the device recorded, stay as they are.
+        LocalRecord record = *current.value();
+        record.version = 0;
+        record.serverVersion = 0;
+        record.serverDeleted = false;
+        record.serverData = QJsonObject();
+        if (Result<void> saved = m_store.records().save(record); !saved)
+            return saved.error();
+    }
+    // The change as it was sent, offline id included: if the server did take it, the server's
+    // idempotency record answers the retry and nothing is applied twice.
+    if (Result<qint64> queued = m_store.outbox().enqueue(conflict.change); !queued)
+        return queued.error();
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    qCInfo(lcStore) << "resolved conflict" << conflict.id << "by sending the new"
+                    << EntitySchema::of(conflict.change.entity).wireName << conflict.change.id << "again";
+    m_store.notifyChanged({conflict.change.id});
+    return true;
+}
+
+Result<bool> ConflictResolver::dropConflict(const StoredConflict &conflict)
+{
+    Transaction transaction(m_store.database());
+    if (Result<void> begun = transaction.begin(); !begun)
+        return begun.error();
+    if (Result<void> removed = m_store.conflicts().remove(conflict.id); !removed)
+        return removed.error();
+    Result<std::optional<LocalRecord>> current = m_store.records().find(conflict.change.id);
+    if (!current)
+        return current.error();
+    if (current.value() && current.value()->serverVersion <= conflict.serverVersion) {
+        // The server side is the conflict's, which put other values in a recorded fact: kept, a
+        // later answer at a lower version would make the record fall back to it. What the device
+        // has is the best knowledge of the server's copy of a fact that never changes.
+        LocalRecord record = *current.value();
+        record.serverVersion = record.version;
+        record.serverDeleted = record.deleted;
+        record.serverData = record.data;
+        if (Result<void> saved = m_store.records().save(record); !saved)
+            return saved.error();
+    }
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    qCInfo(lcStore) << "dropped conflict" << conflict.id << "on"
+                    << EntitySchema::of(conflict.change.entity).wireName << conflict.change.id
+                    << "; the record is unchanged, nothing queued";
+    m_store.notifyChanged({conflict.change.id});
+    return false;
 }
 
 Result<void> ConflictResolver::restoreServerState(const QString &recordId)

@@ -14,6 +14,7 @@ enum class ConflictSide
 
 // A person's answer to one conflict: a value for every conflicting field (stale conflicts), or a
 // side for the whole record (an edit against a deleted record, or a delete against a changed one).
+// recordSide may be set beside values too, when the person took one side everywhere.
 struct ConflictChoice
 {
     QMap<QString, QJsonValue> values;
@@ -37,11 +38,17 @@ public:
 
     // Settles the conflict; true when the choice queued a change to send (false: the server's
     // record was taken everywhere and nothing is left to send).
+    // A conflict on a create or append (a broken answer, stored by older versions) settled with
+    // mine sends the change again as it was. On an append-only entity (a gas reading) nothing
+    // ever queues an update or changes the recorded values: anything but mine is refused
+    // (append_only).
     Result<bool> resolve(const QString &conflictId, const ConflictChoice &choice);
     // Drops a rejected change; the record falls back to what the server has.
     Result<void> discardRejected(const QString &rejectionId);
 
 private:
+    Result<bool> resendNewRecord(const StoredConflict &conflict);
+    Result<bool> dropConflict(const StoredConflict &conflict);
     Result<void> restoreServerState(const QString &recordId);
 
     DeviceStore &m_store;

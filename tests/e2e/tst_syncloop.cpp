@@ -85,6 +85,33 @@ private:
         return delivered;
     }
 
+    // What an older version stored when a server answered a change with a conflict it cannot
+    // have: the change taken out of the outbox, the conflict, and its server side on the record.
+    static StoredConflict plantConflict(TestDevice &device, const protocol::Change &change,
+                                        const QString &field, const QJsonValue &serverValue)
+    {
+        StoredConflict conflict;
+        conflict.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        conflict.change = change;
+        conflict.reason = QStringLiteral("stale");
+        conflict.serverVersion = 7;
+        conflict.serverState = device.record(change.id).data;
+        conflict.fields.insert(field,
+                               protocol::ConflictField{change.base.value(field), change.data.value(field),
+                                                       serverValue, QStringLiteral("manual")});
+        conflict.serverState.insert(field, serverValue);
+        conflict.createdAt = protocol::nowUtcString();
+        Transaction transaction(device.store().database());
+        const bool planted = transaction.begin() && device.store().outbox().remove(change.offlineId) &&
+                             device.store().conflicts().add(conflict) &&
+                             device.store().records().saveServerSide(change.id, conflict.serverVersion, false,
+                                                                     conflict.serverState) &&
+                             transaction.commit();
+        if (!planted)
+            qFatal("cannot plant the conflict");
+        return conflict;
+    }
+
     // The server's audit trail of a record: the device id of each write, oldest first.
     QStringList auditedDevices(const QString &recordId)
     {
@@ -464,6 +491,127 @@ private slots:
         QCOMPARE(a.counts().pending, 0);
         QCOMPARE(a.record(id).status(), QStringLiteral("done"));
         QCOMPARE(a.record(id).version, 2);
+    }
+
+    // A conflict on a gas reading's append, as older versions stored from a lying server's answer
+    // (the applier refuses those now). The reading is a fact this device recorded: taking the
+    // server's value, for the record or the field, is refused and changes nothing (before, it
+    // queued an update and LEL 1 became 2); keeping mine sends the append again as it was, never
+    // an update. With the same offline id: a server that did take it answers from its idempotency
+    // record, and the reading is not recorded twice.
+    void aConflictOnAGasReadingsAppendNeverChangesTheReading_data()
+    {
+        QTest::addColumn<bool>("reachedServer");
+        QTest::newRow("append never reached the server") << false;
+        QTest::newRow("append reached the server") << true;
+    }
+
+    void aConflictOnAGasReadingsAppendNeverChangesTheReading()
+    {
+        QFETCH(bool, reachedServer);
+        TestDevice a(QStringLiteral("a"));
+        TestDevice observer(QStringLiteral("observer"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        QVERIFY(observer.signIn(m_server->url().toString(), m_pmToken));
+        const QString permit = createSyncedPermit(a, QStringLiteral("Confined space, tank 2"));
+        const QString reading =
+            a.create(EntityKind::GasReading, {{QStringLiteral("permit_id"), permit},
+                                              {QStringLiteral("gas"), QStringLiteral("LEL")},
+                                              {QStringLiteral("value"), 1},
+                                              {QStringLiteral("unit"), QStringLiteral("%LEL")}});
+        QVERIFY(!reading.isEmpty());
+        if (reachedServer)
+            QVERIFY(pushAndLoseTheAnswer(a, m_server->url(), m_foremanToken));
+        const QList<OutboxEntry> sent = a.store().outbox().all().value();
+        QCOMPARE(sent.size(), 1);
+        const QJsonObject recorded = a.record(reading).data;
+        const StoredConflict conflict = plantConflict(a, sent.first().change, QStringLiteral("value"), 2);
+
+        ConflictResolver resolver(a.store());
+        const QList<ConflictChoice> takingServer{
+            ConflictResolver::choiceFromSides(conflict, ConflictSide::Server, {}).value(),
+            ConflictResolver::choiceFromSides(conflict, std::nullopt,
+                                              {{QStringLiteral("value"), ConflictSide::Server}})
+                .value(),
+            ConflictChoice{{{QStringLiteral("value"), 2}}, std::nullopt}, // as the dialog builds it
+            ConflictChoice{{}, ConflictSide::Server}};
+        for (const ConflictChoice &choice : takingServer) {
+            const Result<bool> refused = resolver.resolve(conflict.id, choice);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code, QStringLiteral("append_only"));
+            QCOMPARE(a.conflicts().size(), 1);
+            QCOMPARE(a.counts().pending, 0);
+            QCOMPARE(a.record(reading).data, recorded);
+        }
+
+        const Result<bool> kept = resolver.resolve(
+            conflict.id, ConflictResolver::choiceFromSides(conflict, ConflictSide::Mine, {}).value());
+        QVERIFY2(kept, qPrintable(kept ? QString() : kept.error().toString()));
+        QVERIFY(kept.value());
+        QCOMPARE(a.conflicts().size(), 0);
+        QCOMPARE(a.record(reading).data, recorded);
+        const QList<OutboxEntry> again = a.store().outbox().all().value();
+        QCOMPARE(again.size(), 1);
+        QCOMPARE(again.first().change.op, ChangeOp::Append);
+        QCOMPARE(again.first().change.offlineId, sent.first().change.offlineId);
+        QCOMPARE(again.first().change.data, sent.first().change.data);
+
+        const SyncReport report = a.sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QCOMPARE(report.applied, 1);
+        QCOMPARE(a.counts().pending, 0);
+        QCOMPARE(a.record(reading).version, 1);
+        QCOMPARE(a.record(reading).data.value(QStringLiteral("value")).toDouble(), 1.0);
+        QVERIFY(observer.sync().ok());
+        QCOMPARE(observer.record(reading).data, a.record(reading).data);
+        QCOMPARE(auditedDevices(reading), QStringList{a.store().deviceId()});
+    }
+
+    // A conflict on an update of a gas reading, which no editor of ours makes (older versions
+    // queued one when a person took the server's side of a broken append conflict): it can only
+    // be dropped. Nothing is queued and the reading keeps the value the device has.
+    void aConflictOnAGasReadingUpdateIsOnlyDropped()
+    {
+        TestDevice a(QStringLiteral("a"));
+        QVERIFY(a.signIn(m_server->url().toString(), m_foremanToken));
+        const QString permit = createSyncedPermit(a, QStringLiteral("Confined space, tank 4"));
+        const QString reading =
+            a.create(EntityKind::GasReading, {{QStringLiteral("permit_id"), permit},
+                                              {QStringLiteral("gas"), QStringLiteral("O2")},
+                                              {QStringLiteral("value"), 20.9},
+                                              {QStringLiteral("unit"), QStringLiteral("%")}});
+        QVERIFY(a.sync().ok());
+        const QJsonObject recorded = a.record(reading).data;
+        protocol::Change update =
+            makeChange(EntityKind::GasReading, ChangeOp::Update, reading, 1,
+                       {{QStringLiteral("value"), 20.9}}, {{QStringLiteral("value"), 19.0}});
+        {
+            Transaction transaction(a.store().database());
+            QVERIFY(transaction.begin());
+            QVERIFY(a.store().outbox().enqueue(update));
+            QVERIFY(transaction.commit());
+        }
+        const StoredConflict conflict = plantConflict(a, update, QStringLiteral("value"), 18.5);
+
+        ConflictResolver resolver(a.store());
+        const Result<bool> refused = resolver.resolve(
+            conflict.id, ConflictResolver::choiceFromSides(conflict, ConflictSide::Server, {}).value());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, QStringLiteral("append_only"));
+        QCOMPARE(a.record(reading).data, recorded);
+
+        const Result<bool> dropped = resolver.resolve(
+            conflict.id, ConflictResolver::choiceFromSides(conflict, ConflictSide::Mine, {}).value());
+        QVERIFY(dropped);
+        QVERIFY(!dropped.value());
+        QCOMPARE(a.conflicts().size(), 0);
+        QCOMPARE(a.counts().pending, 0);
+        QCOMPARE(a.record(reading).data, recorded);
+        // The broken answer's server side is not kept for a later answer to fall back to.
+        QCOMPARE(a.record(reading).serverVersion, 1);
+        QCOMPARE(a.record(reading).serverData, recorded);
+        QVERIFY(a.sync().ok());
+        QCOMPARE(a.record(reading).data, recorded);
     }
 
     void aPmCannotApproveAPermitTheySubmitted()

@@ -48,6 +48,7 @@ private slots:
     void setFieldsOfferTheUnion();
     void closingWithoutResolvingLeavesTheConflictOpen();
     void aDeletedRecordIsRestoredOrLeftDeletedAsAWhole();
+    void aGasReadingKeepsTheValueItWasRecordedWith();
 
 private:
     std::unique_ptr<TestDevice> m_device;
@@ -219,6 +220,62 @@ void TestConflictDialog::aDeletedRecordIsRestoredOrLeftDeletedAsAWhole()
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().change.op, ChangeOp::Update);
     QCOMPARE(entries.first().change.clientVersion, 3);
+}
+
+// A conflict on a gas reading's append, as older versions stored from a broken answer: the
+// dialog cannot put the server's value in the reading (the reason is shown), and keeping mine
+// sends the append again, never an update.
+void TestConflictDialog::aGasReadingKeepsTheValueItWasRecordedWith()
+{
+    const QString readingId = QStringLiteral("33333333-3333-4333-8333-333333333333");
+    const QJsonObject recorded{{QStringLiteral("project_id"), QStringLiteral("demo")},
+                               {QStringLiteral("permit_id"), PermitId},
+                               {QStringLiteral("gas"), QStringLiteral("LEL")},
+                               {QStringLiteral("value"), 1},
+                               {QStringLiteral("unit"), QStringLiteral("%LEL")}};
+    QJsonObject server = recorded;
+    server.insert(QStringLiteral("value"), 2);
+    LocalRecord record;
+    record.entity = EntityKind::GasReading;
+    record.id = readingId;
+    record.projectId = QStringLiteral("demo");
+    record.data = recorded;
+    record.serverVersion = 4;
+    record.serverData = server;
+    QVERIFY(m_device->store->records().save(record).ok());
+    StoredConflict conflict;
+    conflict.id = QStringLiteral("conflict-reading");
+    conflict.change.offlineId = QStringLiteral("44444444-4444-4444-8444-444444444444");
+    conflict.change.entity = EntityKind::GasReading;
+    conflict.change.op = ChangeOp::Append;
+    conflict.change.id = readingId;
+    conflict.change.data = recorded;
+    conflict.reason = QStringLiteral("stale");
+    conflict.serverVersion = 4;
+    conflict.serverState = server;
+    conflict.createdAt = QStringLiteral("2026-11-21T10:30:00Z");
+    conflict.fields.insert(QStringLiteral("value"),
+                           protocol::ConflictField{QJsonValue(), 1, 2, QStringLiteral("manual")});
+    QVERIFY(m_device->store->conflicts().add(conflict).ok());
+
+    ConflictDialog dialog(*m_device->store, conflict);
+    dialog.chooseAll(ConflictSide::Server);
+    QVERIFY(!dialog.resolve());
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("conflictError"));
+    QVERIFY(error && !error->isHidden());
+    QCOMPARE(error->text(), QStringLiteral("A recorded reading is a fact and cannot be changed."));
+    QCOMPARE(m_device->store->records().find(readingId).value()->data, recorded);
+    QVERIFY(queued(*m_device->store).isEmpty());
+
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("keepAllMine")), Qt::LeftButton);
+    QCOMPARE(dialog.previewRecord().value(QStringLiteral("value")).toInt(), 1);
+    QVERIFY(dialog.resolve());
+    QCOMPARE(m_device->store->conflicts().count().value(), 1); // the permit's, from init()
+    QCOMPARE(m_device->store->records().find(readingId).value()->data, recorded);
+    const QList<OutboxEntry> entries = queued(*m_device->store);
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().change.op, ChangeOp::Append);
+    QCOMPARE(entries.first().change.offlineId, conflict.change.offlineId);
 }
 
 QTEST_MAIN(TestConflictDialog)

@@ -95,6 +95,7 @@ ConflictDialog::ConflictDialog(DeviceStore &store, const StoredConflict &conflic
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
 
+    m_error->setObjectName(QStringLiteral("conflictError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: %1;").arg(UiColors::css(UiColors::errorText(palette()))));
     m_error->hide();
