@@ -11,12 +11,13 @@ namespace {
 
 constexpr qint64 MaxAnswerBytes = 64 * 1024 * 1024; // a thumbnail or a status, never more
 
-ApiError networkError(QNetworkReply *reply, const QString &tlsFailure)
+ApiError networkError(QNetworkReply *reply, const QString &tlsFailure, const TransferWatch &watch)
 {
-    ApiError error;
-    error.kind = ApiError::Kind::Network;
-    error.code = tlsFailure.isEmpty() ? QStringLiteral("network") : QStringLiteral("tls");
-    error.message = tlsFailure.isEmpty() ? reply->errorString() : tlsFailure;
+    ApiError error = watch.error(reply);
+    if (!tlsFailure.isEmpty()) {
+        error.code = QStringLiteral("tls");
+        error.message = tlsFailure;
+    }
     return error;
 }
 
@@ -54,13 +55,15 @@ void AttachmentApiClient::finish(QNetworkReply *reply,
                                  std::function<void(const ApiResult<QByteArray> &)> done)
 {
     m_api.tlsPolicy().watch(reply);
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+    auto watch = TransferWatch::start(reply, m_api.transferPace(), m_timeoutMs);
+    connect(reply, &QNetworkReply::finished, this, [reply, watch, done = std::move(done)] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QString tlsFailure = TlsPolicy::failureOf(reply);
-        if (status == 0 || !tlsFailure.isEmpty()) {
-            qCInfo(lcSync) << "attachment request failed:" << reply->url().path() << reply->errorString();
-            done(networkError(reply, tlsFailure));
+        if (status == 0 || !tlsFailure.isEmpty() || watch->tooSlow()) {
+            const ApiError error = networkError(reply, tlsFailure, *watch);
+            qCInfo(lcSync) << "attachment request failed:" << reply->url().path() << error.message;
+            done(error);
             return;
         }
         const QByteArray body = reply->read(MaxAnswerBytes);
@@ -71,7 +74,7 @@ void AttachmentApiClient::finish(QNetworkReply *reply,
             return;
         }
         if (reply->error() != QNetworkReply::NoError) {
-            done(networkError(reply, {}));
+            done(networkError(reply, {}, *watch));
             return;
         }
         done(body);
@@ -107,6 +110,7 @@ void AttachmentApiClient::download(const QString &attachmentId,
     request.setRawHeader("Accept-Encoding", "identity");
     QNetworkReply *reply = m_api.networkAccessManager()->get(request);
     m_api.tlsPolicy().watch(reply);
+    auto watch = TransferWatch::start(reply, m_api.transferPace(), m_timeoutMs);
     auto writeFailed = std::make_shared<bool>(false);
     // The file goes to disk as it arrives: a photo is never held whole in memory.
     connect(reply, &QNetworkReply::readyRead, this, [reply, writeTo, writeFailed] {
@@ -118,41 +122,42 @@ void AttachmentApiClient::download(const QString &attachmentId,
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [reply, writeTo, writeFailed, done = std::move(done)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (*writeFailed) {
-            ApiError error;
-            error.kind = ApiError::Kind::Protocol;
-            error.code = QStringLiteral("store_write");
-            error.message = QStringLiteral("cannot write the downloaded file");
-            done(error);
-            return;
-        }
-        const QString tlsFailure = TlsPolicy::failureOf(reply);
-        if (status == 0 || !tlsFailure.isEmpty()) {
-            done(networkError(reply, tlsFailure));
-            return;
-        }
-        if (status != 200) {
-            done(ApiError::fromHttpStatus(status, reply->read(MaxAnswerBytes),
-                                          reply->rawHeader("Retry-After")));
-            return;
-        }
-        if (reply->error() != QNetworkReply::NoError) {
-            done(networkError(reply, {}));
-            return;
-        }
-        if (!writeTo(reply->readAll())) {
-            ApiError error;
-            error.kind = ApiError::Kind::Protocol;
-            error.code = QStringLiteral("store_write");
-            error.message = QStringLiteral("cannot write the downloaded file");
-            done(error);
-            return;
-        }
-        done(reply->rawHeader(protocol::FileSha256Header));
-    });
+    connect(reply, &QNetworkReply::finished, this,
+            [reply, writeTo, writeFailed, watch, done = std::move(done)] {
+                reply->deleteLater();
+                const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (*writeFailed) {
+                    ApiError error;
+                    error.kind = ApiError::Kind::Protocol;
+                    error.code = QStringLiteral("store_write");
+                    error.message = QStringLiteral("cannot write the downloaded file");
+                    done(error);
+                    return;
+                }
+                const QString tlsFailure = TlsPolicy::failureOf(reply);
+                if (status == 0 || !tlsFailure.isEmpty() || watch->tooSlow()) {
+                    done(networkError(reply, tlsFailure, *watch));
+                    return;
+                }
+                if (status != 200) {
+                    done(ApiError::fromHttpStatus(status, reply->read(MaxAnswerBytes),
+                                                  reply->rawHeader("Retry-After")));
+                    return;
+                }
+                if (reply->error() != QNetworkReply::NoError) {
+                    done(networkError(reply, {}, *watch));
+                    return;
+                }
+                if (!writeTo(reply->readAll())) {
+                    ApiError error;
+                    error.kind = ApiError::Kind::Protocol;
+                    error.code = QStringLiteral("store_write");
+                    error.message = QStringLiteral("cannot write the downloaded file");
+                    done(error);
+                    return;
+                }
+                done(reply->rawHeader(protocol::FileSha256Header));
+            });
 }
 
 void AttachmentApiClient::thumbnail(const QString &attachmentId,

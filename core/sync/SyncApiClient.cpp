@@ -78,7 +78,8 @@ void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiRes
     connect(reply, &QNetworkReply::metaDataChanged, reply, [guardSize] { guardSize(0); });
     connect(reply, &QNetworkReply::downloadProgress, reply,
             [guardSize](qint64 received, qint64) { guardSize(received); });
-    connect(reply, &QNetworkReply::finished, this, [reply, oversized, done = std::move(done)] {
+    auto watch = TransferWatch::start(reply, m_pace, m_timeoutMs);
+    connect(reply, &QNetworkReply::finished, this, [reply, oversized, watch, done = std::move(done)] {
         reply->deleteLater();
         if (*oversized || reply->bytesAvailable() > MaxResponseBytes) {
             ApiError error;
@@ -90,13 +91,13 @@ void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiRes
         }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QString tlsFailure = TlsPolicy::failureOf(reply);
-        if (status == 0 || !tlsFailure.isEmpty()) {
-            ApiError error;
-            error.kind = ApiError::Kind::Network;
-            const bool tls =
-                !tlsFailure.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError;
-            error.code = tls ? QStringLiteral("tls") : QStringLiteral("network");
-            error.message = tlsFailure.isEmpty() ? reply->errorString() : tlsFailure;
+        // Cut off for its pace, an answer is a failed transfer whatever its status said.
+        if (status == 0 || !tlsFailure.isEmpty() || watch->tooSlow()) {
+            ApiError error = watch->error(reply);
+            if (!tlsFailure.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError) {
+                error.code = QStringLiteral("tls");
+                error.message = tlsFailure.isEmpty() ? reply->errorString() : tlsFailure;
+            }
             qCInfo(lcSync) << "request failed:" << reply->url().path() << error.message;
             done(error);
             return;
@@ -110,10 +111,8 @@ void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiRes
         }
         if (reply->error() != QNetworkReply::NoError) {
             // A 2xx whose body was cut short is a broken answer, not a success.
-            ApiError error;
-            error.kind = ApiError::Kind::Network;
-            error.code = QStringLiteral("network");
-            error.message = reply->errorString();
+            const ApiError error = watch->error(reply);
+            qCInfo(lcSync) << "answer cut short:" << reply->url().path() << error.message;
             done(error);
             return;
         }

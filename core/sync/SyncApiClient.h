@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "TlsPolicy.h"
+#include "TransferPace.h"
 #include "protocol/AuditMessages.h"
 #include "protocol/ProtocolInfo.h"
 #include "protocol/PullMessages.h"
@@ -30,6 +31,9 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     bool isConfigured() const { return m_baseUrl.isValid() && !m_baseUrl.isEmpty(); }
     void setTransferTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // The average pace a request must keep past its grace period (see TransferPace).
+    void setTransferPace(const TransferPace &pace) { m_pace = pace; }
+    const TransferPace &transferPace() const { return m_pace; }
     // Certificate pin and extra CAs for https servers (see TlsPolicy).
     void setTlsPolicy(const TlsPolicy &policy) { m_tls = policy; }
     const TlsPolicy &tlsPolicy() const { return m_tls; }
@@ -61,6 +65,7 @@ private:
     QString m_token;
     TlsPolicy m_tls;
     int m_timeoutMs = 60000;
+    TransferPace m_pace;
     // The newest push request, and whether its body has left: an answer that arrives while it is
     // still being sent is held (see push()) until it has.
     QPointer<QNetworkReply> m_newestPush;

@@ -31,6 +31,7 @@ bool SyncEngine::start()
     if (isRunning() || !m_api.isConfigured())
         return false;
     m_report = SyncReport();
+    m_answerFaults.clear();
     ++m_run;
     m_prepared.reset();
     m_sentAhead = false;
@@ -120,8 +121,7 @@ void SyncEngine::pushNextBatch()
         return;
     }
     if (batch.value().entries.isEmpty()) {
-        setPhase(Phase::Pulling);
-        pullNextPage();
+        startPull();
         return;
     }
     send(std::move(batch).value());
@@ -221,6 +221,7 @@ void SyncEngine::onPushAnswered(const QList<OutboxEntry> &batch,
     m_report.rejected += outcome.value().rejected;
     for (const QString &problem : outcome.value().problems) {
         m_report.problems.append(problem);
+        m_answerFaults.append(problem);
         log(QStringLiteral("error"), problem);
     }
     m_done = std::min(m_total, m_done + int(batch.size()) - outcome.value().unanswered);
@@ -230,59 +231,87 @@ void SyncEngine::onPushAnswered(const QList<OutboxEntry> &batch,
         pushNextBatch();
 }
 
-void SyncEngine::pullNextPage()
+void SyncEngine::startPull()
 {
+    setPhase(Phase::Pulling);
     Result<QString> cursorText = m_store.meta().value(MetaStore::Cursor, QStringLiteral("0"));
     if (!cursorText) {
         failStore(cursorText.error());
         return;
     }
-    const qint64 cursor = cursorText.value().toLongLong();
+    m_emptyPages = 0;
+    pullPage(cursorText.value().toLongLong());
+}
+
+void SyncEngine::pullPage(qint64 cursor)
+{
     m_api.pull(cursor, m_limits.pullLimit, [this, cursor](const ApiResult<protocol::PullResponse> &answer) {
         if (!answer.ok()) {
             fail(answer.error());
             return;
         }
-        if (answer.value().cursor < cursor) {
-            ApiError lie;
-            lie.kind = ApiError::Kind::Protocol;
-            lie.code = QStringLiteral("cursor_went_back");
-            lie.message =
-                tr("the server's cursor went backwards (%1 -> %2)").arg(cursor).arg(answer.value().cursor);
-            fail(lie);
-            return;
-        }
-        Result<PullOutcome> outcome = m_applier.applyPull(answer.value());
-        if (!outcome) {
-            failStore(outcome.error());
-            return;
-        }
-        const QStringList &changed = outcome.value().changed;
-        m_report.pulled += int(changed.size());
-        for (const QString &problem : outcome.value().problems) {
-            m_report.problems.append(problem);
-            log(QStringLiteral("error"), problem);
-        }
-        if (!changed.isEmpty()) {
-            emit recordsPulled(changed);
-            m_store.notifyChanged(changed);
-        }
-        if (answer.value().hasMore && answer.value().cursor > cursor) {
-            pullNextPage();
-            return;
-        }
-        if (answer.value().hasMore) {
-            // More to come from the very same cursor would be the same page forever: stop, say so.
-            ApiError lie;
-            lie.kind = ApiError::Kind::Protocol;
-            lie.code = QStringLiteral("cursor_stuck");
-            lie.message =
-                tr("the server says more changes follow but its cursor did not move (%1)").arg(cursor);
-            fail(lie);
-            return;
-        }
-        uploadAttachments();
+        onPulled(cursor, answer.value());
     });
+}
+
+void SyncEngine::onPulled(qint64 cursor, const protocol::PullResponse &page)
+{
+    if (page.cursor < cursor) {
+        failPull(QStringLiteral("cursor_went_back"),
+                 tr("the server's cursor went backwards (%1 -> %2)").arg(cursor).arg(page.cursor));
+        return;
+    }
+    if (page.hasMore && page.cursor == cursor) {
+        // More to come from the very same cursor would be the same page forever: stop, say so.
+        failPull(QStringLiteral("cursor_stuck"),
+                 tr("the server says more changes follow but its cursor did not move (%1)").arg(cursor));
+        return;
+    }
+    if (page.hasMore && page.changes.isEmpty()) {
+        // Not progress: a cursor that creeps on with nothing behind it would be pulled from forever.
+        // Nothing in such a page to apply, so the stored cursor stays where the last page that
+        // brought changes left it, and a failed run starts from there again.
+        if (++m_emptyPages >= MaxEmptyPages) {
+            failPull(QStringLiteral("empty_pages"),
+                     QStringLiteral("the server says more changes follow but sent none in %1 answers in a "
+                                    "row (cursor %2)")
+                         .arg(m_emptyPages)
+                         .arg(page.cursor));
+            return;
+        }
+        pullPage(page.cursor);
+        return;
+    }
+    m_emptyPages = 0;
+    Result<PullOutcome> outcome = m_applier.applyPull(page);
+    if (!outcome) {
+        failStore(outcome.error());
+        return;
+    }
+    const QStringList &changed = outcome.value().changed;
+    m_report.pulled += int(changed.size());
+    for (const QString &problem : outcome.value().problems) {
+        m_report.problems.append(problem);
+        log(QStringLiteral("error"), problem);
+    }
+    if (!changed.isEmpty()) {
+        emit recordsPulled(changed);
+        m_store.notifyChanged(changed);
+    }
+    if (page.hasMore) {
+        pullPage(page.cursor);
+        return;
+    }
+    uploadAttachments();
+}
+
+void SyncEngine::failPull(const QString &code, const QString &message)
+{
+    ApiError lie;
+    lie.kind = ApiError::Kind::Protocol;
+    lie.code = code;
+    lie.message = message;
+    fail(lie);
 }
 
 void SyncEngine::uploadAttachments()
@@ -309,6 +338,18 @@ void SyncEngine::uploadAttachments()
 
 void SyncEngine::finish()
 {
+    if (m_report.ok() && !m_answerFaults.isEmpty()) {
+        // A push answer that leaves changes unanswered or contradicts what was sent is a lying or
+        // broken server: the run goes on with what it could trust, but it has not synced.
+        ApiError lie;
+        lie.kind = ApiError::Kind::Protocol;
+        lie.code = QStringLiteral("inconsistent_answer");
+        lie.message = QStringLiteral("the server's answer does not match the changes sent: ") +
+                      m_answerFaults.constFirst();
+        if (m_answerFaults.size() > 1)
+            lie.message += QStringLiteral(" (and %1 more, see the sync log)").arg(m_answerFaults.size() - 1);
+        m_report.error = lie;
+    }
     Result<int> pending = m_store.outbox().count();
     m_report.pending = pending ? pending.value() : m_total - m_done;
     if (!pending && m_report.storeError.isEmpty())

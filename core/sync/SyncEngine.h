@@ -73,7 +73,10 @@ private:
     void prepareAhead(qint64 afterSeq);
     void onPushAccepted(qint64 lastSeq);
     void onPushAnswered(const QList<OutboxEntry> &batch, const ApiResult<protocol::PushResponse> &answer);
-    void pullNextPage();
+    void startPull();
+    void pullPage(qint64 cursor);
+    void onPulled(qint64 cursor, const protocol::PullResponse &page);
+    void failPull(const QString &code, const QString &message);
     void uploadAttachments();
     void finish();
     void fail(const ApiError &error);
@@ -87,6 +90,8 @@ private:
     Limits m_limits;
     Phase m_phase = Phase::Idle;
     SyncReport m_report;
+    // What the server's push answers got wrong this run: any makes the run a failure.
+    QStringList m_answerFaults;
     qint64 m_lastSentSeq = 0;
     int m_batchSize = 0;
     // Read while the server works on the batch in flight, sent as soon as its answer is in.
@@ -98,6 +103,9 @@ private:
     quint64 m_run = 0;
     int m_total = 0;
     int m_done = 0;
+    // Pull answers in a row that said more follows but brought nothing.
+    int m_emptyPages = 0;
+    static constexpr int MaxEmptyPages = 3;
 };
 
 } // namespace fieldsync

@@ -20,6 +20,8 @@ struct SyncReport
     int filesWaiting = 0; // attachment files still to upload after the run
     std::optional<ApiError> error;
     QString storeError; // a local database failure, if any
+    // For the sync log and the CLI. A server that got its push answer wrong fails the run with
+    // an error too; a file refused or a pulled record not stored leaves the run ok.
     QStringList problems;
 
     bool ok() const { return !error && storeError.isEmpty(); }

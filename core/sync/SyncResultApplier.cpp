@@ -1,5 +1,7 @@
 #include "SyncResultApplier.h"
 
+#include "PushAnswers.h"
+
 #include "common/Logging.h"
 #include "domain/RecordValidator.h"
 #include "protocol/ProtocolInfo.h"
@@ -207,25 +209,13 @@ Result<void> SyncResultApplier::rejectLocally(const OutboxEntry &entry, const QS
 Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
                                                  const protocol::PushResponse &response)
 {
-    QHash<QString, const OutboxEntry *> byOfflineId;
-    for (const OutboxEntry &entry : sent)
-        byOfflineId.insert(entry.change.offlineId, &entry);
-
+    using Kind = PushAnswers::Kind;
     PushOutcome outcome;
-    QSet<QString> answered;
-    auto entryFor = [&](const QString &offlineId) -> const OutboxEntry * {
-        const OutboxEntry *entry = byOfflineId.value(offlineId);
-        if (!entry) {
-            outcome.problems.append(
-                QStringLiteral("the server answered a change this device never sent (%1)").arg(offlineId));
-        } else if (answered.contains(offlineId)) {
-            outcome.problems.append(QStringLiteral("the server answered change %1 twice").arg(offlineId));
-            return nullptr;
-        } else {
-            answered.insert(offlineId);
-            outcome.touchedRecords.append(entry->change.id);
-        }
-        return entry;
+    const PushAnswers answers(sent, response, outcome.problems);
+    int settled = 0;
+    auto settle = [&](const OutboxEntry &entry) {
+        ++settled;
+        outcome.touchedRecords.append(entry.change.id);
     };
 
     Transaction transaction(m_store.database());
@@ -244,14 +234,14 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
         if (Result<void> loaded = prefetch.load(m_store, recordIds, offlineIds); !loaded)
             return loaded.error();
     }
-    for (const protocol::AppliedChange &applied : response.applied) {
-        const OutboxEntry *entry = entryFor(applied.offlineId);
+    for (int i = 0; i < response.applied.size(); ++i) {
+        const protocol::AppliedChange &applied = response.applied[i];
+        const OutboxEntry *entry = answers.counting(Kind::Applied, i, applied.offlineId);
         if (!entry)
             continue;
         if (applied.id != entry->change.id) {
             outcome.problems.append(
                 QStringLiteral("the server applied change %1 to another record").arg(applied.offlineId));
-            answered.remove(applied.offlineId);
             continue;
         }
         if (applied.version <= entry->change.clientVersion) {
@@ -260,7 +250,6 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
                                         .arg(applied.offlineId)
                                         .arg(applied.version)
                                         .arg(entry->change.clientVersion));
-            answered.remove(applied.offlineId);
             continue;
         }
         if (entry->change.op != ChangeOp::Delete) {
@@ -270,16 +259,18 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
                 outcome.problems.append(
                     QStringLiteral("the server's %1 for change %2 is not a valid record (%3)")
                         .arg(EntitySchema::of(entry->change.entity).wireName, applied.offlineId, *why));
-                answered.remove(applied.offlineId);
                 continue;
             }
         }
-        if (Result<void> settled = settleApplied(*entry, applied, prefetch.find(entry->change.id)); !settled)
-            return settled.error();
+        if (Result<void> settledNow = settleApplied(*entry, applied, prefetch.find(entry->change.id));
+            !settledNow)
+            return settledNow.error();
+        settle(*entry);
         ++outcome.applied;
     }
-    for (const protocol::ConflictedChange &conflict : response.conflicts) {
-        const OutboxEntry *entry = entryFor(conflict.offlineId);
+    for (int i = 0; i < response.conflicts.size(); ++i) {
+        const protocol::ConflictedChange &conflict = response.conflicts[i];
+        const OutboxEntry *entry = answers.counting(Kind::Conflict, i, conflict.offlineId);
         if (!entry)
             continue;
         if (entry->change.op == ChangeOp::Create || entry->change.op == ChangeOp::Append) {
@@ -303,29 +294,31 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
                 outcome.problems.append(
                     QStringLiteral("the server's %1 in the conflict on change %2 is not a valid record (%3)")
                         .arg(EntitySchema::of(entry->change.entity).wireName, conflict.offlineId, *why));
-                answered.remove(conflict.offlineId);
                 continue;
             }
         }
         if (Result<void> stored = storeConflict(*entry, conflict); !stored)
             return stored.error();
+        settle(*entry);
         ++outcome.conflicts;
     }
-    for (const protocol::RejectedChange &rejected : response.rejected) {
-        const OutboxEntry *entry = entryFor(rejected.offlineId);
+    for (int i = 0; i < response.rejected.size(); ++i) {
+        const protocol::RejectedChange &rejected = response.rejected[i];
+        const OutboxEntry *entry = answers.counting(Kind::Rejected, i, rejected.offlineId);
         if (!entry)
             continue;
         if (Result<void> stored = storeRejection(*entry, rejected); !stored)
             return stored.error();
+        settle(*entry);
         ++outcome.rejected;
     }
     if (Result<void> committed = transaction.commit(); !committed)
         return committed.error();
 
-    outcome.unanswered = int(sent.size() - answered.size());
-    if (outcome.unanswered > 0)
+    outcome.unanswered = int(sent.size()) - settled;
+    if (answers.unmentioned() > 0)
         outcome.problems.append(QStringLiteral("the server did not answer %1 change(s); they stay queued")
-                                    .arg(outcome.unanswered));
+                                    .arg(answers.unmentioned()));
     for (const QString &problem : outcome.problems)
         qCWarning(lcSyncPush) << problem;
     return outcome;

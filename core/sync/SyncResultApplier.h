@@ -11,8 +11,8 @@ struct PushOutcome
     int applied = 0;
     int conflicts = 0;
     int rejected = 0;
-    int unanswered = 0;   // sent, but the server said nothing about it: stays queued
-    QStringList problems; // what the server got wrong, for the sync log
+    int unanswered = 0;   // sent, but not settled by a usable answer: stays queued
+    QStringList problems; // what the server got wrong: each makes the run a failure
     QStringList touchedRecords;
 };
 

@@ -26,6 +26,8 @@ public:
 
     DeviceStore &store() { return *m_store; }
     SyncEngine &engine() { return *m_engine; }
+    // Its timeouts and pace, for tests that need them short.
+    SyncApiClient &api() { return *m_api; }
     QString dataDir() const { return m_dir.path(); }
 
     QString create(EntityKind entity, const QJsonObject &fields);

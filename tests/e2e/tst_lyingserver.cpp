@@ -1,22 +1,26 @@
 // The client core against a lying server: answers the real fieldsync-server can never give. A
 // small HTTP server in this test stands between the device and the real server; for the request
 // under test it answers with a lie (sometimes made from the real server's true answer), and
-// everything else it passes through. Each lie must give a clear error in the sync log, drop
-// nothing from the outbox, crash nothing, and the next sync against the real server must then
-// succeed and converge.
+// everything else it passes through. Each lie must fail the sync, soon, with a clear error in the
+// sync log, drop nothing from the outbox, crash nothing, and the next sync against the real server
+// must then succeed and converge.
 #include "ServerProcess.h"
 #include "TestDevice.h"
 #include "TestHttpClient.h"
 
 #include "protocol/ProtocolInfo.h"
+#include "sync/SyncController.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
+#include <QUrlQuery>
 #include <QUuid>
 
 #include <memory>
@@ -42,6 +46,9 @@ struct LieAnswer
     qint64 declaredLength = -1;
     // No Content-Length at all: body is sent again and again until the client hangs up.
     bool streamForever = false;
+    // The headers at once, then body dripBytes at a time every dripEveryMs: a trickle.
+    int dripEveryMs = 0;
+    int dripBytes = 1;
 };
 
 // The lying server: one answer per request, from a handler the test sets. A handler may ask the
@@ -125,6 +132,10 @@ private:
             streamForever(socket, answer);
             return;
         }
+        if (answer.dripEveryMs > 0) {
+            drip(socket, answer);
+            return;
+        }
         const qint64 declared = answer.declaredLength >= 0 ? answer.declaredLength : answer.body.size();
         socket->write("HTTP/1.1 " + QByteArray::number(answer.status) +
                       " Answer\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
@@ -151,6 +162,28 @@ private:
         };
         connect(socket, &QTcpSocket::bytesWritten, socket, refill);
         refill();
+    }
+
+    void drip(QTcpSocket *socket, const LieAnswer &answer)
+    {
+        socket->write("HTTP/1.1 " + QByteArray::number(answer.status) +
+                      " Answer\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                      QByteArray::number(answer.body.size()) + "\r\n\r\n");
+        auto *timer = new QTimer(socket); // goes with the socket when the client hangs up
+        auto sent = std::make_shared<qsizetype>(0);
+        connect(timer, &QTimer::timeout, socket, [socket, timer, sent, answer] {
+            if (socket->state() != QAbstractSocket::ConnectedState) {
+                timer->stop();
+                return;
+            }
+            socket->write(answer.body.mid(*sent, answer.dripBytes));
+            *sent += answer.dripBytes;
+            if (*sent >= answer.body.size()) {
+                timer->stop();
+                socket->disconnectFromHost();
+            }
+        });
+        timer->start(answer.dripEveryMs);
     }
 
     QTcpServer m_server;
@@ -244,6 +277,9 @@ private:
     // After the lie: the device syncs with the real server itself and must end where the server is.
     void convergeWithRealServer(Setup &setup)
     {
+        // A check that failed in a helper returned from the helper only; a run may still be going.
+        if (QTest::currentTestFailed())
+            return;
         setup.liar->stopLying();
         QVERIFY(setup.device->signIn(m_server->url().toString(), m_token));
         SyncReport report = setup.device->sync();
@@ -269,8 +305,15 @@ private:
                  QStringLiteral("Pump room"));
     }
 
-    // Runs one sync against the lie and checks what every lie must leave behind.
-    void syncAgainstLie(Setup &setup, const QString &expectedInLog, bool syncFails)
+    static qint64 storedCursor(TestDevice &device)
+    {
+        return device.store().meta().value(MetaStore::Cursor, QStringLiteral("0")).value().toLongLong();
+    }
+
+    // Runs one sync against the lie and checks what every lie must leave behind: a failed run
+    // within withinMs, with a one-line reason and the error in the sync log, no change rejected,
+    // and stillQueued of the two queued changes (those without a usable answer) still queued.
+    void syncAgainstLie(Setup &setup, const QString &expectedInLog, int stillQueued, int withinMs = 45000)
     {
         const QStringList queuedBefore = queuedOfflineIds(*setup.device);
         QCOMPARE(queuedBefore.size(), 2);
@@ -279,18 +322,19 @@ private:
         timer.start();
         const SyncReport report = setup.device->sync();
         // The device gives up on a stalled answer after its transfer timeout (30 s in TestDevice).
-        QVERIFY2(timer.elapsed() < 45000, "the lie held the sync up");
+        QVERIFY2(timer.elapsed() < withinMs, "the lie held the sync up");
         QVERIFY(setup.liar->lies() > 0);
-        QCOMPARE(report.ok(), !syncFails);
+        QVERIFY2(!report.ok(), "the sync took the lie");
+        const QString reason = report.failureReason();
+        QVERIFY2(!reason.isEmpty() && !reason.contains(QLatin1Char('\n')), qPrintable(reason));
         const QString log = syncLogSince(*setup.device, logBefore);
         QVERIFY2(log.contains(QStringLiteral("error ")) && log.contains(expectedInLog), qPrintable(log));
-        // Nothing dropped: every queued change is still queued, or settled by a true answer.
+        // Nothing dropped: every queued change is still queued, or settled by a usable answer.
         const QStringList queuedAfter = queuedOfflineIds(*setup.device);
-        for (const QString &offlineId : queuedBefore) {
-            if (queuedAfter.contains(offlineId))
-                continue;
-            QVERIFY2(!syncFails, "a failed sync settled a change");
-        }
+        for (const QString &offlineId : queuedAfter)
+            QVERIFY(queuedBefore.contains(offlineId));
+        QCOMPARE(queuedAfter.size(), stillQueued);
+        QCOMPARE(report.pending, stillQueued);
         QCOMPARE(setup.device->rejections().size(), 0);
     }
 
@@ -339,13 +383,12 @@ private slots:
         setup.liar->lieAbout(protocol::Paths::Push, [body](const HttpExchange &) {
             return LieAnswer{200, body};
         });
-        syncAgainstLie(setup, expected, true);
-        QCOMPARE(setup.device->counts().pending, 2);
+        syncAgainstLie(setup, expected, 2);
         convergeWithRealServer(setup);
     }
 
     // The server processed the push, but its answer leaves a change out: that change stays queued
-    // (the retry is answered from the idempotency record).
+    // (the retry is answered from the idempotency record), and the run has not synced.
     void pushAnswerMissesAChange()
     {
         Setup setup = prepare();
@@ -357,12 +400,12 @@ private slots:
             answer.insert(QStringLiteral("applied"), applied);
             return LieAnswer{200, compact(answer)};
         });
-        syncAgainstLie(setup, QStringLiteral("did not answer 1 change"), false);
-        QCOMPARE(setup.device->counts().pending, 1);
+        syncAgainstLie(setup, QStringLiteral("did not answer 1 change"), 1);
         convergeWithRealServer(setup);
     }
 
-    // An answer for a change the device never sent, beside the true answers.
+    // An answer for a change the device never sent, beside the true answers: those settle their
+    // changes, but the run has not synced.
     void pushAnswerForAChangeNeverSent()
     {
         Setup setup = prepare();
@@ -381,12 +424,12 @@ private slots:
             answer.insert(QStringLiteral("rejected"), rejected);
             return LieAnswer{200, compact(answer)};
         });
-        syncAgainstLie(setup, QStringLiteral("never sent"), false);
-        QCOMPARE(setup.device->counts().pending, 0);
+        syncAgainstLie(setup, QStringLiteral("never sent"), 0);
         convergeWithRealServer(setup);
     }
 
-    // The same change answered twice, once applied and once rejected: the first answer stands.
+    // The same change answered twice, once applied and once rejected: neither answer is taken (either
+    // could be the wrong one), so the change stays queued.
     void pushAnswerTwiceForOneChange()
     {
         Setup setup = prepare();
@@ -400,7 +443,7 @@ private slots:
             answer.insert(QStringLiteral("rejected"), rejected);
             return LieAnswer{200, compact(answer)};
         });
-        syncAgainstLie(setup, QStringLiteral("twice"), false);
+        syncAgainstLie(setup, QStringLiteral("twice, and differently"), 1);
         convergeWithRealServer(setup);
     }
 
@@ -421,8 +464,7 @@ private slots:
             answer.insert(QStringLiteral("applied"), applied);
             return LieAnswer{200, compact(answer)};
         });
-        syncAgainstLie(setup, QStringLiteral("not after 1"), false);
-        QCOMPARE(setup.device->counts().pending, 1);
+        syncAgainstLie(setup, QStringLiteral("not after 1"), 1);
         convergeWithRealServer(setup);
     }
 
@@ -467,8 +509,7 @@ private slots:
             answer.insert(QStringLiteral("applied"), applied);
             return LieAnswer{200, compact(answer)};
         });
-        syncAgainstLie(setup, expected, false);
-        QCOMPARE(setup.device->counts().pending, 2);
+        syncAgainstLie(setup, expected, 2);
         QCOMPARE(setup.device->record(setup.permitId).data.value(QStringLiteral("title")).toString(),
                  QStringLiteral("Hot work, pump room"));
         convergeWithRealServer(setup);
@@ -642,8 +683,7 @@ private slots:
             answer.declaredLength = qint64(1) << 40;
             return answer;
         });
-        syncAgainstLie(setup, QStringLiteral("larger than any valid answer"), true);
-        QCOMPARE(setup.device->counts().pending, 2);
+        syncAgainstLie(setup, QStringLiteral("larger than any valid answer"), 2);
         convergeWithRealServer(setup);
     }
 
@@ -669,6 +709,186 @@ private slots:
             setup.device->store().meta().value(MetaStore::Cursor, QStringLiteral("0")).value().toLongLong(),
             cursor);
         convergeWithRealServer(setup);
+    }
+
+    // Answers the protocol never gives: changes left unanswered, answered twice alike, answered
+    // twice differently. The run fails; the first answer counts only when no other contradicts it.
+    void pushAnswerInconsistent_data()
+    {
+        QTest::addColumn<QString>("shape");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("stillQueued");
+        QTest::newRow("nothing answered")
+            << QStringLiteral("none") << QStringLiteral("did not answer 2 change") << 2;
+        QTest::newRow("every change answered twice alike")
+            << QStringLiteral("twice") << QStringLiteral("twice") << 0;
+        QTest::newRow("one change applied twice as other versions")
+            << QStringLiteral("two versions") << QStringLiteral("twice, and differently") << 1;
+    }
+
+    void pushAnswerInconsistent()
+    {
+        QFETCH(QString, shape);
+        QFETCH(QString, expected);
+        QFETCH(int, stillQueued);
+        Setup setup = prepare();
+        setup.liar->lieAbout(protocol::Paths::Push, [&setup, shape](const HttpExchange &exchange) {
+            QJsonObject answer = parse(setup.liar->forward(exchange).body);
+            const QJsonArray truth = answer.value(QStringLiteral("applied")).toArray();
+            QJsonArray applied;
+            if (shape == QStringLiteral("twice")) {
+                for (const QJsonValue &value : truth) {
+                    applied.append(value);
+                    applied.append(value);
+                }
+            } else if (shape == QStringLiteral("two versions")) {
+                applied = truth;
+                QJsonObject again = truth.first().toObject();
+                again.insert(QStringLiteral("version"),
+                             again.value(QStringLiteral("version")).toInteger() + 1);
+                applied.append(again);
+            }
+            answer.insert(QStringLiteral("applied"), applied);
+            return LieAnswer{200, compact(answer)};
+        });
+        syncAgainstLie(setup, expected, stillQueued);
+        convergeWithRealServer(setup);
+    }
+
+    // What the GUI shows after such a run: an error with its reason, not Synced.
+    void inconsistentPushAnswerShowsAsAnError()
+    {
+        Setup setup = prepare();
+        setup.liar->lieAbout(protocol::Paths::Push, [&setup](const HttpExchange &exchange) {
+            QJsonObject answer = parse(setup.liar->forward(exchange).body);
+            answer.insert(QStringLiteral("applied"), QJsonArray());
+            return LieAnswer{200, compact(answer)};
+        });
+        SyncController controller(setup.device->store());
+        const QDateTime lastSynced = controller.status()->lastSync();
+        QSignalSpy finished(&controller, &SyncController::syncFinished);
+        QVERIFY(controller.syncNow());
+        QVERIFY(finished.wait(45000));
+        QCOMPARE(controller.status()->state(), SyncStatus::State::Error);
+        QVERIFY2(controller.status()->reason().contains(QStringLiteral("did not answer")),
+                 qPrintable(controller.status()->reason()));
+        QCOMPARE(controller.status()->pending(), 2);
+        QCOMPARE(controller.status()->lastSync(), lastSynced);
+    }
+
+    // An answer that arrives a byte at a time restarts the transfer timeout with each byte: the
+    // pace cuts it off soon after its grace period instead, as a network failure.
+    void answerTricklesIn_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("stillQueued");
+        QTest::newRow("push") << protocol::Paths::Push << 2;
+        QTest::newRow("pull") << protocol::Paths::Pull << 0; // the push went to the real server
+    }
+
+    void answerTricklesIn()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, stillQueued);
+        Setup setup = prepare();
+        setup.device->api().setTransferPace(TransferPace{1500, 256});
+        const qint64 cursor = storedCursor(*setup.device);
+        setup.liar->lieAbout(path, [](const HttpExchange &) {
+            LieAnswer answer;
+            answer.body = "{\"changes\":[" + QByteArray(100000, ' ');
+            answer.dripEveryMs = 100;
+            return answer;
+        });
+        syncAgainstLie(setup, QStringLiteral("network: the server sent its answer too slowly"), stillQueued,
+                       15000);
+        QCOMPARE(storedCursor(*setup.device), cursor);
+        convergeWithRealServer(setup);
+    }
+
+    // A real slow link (2 KiB/s, for longer than the grace period) keeps the pace.
+    void slowLinkKeepsThePace()
+    {
+        Setup setup = prepare();
+        setup.device->api().setTransferPace(TransferPace{1000, 256});
+        setup.liar->lieAbout(protocol::Paths::Push, [&setup](const HttpExchange &exchange) {
+            LieAnswer truth = setup.liar->forward(exchange);
+            truth.body += QByteArray(5 * 1024, ' '); // about 2.5 s at 2 KiB/s
+            truth.dripEveryMs = 100;
+            truth.dripBytes = 205;
+            return truth;
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const SyncReport report = setup.device->sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QVERIFY2(timer.elapsed() > 2000, "the answer did not come slowly");
+        QCOMPARE(setup.device->counts().pending, 0);
+    }
+
+    // An answer that stops halfway fails at the transfer timeout, and says that it timed out.
+    void stalledAnswerSaysItTimedOut()
+    {
+        Setup setup = prepare();
+        setup.device->api().setTransferTimeout(1000);
+        setup.liar->lieAbout(protocol::Paths::Push, [](const HttpExchange &) {
+            LieAnswer answer;
+            answer.body = "{\"applied\":[";
+            answer.declaredLength = 1000;
+            return answer;
+        });
+        syncAgainstLie(setup, QStringLiteral("network: timed out"), 2, 10000);
+        convergeWithRealServer(setup);
+    }
+
+    // A pull that says more follows forever, its cursor creeping on by one with nothing behind it:
+    // given up after a few such answers, the stored cursor where the last real page left it.
+    void pullEmptyPagesForever()
+    {
+        Setup setup = prepare();
+        const qint64 cursor = storedCursor(*setup.device);
+        setup.liar->lieAbout(protocol::Paths::Pull, [](const HttpExchange &exchange) {
+            const qint64 asked =
+                QUrlQuery(QUrl(exchange.path).query()).queryItemValue(QStringLiteral("cursor")).toLongLong();
+            return LieAnswer{200, compact(QJsonObject{{QStringLiteral("changes"), QJsonArray()},
+                                                      {QStringLiteral("cursor"), asked + 1},
+                                                      {QStringLiteral("has_more"), true}})};
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const SyncReport report = setup.device->sync();
+        QVERIFY2(timer.elapsed() < 15000, "the empty pages held the sync up");
+        QVERIFY(!report.ok());
+        QVERIFY2(report.failureReason().contains(QStringLiteral("sent none in 3 answers in a row")),
+                 qPrintable(report.failureReason()));
+        QCOMPARE(setup.liar->lies(), 3);
+        QCOMPARE(storedCursor(*setup.device), cursor);
+        QCOMPARE(report.pending, 0); // the push went to the real server
+        convergeWithRealServer(setup);
+    }
+
+    // Fewer empty pages than that, then the real answer: the pull goes on and the sync succeeds.
+    void pullAFewEmptyPagesThenChanges()
+    {
+        Setup setup = prepare();
+        const qint64 cursor = storedCursor(*setup.device);
+        setup.liar->lieAbout(protocol::Paths::Pull, [&setup, cursor](const HttpExchange &exchange) {
+            const qint64 asked =
+                QUrlQuery(QUrl(exchange.path).query()).queryItemValue(QStringLiteral("cursor")).toLongLong();
+            if (setup.liar->lies() < 3)
+                return LieAnswer{200, compact(QJsonObject{{QStringLiteral("changes"), QJsonArray()},
+                                                          {QStringLiteral("cursor"), asked + 1},
+                                                          {QStringLiteral("has_more"), true}})};
+            // The real answer from where the device started: it ends past the empty pages' cursor,
+            // as the push just made two changes.
+            HttpExchange fromStart = exchange;
+            fromStart.path = QStringLiteral("%1?cursor=%2&limit=500").arg(protocol::Paths::Pull).arg(cursor);
+            return setup.liar->forward(fromStart);
+        });
+        const SyncReport report = setup.device->sync();
+        QVERIFY2(report.ok(), qPrintable(report.failureReason()));
+        QCOMPARE(setup.liar->lies(), 3);
+        QVERIFY(storedCursor(*setup.device) >= cursor + 2);
+        QVERIFY(report.pulled >= 2);
     }
 };
 
