@@ -284,7 +284,6 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
                                "record cannot have; it stays queued")
                     .arg(changeOpName(entry->change.op), EntitySchema::of(entry->change.entity).wireName,
                          entry->change.id, conflict.offlineId));
-            answered.remove(conflict.offlineId);
             continue;
         }
         if (!conflict.serverDeleted) {

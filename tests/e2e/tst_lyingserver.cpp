@@ -567,7 +567,7 @@ private slots:
             answer.insert(QStringLiteral("conflicts"), conflicts);
             return LieAnswer{200, compact(answer)};
         });
-        syncAgainstLie(setup, QStringLiteral("with a conflict, which a new record cannot have"), false);
+        syncAgainstLie(setup, QStringLiteral("with a conflict, which a new record cannot have"), 1);
         QCOMPARE(setup.device->counts().conflicts, 0);
         QCOMPARE(setup.device->counts().pending, 1);
         const QList<OutboxEntry> queued = setup.device->store().outbox().all().value();
