@@ -31,6 +31,15 @@ ApiResult<protocol::UploadStatus> decodeStatus(const ApiResult<QByteArray> &body
     return status.value();
 }
 
+ApiError storeWriteError()
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Protocol;
+    error.code = QStringLiteral("store_write");
+    error.message = QStringLiteral("cannot write the downloaded file");
+    return error;
+}
+
 } // namespace
 
 AttachmentApiClient::AttachmentApiClient(SyncApiClient &api, QObject *parent)
@@ -127,11 +136,7 @@ void AttachmentApiClient::download(const QString &attachmentId,
                 reply->deleteLater();
                 const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 if (*writeFailed) {
-                    ApiError error;
-                    error.kind = ApiError::Kind::Protocol;
-                    error.code = QStringLiteral("store_write");
-                    error.message = QStringLiteral("cannot write the downloaded file");
-                    done(error);
+                    done(storeWriteError());
                     return;
                 }
                 const QString tlsFailure = TlsPolicy::failureOf(reply);
@@ -149,11 +154,7 @@ void AttachmentApiClient::download(const QString &attachmentId,
                     return;
                 }
                 if (!writeTo(reply->readAll())) {
-                    ApiError error;
-                    error.kind = ApiError::Kind::Protocol;
-                    error.code = QStringLiteral("store_write");
-                    error.message = QStringLiteral("cannot write the downloaded file");
-                    done(error);
+                    done(storeWriteError());
                     return;
                 }
                 done(reply->rawHeader(protocol::FileSha256Header));

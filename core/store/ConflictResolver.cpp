@@ -253,14 +253,19 @@ Result<bool> ConflictResolver::resolve(const QString &conflictId, const Conflict
     return change.has_value();
 }
 
+Result<std::optional<LocalRecord>> ConflictResolver::removeAndFindRecord(const StoredConflict &conflict)
+{
+    if (Result<void> removed = m_store.conflicts().remove(conflict.id); !removed)
+        return removed.error();
+    return m_store.records().find(conflict.change.id);
+}
+
 Result<bool> ConflictResolver::resendNewRecord(const StoredConflict &conflict)
 {
     Transaction transaction(m_store.database());
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
-    if (Result<void> removed = m_store.conflicts().remove(conflict.id); !removed)
-        return removed.error();
-    Result<std::optional<LocalRecord>> current = m_store.records().find(conflict.change.id);
+    Result<std::optional<LocalRecord>> current = removeAndFindRecord(conflict);
     if (!current)
         return current.error();
     if (current.value() && current.value()->serverVersion <= conflict.serverVersion) {
@@ -292,9 +297,7 @@ Result<bool> ConflictResolver::dropConflict(const StoredConflict &conflict)
     Transaction transaction(m_store.database());
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
-    if (Result<void> removed = m_store.conflicts().remove(conflict.id); !removed)
-        return removed.error();
-    Result<std::optional<LocalRecord>> current = m_store.records().find(conflict.change.id);
+    Result<std::optional<LocalRecord>> current = removeAndFindRecord(conflict);
     if (!current)
         return current.error();
     if (current.value() && current.value()->serverVersion <= conflict.serverVersion) {

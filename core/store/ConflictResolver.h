@@ -49,6 +49,8 @@ public:
 private:
     Result<bool> resendNewRecord(const StoredConflict &conflict);
     Result<bool> dropConflict(const StoredConflict &conflict);
+    // In the caller's transaction: the conflict goes, and the record it was about is read.
+    Result<std::optional<LocalRecord>> removeAndFindRecord(const StoredConflict &conflict);
     Result<void> restoreServerState(const QString &recordId);
 
     DeviceStore &m_store;
