@@ -71,7 +71,7 @@ Result<void> checkEntityRules(const EntitySchema &schema, const QJsonObject &rec
 
 Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, const QJsonObject &data)
 {
-    const bool creating = op == ChangeOp::Create || op == ChangeOp::Append;
+    const bool creating = makesNewRecord(op);
     // Every key of data stays (or the change is refused), so the result starts as data itself and
     // only the values checked() normalised are replaced: most changes are copied for nothing.
     QJsonObject result = data;

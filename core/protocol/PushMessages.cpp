@@ -79,8 +79,7 @@ Result<Change> Change::fromJson(const QJsonValue &value, int index)
         return malformed(context + QStringLiteral(": client_version must not be negative"));
     // A new record has no version the device saw and no values before it: anything else is a
     // device that lost track of what it is sending.
-    if ((*op == ChangeOp::Create || *op == ChangeOp::Append) &&
-        (change.clientVersion != 0 || !change.base.isEmpty()))
+    if (makesNewRecord(*op) && (change.clientVersion != 0 || !change.base.isEmpty()))
         return malformed(context +
                          QStringLiteral(": %1 changes carry client_version 0 and an empty base").arg(opName));
     change.entity = schema->kind;

@@ -21,7 +21,7 @@ bool isWholeRecordConflict(const StoredConflict &conflict)
 // versions did).
 bool isNewRecord(const StoredConflict &conflict)
 {
-    return conflict.change.op == ChangeOp::Create || conflict.change.op == ChangeOp::Append;
+    return makesNewRecord(conflict.change.op);
 }
 
 // Whether the choice keeps the device's side everywhere: a side named for the whole record, or
@@ -163,7 +163,7 @@ Result<bool> ConflictResolver::resolve(const QString &conflictId, const Conflict
     const StoredConflict conflict = *found.value();
     const EntitySchema &schema = EntitySchema::of(conflict.change.entity);
     if (isNewRecord(conflict) && keepsMine(conflict, choice))
-        return resendNewRecord(conflict);
+        return settleBrokenConflict(conflict, true);
     if (schema.appendOnly) {
         // A reading is a fact recorded on the device: no choice may queue an update of it or put
         // the server's values in its place. Only keeping mine is possible, handled above for an
@@ -174,7 +174,7 @@ Result<bool> ConflictResolver::resolve(const QString &conflictId, const Conflict
                              QStringLiteral("a %1 is a recorded fact: the server's values cannot replace "
                                             "what this device recorded; keep mine")
                                  .arg(schema.cliName));
-        return dropConflict(conflict);
+        return settleBrokenConflict(conflict, false);
     }
 
     std::optional<protocol::Change> change;
@@ -229,9 +229,7 @@ Result<bool> ConflictResolver::resolve(const QString &conflictId, const Conflict
     Transaction transaction(m_store.database());
     if (Result<void> begun = transaction.begin(); !begun)
         return begun.error();
-    if (Result<void> removed = m_store.conflicts().remove(conflictId); !removed)
-        return removed.error();
-    Result<std::optional<LocalRecord>> current = m_store.records().find(conflict.change.id);
+    Result<std::optional<LocalRecord>> current = removeAndFindRecord(conflict);
     if (!current)
         return current.error();
     Result<QList<OutboxEntry>> queued = m_store.outbox().forRecord(conflict.change.id);
@@ -260,7 +258,7 @@ Result<std::optional<LocalRecord>> ConflictResolver::removeAndFindRecord(const S
     return m_store.records().find(conflict.change.id);
 }
 
-Result<bool> ConflictResolver::resendNewRecord(const StoredConflict &conflict)
+Result<bool> ConflictResolver::settleBrokenConflict(const StoredConflict &conflict, bool sendAgain)
 {
     Transaction transaction(m_store.database());
     if (Result<void> begun = transaction.begin(); !begun)
@@ -269,55 +267,40 @@ Result<bool> ConflictResolver::resendNewRecord(const StoredConflict &conflict)
     if (!current)
         return current.error();
     if (current.value() && current.value()->serverVersion <= conflict.serverVersion) {
-        // The server side is the broken answer's: kept, a true "applied" at a lower version would
-        // be taken for a late answer and the record would fall back to it (SyncResultApplier).
-        // The record's own values, what the device recorded, stay as they are.
+        // The server side is the broken answer's: kept, a later answer at a lower version would be
+        // taken for a late one and the record would fall back to it (SyncResultApplier). The
+        // record's own values, what the device recorded, stay as they are.
         LocalRecord record = *current.value();
-        record.version = 0;
-        record.serverVersion = 0;
-        record.serverDeleted = false;
-        record.serverData = QJsonObject();
+        if (sendAgain) {
+            // Never synced as far as the device knows: the new record goes again.
+            record.version = 0;
+            record.serverVersion = 0;
+            record.serverDeleted = false;
+            record.serverData = QJsonObject();
+        } else {
+            // What the device has is the best knowledge of the server's copy of a fact that never
+            // changes.
+            record.serverVersion = record.version;
+            record.serverDeleted = record.deleted;
+            record.serverData = record.data;
+        }
         if (Result<void> saved = m_store.records().save(record); !saved)
             return saved.error();
     }
     // The change as it was sent, offline id included: if the server did take it, the server's
     // idempotency record answers the retry and nothing is applied twice.
-    if (Result<qint64> queued = m_store.outbox().enqueue(conflict.change); !queued)
-        return queued.error();
-    if (Result<void> committed = transaction.commit(); !committed)
-        return committed.error();
-    qCInfo(lcStore) << "resolved conflict" << conflict.id << "by sending the new"
-                    << EntitySchema::of(conflict.change.entity).wireName << conflict.change.id << "again";
-    m_store.notifyChanged({conflict.change.id});
-    return true;
-}
-
-Result<bool> ConflictResolver::dropConflict(const StoredConflict &conflict)
-{
-    Transaction transaction(m_store.database());
-    if (Result<void> begun = transaction.begin(); !begun)
-        return begun.error();
-    Result<std::optional<LocalRecord>> current = removeAndFindRecord(conflict);
-    if (!current)
-        return current.error();
-    if (current.value() && current.value()->serverVersion <= conflict.serverVersion) {
-        // The server side is the conflict's, which put other values in a recorded fact: kept, a
-        // later answer at a lower version would make the record fall back to it. What the device
-        // has is the best knowledge of the server's copy of a fact that never changes.
-        LocalRecord record = *current.value();
-        record.serverVersion = record.version;
-        record.serverDeleted = record.deleted;
-        record.serverData = record.data;
-        if (Result<void> saved = m_store.records().save(record); !saved)
-            return saved.error();
+    if (sendAgain) {
+        if (Result<qint64> queued = m_store.outbox().enqueue(conflict.change); !queued)
+            return queued.error();
     }
     if (Result<void> committed = transaction.commit(); !committed)
         return committed.error();
-    qCInfo(lcStore) << "dropped conflict" << conflict.id << "on"
+    qCInfo(lcStore) << "settled conflict" << conflict.id << "on"
                     << EntitySchema::of(conflict.change.entity).wireName << conflict.change.id
-                    << "; the record is unchanged, nothing queued";
+                    << (sendAgain ? "by sending the new record again"
+                                  : "; the record is unchanged, nothing queued");
     m_store.notifyChanged({conflict.change.id});
-    return false;
+    return sendAgain;
 }
 
 Result<void> ConflictResolver::restoreServerState(const QString &recordId)

@@ -47,8 +47,9 @@ public:
     Result<void> discardRejected(const QString &rejectionId);
 
 private:
-    Result<bool> resendNewRecord(const StoredConflict &conflict);
-    Result<bool> dropConflict(const StoredConflict &conflict);
+    // A conflict a broken answer left (see resolve()): dropped, the record's values kept, and the
+    // new record sent again or nothing queued.
+    Result<bool> settleBrokenConflict(const StoredConflict &conflict, bool sendAgain);
     // In the caller's transaction: the conflict goes, and the record it was about is read.
     Result<std::optional<LocalRecord>> removeAndFindRecord(const StoredConflict &conflict);
     Result<void> restoreServerState(const QString &recordId);

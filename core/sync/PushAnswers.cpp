@@ -8,11 +8,11 @@ PushAnswers::PushAnswers(const QList<OutboxEntry> &sent, const protocol::PushRes
     for (const OutboxEntry &entry : sent)
         m_sent.insert(entry.change.offlineId, &entry);
     for (int i = 0; i < response.applied.size(); ++i)
-        note(Kind::Applied, i, response.applied[i].offlineId, response.applied[i].toJson(), problems);
+        note(response, Kind::Applied, i, response.applied[i].offlineId, problems);
     for (int i = 0; i < response.conflicts.size(); ++i)
-        note(Kind::Conflict, i, response.conflicts[i].offlineId, response.conflicts[i].toJson(), problems);
+        note(response, Kind::Conflict, i, response.conflicts[i].offlineId, problems);
     for (int i = 0; i < response.rejected.size(); ++i)
-        note(Kind::Rejected, i, response.rejected[i].offlineId, response.rejected[i].toJson(), problems);
+        note(response, Kind::Rejected, i, response.rejected[i].offlineId, problems);
     for (const QString &offlineId : std::as_const(m_order)) {
         const First &first = m_answers[offlineId];
         if (first.count == 1)
@@ -35,7 +35,20 @@ const OutboxEntry *PushAnswers::counting(Kind kind, int index, const QString &of
     return m_sent.value(offlineId);
 }
 
-void PushAnswers::note(Kind kind, int index, const QString &offlineId, const QJsonObject &json,
+QJsonObject PushAnswers::answerJson(const protocol::PushResponse &response, Kind kind, int index)
+{
+    switch (kind) {
+    case Kind::Applied:
+        return response.applied[index].toJson();
+    case Kind::Conflict:
+        return response.conflicts[index].toJson();
+    case Kind::Rejected:
+        return response.rejected[index].toJson();
+    }
+    return {};
+}
+
+void PushAnswers::note(const protocol::PushResponse &response, Kind kind, int index, const QString &offlineId,
                        QStringList &problems)
 {
     if (!m_sent.contains(offlineId)) {
@@ -45,13 +58,15 @@ void PushAnswers::note(Kind kind, int index, const QString &offlineId, const QJs
     }
     const auto it = m_answers.find(offlineId);
     if (it == m_answers.end()) {
-        m_answers.insert(offlineId, First{kind, index, json});
+        m_answers.insert(offlineId, First{kind, index});
         m_order.append(offlineId);
         return;
     }
     ++it->count;
-    // The same answer again still settles the change once; any other answer contradicts it.
-    if (it->kind != kind || it->json != json)
+    // The same answer again still settles the change once; any other answer contradicts it. Only
+    // compared when a change is answered again, which a sound server never does: the hot path of
+    // a push encodes no answer for this.
+    if (it->kind != kind || answerJson(response, it->kind, it->index) != answerJson(response, kind, index))
         it->contradicted = true;
 }
 

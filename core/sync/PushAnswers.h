@@ -35,12 +35,13 @@ private:
     {
         Kind kind;
         int index;
-        QJsonObject json;
         int count = 1;
         bool contradicted = false;
     };
 
-    void note(Kind kind, int index, const QString &offlineId, const QJsonObject &json, QStringList &problems);
+    static QJsonObject answerJson(const protocol::PushResponse &response, Kind kind, int index);
+    void note(const protocol::PushResponse &response, Kind kind, int index, const QString &offlineId,
+              QStringList &problems);
 
     QHash<QString, const OutboxEntry *> m_sent;
     QHash<QString, First> m_answers;

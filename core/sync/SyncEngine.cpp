@@ -11,6 +11,20 @@
 
 namespace fieldsync {
 
+namespace {
+
+// An answer that breaks the protocol's promises (not one that fails to decode).
+ApiError serverLie(const QString &code, const QString &message)
+{
+    ApiError lie;
+    lie.kind = ApiError::Kind::Protocol;
+    lie.code = code;
+    lie.message = message;
+    return lie;
+}
+
+} // namespace
+
 SyncEngine::SyncEngine(DeviceStore &store, SyncApiClient &api, QObject *parent)
     : QObject(parent)
     , m_store(store)
@@ -257,14 +271,15 @@ void SyncEngine::pullPage(qint64 cursor)
 void SyncEngine::onPulled(qint64 cursor, const protocol::PullResponse &page)
 {
     if (page.cursor < cursor) {
-        failPull(QStringLiteral("cursor_went_back"),
-                 tr("the server's cursor went backwards (%1 -> %2)").arg(cursor).arg(page.cursor));
+        fail(serverLie(QStringLiteral("cursor_went_back"),
+                       tr("the server's cursor went backwards (%1 -> %2)").arg(cursor).arg(page.cursor)));
         return;
     }
     if (page.hasMore && page.cursor == cursor) {
         // More to come from the very same cursor would be the same page forever: stop, say so.
-        failPull(QStringLiteral("cursor_stuck"),
-                 tr("the server says more changes follow but its cursor did not move (%1)").arg(cursor));
+        fail(serverLie(
+            QStringLiteral("cursor_stuck"),
+            tr("the server says more changes follow but its cursor did not move (%1)").arg(cursor)));
         return;
     }
     if (page.hasMore && page.changes.isEmpty()) {
@@ -272,11 +287,12 @@ void SyncEngine::onPulled(qint64 cursor, const protocol::PullResponse &page)
         // Nothing in such a page to apply, so the stored cursor stays where the last page that
         // brought changes left it, and a failed run starts from there again.
         if (++m_emptyPages >= MaxEmptyPages) {
-            failPull(QStringLiteral("empty_pages"),
-                     QStringLiteral("the server says more changes follow but sent none in %1 answers in a "
-                                    "row (cursor %2)")
-                         .arg(m_emptyPages)
-                         .arg(page.cursor));
+            fail(serverLie(
+                QStringLiteral("empty_pages"),
+                QStringLiteral("the server says more changes follow but sent none in %1 answers in a "
+                               "row (cursor %2)")
+                    .arg(m_emptyPages)
+                    .arg(page.cursor)));
             return;
         }
         pullPage(page.cursor);
@@ -303,15 +319,6 @@ void SyncEngine::onPulled(qint64 cursor, const protocol::PullResponse &page)
         return;
     }
     uploadAttachments();
-}
-
-void SyncEngine::failPull(const QString &code, const QString &message)
-{
-    ApiError lie;
-    lie.kind = ApiError::Kind::Protocol;
-    lie.code = code;
-    lie.message = message;
-    fail(lie);
 }
 
 void SyncEngine::uploadAttachments()
@@ -341,14 +348,11 @@ void SyncEngine::finish()
     if (m_report.ok() && !m_answerFaults.isEmpty()) {
         // A push answer that leaves changes unanswered or contradicts what was sent is a lying or
         // broken server: the run goes on with what it could trust, but it has not synced.
-        ApiError lie;
-        lie.kind = ApiError::Kind::Protocol;
-        lie.code = QStringLiteral("inconsistent_answer");
-        lie.message = QStringLiteral("the server's answer does not match the changes sent: ") +
-                      m_answerFaults.constFirst();
+        QString message = QStringLiteral("the server's answer does not match the changes sent: ") +
+                          m_answerFaults.constFirst();
         if (m_answerFaults.size() > 1)
-            lie.message += QStringLiteral(" (and %1 more, see the sync log)").arg(m_answerFaults.size() - 1);
-        m_report.error = lie;
+            message += QStringLiteral(" (and %1 more, see the sync log)").arg(m_answerFaults.size() - 1);
+        m_report.error = serverLie(QStringLiteral("inconsistent_answer"), message);
     }
     Result<int> pending = m_store.outbox().count();
     m_report.pending = pending ? pending.value() : m_total - m_done;

@@ -76,7 +76,6 @@ private:
     void startPull();
     void pullPage(qint64 cursor);
     void onPulled(qint64 cursor, const protocol::PullResponse &page);
-    void failPull(const QString &code, const QString &message);
     void uploadAttachments();
     void finish();
     void fail(const ApiError &error);

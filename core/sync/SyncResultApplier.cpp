@@ -273,7 +273,7 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
         const OutboxEntry *entry = answers.counting(Kind::Conflict, i, conflict.offlineId);
         if (!entry)
             continue;
-        if (entry->change.op == ChangeOp::Create || entry->change.op == ChangeOp::Append) {
+        if (makesNewRecord(entry->change.op)) {
             // A new record has no server version to be stale against, and an appended reading is
             // a fact that is never merged away (ARCHITECTURE.md §3: appends never conflict).
             // Stored, the conflict would drop the new record from the outbox and offer "take

@@ -195,6 +195,9 @@ void RecordEditor::load()
     }
     const LocalRecord &record = *found.value();
     m_role = m_store.effectiveRole();
+    // Read with the role, not on every keystroke that updates the buttons.
+    const Result<QString> userName = m_store.meta().value(MetaStore::UserName);
+    m_userName = userName ? userName.value() : QString();
     m_status = record.status();
     m_serverVersion = record.serverVersion;
     m_placeholder->hide();
@@ -247,8 +250,7 @@ void RecordEditor::withholdOwnMoves()
             m_preparers->whoBroughtItTo(m_recordId, m_status, m_serverVersion);
         if (!people)
             return; // asked: the answer comes back through learned()
-        const Result<DeviceAccount> account = m_store.account();
-        if (account && !account.value().userName.isEmpty() && people->contains(account.value().userName))
+        if (!m_userName.isEmpty() && people->contains(m_userName))
             m_workflow->withhold(to,
                                  tr("You prepared or submitted this permit, so another PM must approve it."));
     }

@@ -77,6 +77,7 @@ private:
     LocalEditor m_editor;
     EntityKind m_kind;
     Role m_role;
+    QString m_userName; // who this device signs in as, for withholdOwnMoves()
     QString m_recordId;
     bool m_isNew = false;
     QString m_status;

@@ -1,8 +1,7 @@
 #include "MainWindow.h"
 
-#include "common/TouchStyle.h"
-
 #include "AboutDialog.h"
+#include "common/TouchStyle.h"
 #include "common/UiText.h"
 #include "editors/PermitEditor.h"
 #include "editors/RecordForm.h"
