@@ -46,6 +46,7 @@ bool SyncEngine::start()
         return false;
     m_report = SyncReport();
     m_answerFaults.clear();
+    m_abandoned = false;
     ++m_run;
     m_prepared.reset();
     m_sentAhead = false;
@@ -71,6 +72,14 @@ bool SyncEngine::start()
     return true;
 }
 
+void SyncEngine::abandon(const QString &reason)
+{
+    if (!isRunning())
+        return;
+    m_abandoned = true;
+    m_api.abandonRequests(reason);
+}
+
 void SyncEngine::learnIdentity()
 {
     // A device signed in with no signal has a token but no user, role or projects: the first
@@ -92,6 +101,9 @@ void SyncEngine::learnIdentity()
             }
             qCInfo(lcSync) << "the server says who this device signs in as";
             emit identityLearned();
+        } else if (m_abandoned) {
+            fail(me.error());
+            return;
         } else {
             // The push meets the same trouble and reports it; a later run asks again.
             qCInfo(lcSync) << "could not learn who this device signs in as:" << me.error().describe();
@@ -254,6 +266,7 @@ void SyncEngine::startPull()
         return;
     }
     m_emptyPages = 0;
+    m_pulledVersions.clear();
     pullPage(cursorText.value().toLongLong());
 }
 
@@ -282,15 +295,16 @@ void SyncEngine::onPulled(qint64 cursor, const protocol::PullResponse &page)
             tr("the server says more changes follow but its cursor did not move (%1)").arg(cursor)));
         return;
     }
-    if (page.hasMore && page.changes.isEmpty()) {
-        // Not progress: a cursor that creeps on with nothing behind it would be pulled from forever.
-        // Nothing in such a page to apply, so the stored cursor stays where the last page that
-        // brought changes left it, and a failed run starts from there again.
+    if (page.hasMore && !bringsNews(page)) {
+        // Not progress: a cursor that creeps on with nothing behind it, or with the same records
+        // again, would be pulled from forever. Nothing new in such a page to apply, so the stored
+        // cursor stays where the last page that brought changes left it, and a failed run starts
+        // from there again.
         if (++m_emptyPages >= MaxEmptyPages) {
             fail(serverLie(
                 QStringLiteral("empty_pages"),
-                QStringLiteral("the server says more changes follow but sent none in %1 answers in a "
-                               "row (cursor %2)")
+                QStringLiteral("the server says more changes follow but sent nothing new in %1 answers "
+                               "in a row (cursor %2)")
                     .arg(m_emptyPages)
                     .arg(page.cursor)));
             return;
@@ -319,6 +333,19 @@ void SyncEngine::onPulled(qint64 cursor, const protocol::PullResponse &page)
         return;
     }
     uploadAttachments();
+}
+
+bool SyncEngine::bringsNews(const protocol::PullResponse &page)
+{
+    bool news = false;
+    for (const protocol::PulledRecord &record : page.changes) {
+        const size_t key = qHashMulti(0, record.id, record.version);
+        if (!m_pulledVersions.contains(key)) {
+            m_pulledVersions.insert(key);
+            news = true;
+        }
+    }
+    return news;
 }
 
 void SyncEngine::uploadAttachments()

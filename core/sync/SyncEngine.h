@@ -5,6 +5,7 @@
 #include "SyncResultApplier.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <optional>
 
@@ -46,6 +47,10 @@ public:
 
     // Starts a run; false when one is already running or no server is configured.
     bool start();
+    // Ends the running run at once as a network failure with this reason (the connectivity
+    // check says the server is gone): its requests in flight are dropped, which is harmless, as
+    // a lost answer is (the changes stay queued; the server's stored answers settle them).
+    void abandon(const QString &reason);
 
 signals:
     void phaseChanged(fieldsync::SyncEngine::Phase phase);
@@ -76,6 +81,8 @@ private:
     void startPull();
     void pullPage(qint64 cursor);
     void onPulled(qint64 cursor, const protocol::PullResponse &page);
+    // Whether the page holds a record version this run has not received yet (and notes them).
+    bool bringsNews(const protocol::PullResponse &page);
     void uploadAttachments();
     void finish();
     void fail(const ApiError &error);
@@ -91,6 +98,7 @@ private:
     SyncReport m_report;
     // What the server's push answers got wrong this run: any makes the run a failure.
     QStringList m_answerFaults;
+    bool m_abandoned = false;
     qint64 m_lastSentSeq = 0;
     int m_batchSize = 0;
     // Read while the server works on the batch in flight, sent as soon as its answer is in.
@@ -102,9 +110,12 @@ private:
     quint64 m_run = 0;
     int m_total = 0;
     int m_done = 0;
-    // Pull answers in a row that said more follows but brought nothing.
+    // Pull answers in a row that said more follows but brought nothing new.
     int m_emptyPages = 0;
     static constexpr int MaxEmptyPages = 3;
+    // Each record version this run's pull received, hashed: a server that sends them again was
+    // not moving on, whatever its cursor says (one version has one place in the change feed).
+    QSet<size_t> m_pulledVersions;
 };
 
 } // namespace fieldsync

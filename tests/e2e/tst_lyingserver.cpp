@@ -254,6 +254,21 @@ private:
         return setup;
     }
 
+    // The real server's page from `from` (at most `limit` changes), with the given cursor and
+    // has_more true.
+    static LieAnswer pageWithCursor(Setup &setup, const HttpExchange &exchange, qint64 from, int limit,
+                                    qint64 cursor)
+    {
+        HttpExchange real = exchange;
+        real.path = QStringLiteral("%1?cursor=%2&limit=%3").arg(protocol::Paths::Pull).arg(from).arg(limit);
+        LieAnswer answer = setup.liar->forward(real);
+        QJsonObject page = QJsonDocument::fromJson(answer.body).object();
+        page.insert(QStringLiteral("cursor"), cursor);
+        page.insert(QStringLiteral("has_more"), true);
+        answer.body = compact(page);
+        return answer;
+    }
+
     static QStringList queuedOfflineIds(TestDevice &device)
     {
         QStringList ids;
@@ -858,11 +873,62 @@ private slots:
         const SyncReport report = setup.device->sync();
         QVERIFY2(timer.elapsed() < 15000, "the empty pages held the sync up");
         QVERIFY(!report.ok());
-        QVERIFY2(report.failureReason().contains(QStringLiteral("sent none in 3 answers in a row")),
+        QVERIFY2(report.failureReason().contains(QStringLiteral("sent nothing new in 3 answers in a row")),
                  qPrintable(report.failureReason()));
         QCOMPARE(setup.liar->lies(), 3);
         QCOMPARE(storedCursor(*setup.device), cursor);
         QCOMPARE(report.pending, 0); // the push went to the real server
+        convergeWithRealServer(setup);
+    }
+
+    // The real first page again and again, its cursor creeping on by one: after the page that
+    // brought the changes, the same record versions count as nothing new, as empty pages do.
+    void pullTheSamePageForever()
+    {
+        Setup setup = prepare();
+        const qint64 cursor = storedCursor(*setup.device);
+        setup.liar->lieAbout(protocol::Paths::Pull, [&setup, cursor](const HttpExchange &exchange) {
+            const qint64 asked =
+                QUrlQuery(QUrl(exchange.path).query()).queryItemValue(QStringLiteral("cursor")).toLongLong();
+            return pageWithCursor(setup, exchange, cursor, 500, asked + 1);
+        });
+        QElapsedTimer timer;
+        timer.start();
+        const SyncReport report = setup.device->sync();
+        QVERIFY2(timer.elapsed() < 15000, "the repeated pages held the sync up");
+        QVERIFY(!report.ok());
+        QVERIFY2(report.failureReason().contains(QStringLiteral("sent nothing new in 3 answers in a row")),
+                 qPrintable(report.failureReason()));
+        QCOMPARE(setup.liar->lies(), 4);
+        QCOMPARE(report.pulled, 2); // the first page's two changes, applied once
+        convergeWithRealServer(setup);
+    }
+
+    // Two real pages in turn: once both were received, going round again is not progress either.
+    void pullTwoPagesInTurnForever()
+    {
+        Setup setup = prepare();
+        const qint64 cursor = storedCursor(*setup.device);
+        setup.liar->lieAbout(protocol::Paths::Pull, [&setup, cursor](const HttpExchange &exchange) {
+            const qint64 asked =
+                QUrlQuery(QUrl(exchange.path).query()).queryItemValue(QStringLiteral("cursor")).toLongLong();
+            // The first change, then the one after it, then the first again...
+            qint64 from = cursor;
+            if (setup.liar->lies() % 2 == 0) {
+                HttpExchange first = exchange;
+                first.path = QStringLiteral("%1?cursor=%2&limit=1").arg(protocol::Paths::Pull).arg(cursor);
+                from = QJsonDocument::fromJson(setup.liar->forward(first).body)
+                           .object()
+                           .value(QStringLiteral("cursor"))
+                           .toInteger();
+            }
+            return pageWithCursor(setup, exchange, from, 1, asked + 1);
+        });
+        const SyncReport report = setup.device->sync();
+        QVERIFY(!report.ok());
+        QVERIFY2(report.failureReason().contains(QStringLiteral("sent nothing new in 3 answers in a row")),
+                 qPrintable(report.failureReason()));
+        QCOMPARE(setup.liar->lies(), 5);
         convergeWithRealServer(setup);
     }
 
