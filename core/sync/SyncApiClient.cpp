@@ -120,6 +120,15 @@ void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiRes
     });
 }
 
+void SyncApiClient::abandonRequests(const QString &reason)
+{
+    // Qt makes the manager every reply's parent.
+    const QList<QNetworkReply *> inFlight =
+        m_network.findChildren<QNetworkReply *>(Qt::FindDirectChildrenOnly);
+    for (QNetworkReply *reply : inFlight)
+        TransferWatch::abandon(reply, reason);
+}
+
 void SyncApiClient::push(const protocol::PushRequest &request,
                          std::function<void(const ApiResult<protocol::PushResponse> &)> done)
 {

@@ -54,6 +54,9 @@ public:
     void audit(const QString &recordId, std::function<void(const ApiResult<protocol::AuditTrail> &)> done);
 
     QNetworkAccessManager *networkAccessManager() { return &m_network; }
+    // Fails every request in flight on this client's connections (attachments' included) as a
+    // network error with this reason, at once rather than at the transfer timeout.
+    void abandonRequests(const QString &reason);
 
 private:
     QNetworkRequest makeRequest(const QString &path, const QString &query = {}) const;

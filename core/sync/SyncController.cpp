@@ -304,6 +304,13 @@ void SyncController::onFinished(const SyncReport &report)
 void SyncController::onConnectivityChanged()
 {
     const ConnectivityMonitor::State state = m_connectivity.state();
+    if ((state == ConnectivityMonitor::State::Offline ||
+         state == ConnectivityMonitor::State::ServerUnreachable) &&
+        m_engine.isRunning()) {
+        // A hung server or a network that swallows packets would otherwise hold the run (and
+        // "Sync now") until the transfer timeout, while the status already says it is gone.
+        m_engine.abandon(m_connectivity.reason());
+    }
     m_scheduler.setBlocked(state == ConnectivityMonitor::State::Offline ||
                            state == ConnectivityMonitor::State::ServerUnreachable ||
                            state == ConnectivityMonitor::State::SignedOut);

@@ -6,6 +6,12 @@
 
 namespace fieldsync {
 
+namespace {
+
+const char *const AbandonedReason = "fieldsync_abandoned_because";
+
+} // namespace
+
 bool TransferPace::keptUp(qint64 bytes, qint64 elapsedMs) const
 {
     if (elapsedMs <= graceMs)
@@ -47,11 +53,23 @@ void TransferWatch::check(QNetworkReply *reply, Broken where, qint64 bytes, qint
     reply->abort();
 }
 
+void TransferWatch::abandon(QNetworkReply *reply, const QString &reason)
+{
+    if (reply->isFinished())
+        return;
+    qCInfo(lcSync) << "request abandoned:" << reply->url().path() << reason;
+    reply->setProperty(AbandonedReason, reason);
+    reply->abort();
+}
+
 ApiError TransferWatch::error(const QNetworkReply *reply) const
 {
     ApiError error;
     error.kind = ApiError::Kind::Network;
-    if (m_broken != Broken::No) {
+    if (const QVariant abandoned = reply->property(AbandonedReason); abandoned.isValid()) {
+        error.code = QStringLiteral("unreachable");
+        error.message = abandoned.toString();
+    } else if (m_broken != Broken::No) {
         error.code = QStringLiteral("too_slow");
         error.message = m_broken == Broken::Receiving
                             ? QStringLiteral("the server sent its answer too slowly")

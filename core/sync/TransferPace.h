@@ -33,9 +33,14 @@ public:
     static std::shared_ptr<TransferWatch> start(QNetworkReply *reply, const TransferPace &pace,
                                                 int timeoutMs);
 
+    // Aborts a request whose server other evidence (the health probe) says is gone; error()
+    // then says why instead of "timed out".
+    static void abandon(QNetworkReply *reply, const QString &reason);
+
     bool tooSlow() const { return m_broken != Broken::No; }
-    // A transient network error: too slow when this watch aborted the reply, timed out when Qt's
-    // transfer timeout did (both only read "Operation canceled" otherwise), else what Qt says.
+    // A transient network error: too slow when this watch aborted the reply, unreachable when it
+    // was abandoned, timed out when Qt's transfer timeout did (all only read "Operation canceled"
+    // otherwise), else what Qt says.
     // The caller has ruled out its own other reasons to abort.
     ApiError error(const QNetworkReply *reply) const;
 

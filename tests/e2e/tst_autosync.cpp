@@ -6,11 +6,15 @@
 #include "ServerProcess.h"
 #include "TestHttpClient.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <csignal>
 
 using namespace fieldsync;
 using namespace fieldsync::test;
@@ -136,6 +140,48 @@ private slots:
         QVERIFY2(waitSynced(device, 5000), qPrintable(device.status().reason()));
         const QStringList onServer = serverTaskIds();
         QVERIFY(onServer.contains(a) && onServer.contains(b));
+    }
+
+    // A server that hangs (here stopped, like a process frozen or a network that swallows every
+    // packet) holds a push for the whole transfer timeout. Once the health check says the server
+    // is gone, the run ends at once, the status says so (and Sync now can be pressed), nothing is
+    // lost, and the edit goes out when the server is back.
+    void aHungServerEndsTheRunOnceTheCheckSaysItIsGone()
+    {
+        AutoSyncDevice device(m_server->url(), m_token, QStringLiteral("p1"));
+        device.sync().api()->setTransferTimeout(60000);
+        device.sync().startAutomatic();
+        QVERIFY(waitSynced(device));
+        QList<SyncReport> finished;
+        connect(&device.sync(), &SyncController::syncFinished, this,
+                [&finished](const SyncReport &report) { finished.append(report); });
+
+        const pid_t server = pid_t(m_server->processId());
+        QVERIFY(::kill(server, SIGSTOP) == 0);
+        const auto resume = qScopeGuard([server] { ::kill(server, SIGCONT); });
+        const QString id = device.createTask(QStringLiteral("Made while the server hangs"));
+        QVERIFY(QTest::qWaitFor([&] { return device.sync().isSyncing(); }, 2000));
+        QTest::qWait(300); // the push is in flight, and no answer comes
+        QVERIFY(device.sync().isSyncing());
+
+        QElapsedTimer timer;
+        timer.start();
+        device.sync().connectivity()->checkNow(); // as a dropped events connection makes it
+        QVERIFY(QTest::qWaitFor([&] { return !device.sync().isSyncing(); }, 10000));
+        QVERIFY2(timer.elapsed() < 10000, "the run waited for the transfer timeout");
+        QCOMPARE(finished.size(), 1);
+        const SyncReport report = finished.constFirst();
+        QVERIFY(!report.ok());
+        // What the health check found, not the push's own timeout.
+        QVERIFY2(report.failureReason().contains(QStringLiteral("server unreachable")),
+                 qPrintable(report.failureReason()));
+        QCOMPARE(device.status().state(), State::Offline);
+        QCOMPARE(device.status().connectivity(), SyncStatus::Connectivity::ServerUnreachable);
+        QCOMPARE(device.status().pending(), 1);
+
+        ::kill(server, SIGCONT);
+        QVERIFY2(waitSynced(device, 10000), qPrintable(device.status().reason()));
+        QCOMPARE(serverTaskIds().count(id), 1);
     }
 
     void retryAfterOf429IsHonoured()
