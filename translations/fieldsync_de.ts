@@ -550,6 +550,14 @@
         <source>Close permit</source>
         <translation>Arbeitserlaubnis abschließen</translation>
     </message>
+    <message>
+        <source>Photo or signature</source>
+        <translation>Foto oder Unterschrift</translation>
+    </message>
+    <message>
+        <source>Photos and signatures</source>
+        <translation>Fotos und Unterschriften</translation>
+    </message>
 </context>
 <context>
     <name>UiTime</name>

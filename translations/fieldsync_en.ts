@@ -550,6 +550,14 @@
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Photo or signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos and signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UiTime</name>

@@ -550,6 +550,14 @@
         <source>Close permit</source>
         <translation>Cerrar permiso</translation>
     </message>
+    <message>
+        <source>Photo or signature</source>
+        <translation>Foto o firma</translation>
+    </message>
+    <message>
+        <source>Photos and signatures</source>
+        <translation>Fotos y firmas</translation>
+    </message>
 </context>
 <context>
     <name>UiTime</name>

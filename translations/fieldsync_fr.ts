@@ -550,6 +550,14 @@
         <source>Close permit</source>
         <translation>Clôturer le permis</translation>
     </message>
+    <message>
+        <source>Photo or signature</source>
+        <translation>Photo ou signature</translation>
+    </message>
+    <message>
+        <source>Photos and signatures</source>
+        <translation>Photos et signatures</translation>
+    </message>
 </context>
 <context>
     <name>UiTime</name>

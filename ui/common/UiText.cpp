@@ -19,6 +19,8 @@ QString UiText::entityName(EntityKind kind)
         return tr("Gas reading");
     case EntityKind::IsolationPoint:
         return tr("Isolation point");
+    case EntityKind::Attachment:
+        return tr("Photo or signature");
     }
     return {};
 }
@@ -34,6 +36,8 @@ QString UiText::entityNamePlural(EntityKind kind)
         return tr("Gas readings");
     case EntityKind::IsolationPoint:
         return tr("Isolation points");
+    case EntityKind::Attachment:
+        return tr("Photos and signatures");
     }
     return {};
 }
