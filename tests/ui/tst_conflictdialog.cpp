@@ -68,6 +68,12 @@ void TestConflictDialog::showsBaseMineAndServerForEachConflictingField()
     QVERIFY(dialog.row(QStringLiteral("title")) && dialog.row(QStringLiteral("location")));
     QVERIFY(dialog.row(QStringLiteral("ppe_requirements"))->offersBoth());
     QVERIFY(!dialog.row(QStringLiteral("title"))->offersBoth());
+    // The form's order (as in the preview), not the alphabet's.
+    QStringList order;
+    for (const ConflictFieldRow *fieldRow : dialog.rows())
+        order.append(fieldRow->fieldName());
+    QCOMPARE(order, (QStringList{QStringLiteral("title"), QStringLiteral("location"),
+                                 QStringLiteral("ppe_requirements")}));
     QStringList texts;
     for (QLabel *label : dialog.findChildren<QLabel *>())
         texts.append(label->text());

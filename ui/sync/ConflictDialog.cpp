@@ -151,11 +151,22 @@ QWidget *ConflictDialog::buildFieldGrid()
     const EntitySchema &schema = EntitySchema::of(m_conflict.change.entity);
     bool anyBoth = false;
     int row = 1;
-    for (auto it = m_conflict.fields.begin(); it != m_conflict.fields.end(); ++it, ++row) {
-        const FieldSpec *spec = schema.field(it.key());
-        FieldSpec fallback;
-        fallback.name = it.key();
-        auto *fieldRow = new ConflictFieldRow(spec ? *spec : fallback, it.value(), grid, row, panel);
+    // In the form's order, as the preview below and the editor show them; a field this version
+    // does not know comes last.
+    QList<FieldSpec> specs;
+    for (const FieldSpec &spec : schema.fields) {
+        if (m_conflict.fields.contains(spec.name))
+            specs.append(spec);
+    }
+    for (auto it = m_conflict.fields.begin(); it != m_conflict.fields.end(); ++it) {
+        if (!schema.field(it.key())) {
+            FieldSpec unknown;
+            unknown.name = it.key();
+            specs.append(unknown);
+        }
+    }
+    for (const FieldSpec &spec : std::as_const(specs)) {
+        auto *fieldRow = new ConflictFieldRow(spec, m_conflict.fields.value(spec.name), grid, row++, panel);
         anyBoth = anyBoth || fieldRow->offersBoth();
         connect(fieldRow, &ConflictFieldRow::choiceChanged, this, &ConflictDialog::updatePreview);
         m_rows.append(fieldRow);
