@@ -31,6 +31,7 @@ private slots:
     void everyVisibleControlIsAtLeast44PxTall();
     void listsScrollKinetically();
     void theSyncStatusStaysInSightInANarrowWindow();
+    void listHeadingsAreNotCutInGerman();
 };
 
 void TestTouchTargets::everyVisibleControlIsAtLeast44PxTall()
@@ -67,6 +68,25 @@ void TestTouchTargets::everyVisibleControlIsAtLeast44PxTall()
     }
     QVERIFY2(tooSmall.isEmpty(), qPrintable(tooSmall.join(QStringLiteral("; "))));
     QVERIFY(window.permitsPane()->view()->verticalHeader()->defaultSectionSize() >= TouchStyle::MinTarget);
+}
+
+void TestTouchTargets::listHeadingsAreNotCutInGerman()
+{
+    QVERIFY(applyLanguage(QStringLiteral("de")).startsWith(QLatin1String("de")));
+    const auto backToEnglish = qScopeGuard([] { applyLanguage(QStringLiteral("en")); });
+    auto device = makeDevice();
+    for (EntityKind kind : {EntityKind::Permit, EntityKind::Task}) {
+        RecordListPane pane(*device->store, kind);
+        const QHeaderView *header = pane.view()->horizontalHeader();
+        for (int column = 1; column < header->count(); ++column) {
+            const QString heading = pane.view()->model()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column),
+                     qPrintable(QStringLiteral("%1: %2 px for %3 px")
+                                    .arg(heading)
+                                    .arg(header->sectionSize(column))
+                                    .arg(header->sectionSizeHint(column))));
+        }
+    }
 }
 
 void TestTouchTargets::listsScrollKinetically()

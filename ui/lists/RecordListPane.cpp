@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace fieldsync::ui {
 
 RecordListPane::RecordListPane(DeviceStore &store, EntityKind kind, QWidget *parent)
@@ -61,8 +63,11 @@ RecordListPane::RecordListPane(DeviceStore &store, EntityKind kind, QWidget *par
     header->setSortIndicator(0, Qt::AscendingOrder);
     header->setSortIndicatorShown(true);
     m_view->setSortingEnabled(true); // after the indicator, so it sorts the way the arrow shows
-    for (int column = 1; column < m_model->columnCount(); ++column)
-        header->resizeSection(column, column == m_model->columnCount() - 1 ? 130 : 150);
+    // Never narrower than the heading: German's "Synchronisierung" was cut to "Synchronisi...".
+    for (int column = 1; column < m_model->columnCount(); ++column) {
+        const int preferred = column == m_model->columnCount() - 1 ? 130 : 150;
+        header->resizeSection(column, std::max(preferred, header->sectionSizeHint(column)));
+    }
     enableKineticScrolling(m_view);
 
     auto *layout = new QVBoxLayout(this);
