@@ -637,9 +637,9 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) not on the server yet; they go with the next sync, and their records stay pending until then.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file not on the server yet; it goes with the next sync, and its record stays pending until then.</numerusform>
+            <numerusform>%n files not on the server yet; they go with the next sync, and their records stay pending until then.</numerusform>
         </translation>
     </message>
     <message>
@@ -728,9 +728,9 @@
     </message>
     <message numerus="yes">
         <source>%n photo(s) saved on this device. They upload with the next sync.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo saved on this device. It uploads with the next sync.</numerusform>
+            <numerusform>%n photos saved on this device. They upload with the next sync.</numerusform>
         </translation>
     </message>
 </context>
@@ -1168,9 +1168,9 @@
     </message>
     <message numerus="yes">
         <source>%n photo(s) removed from this device; the server keeps them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo removed from this device; the server keeps it.</numerusform>
+            <numerusform>%n photos removed from this device; the server keeps them.</numerusform>
         </translation>
     </message>
 </context>

@@ -9,10 +9,12 @@
 #include "attachments/SignaturePad.h"
 #include "common/TouchStyle.h"
 #include "common/Translations.h"
+#include "editors/GasReadingsWidget.h"
 #include "editors/PermitEditor.h"
 #include "lists/RecordListPane.h"
 #include "main/AboutDialog.h"
 #include "main/MainWindow.h"
+#include "settings/SignInDialog.h"
 #include "store/LocalEditor.h"
 #include "sync/ConflictDialog.h"
 #include "sync/SyncPanel.h"
@@ -286,6 +288,24 @@ int main(int argc, char *argv[])
         about.show();
         about.move(window->geometry().center() - about.rect().center());
         shoot(QStringLiteral("about"));
+    }
+    {
+        SignInDialog settings(*tablet.store, window.get());
+        settings.show();
+        settings.move(window->geometry().center() - settings.rect().center());
+        shoot(QStringLiteral("settings"));
+    }
+    {
+        // The gas readings of the permit: the value's spin box is used with gloves on site.
+        auto *tabs = window->permitEditor()->findChild<QTabWidget *>();
+        QWidget *page = window->permitEditor()->findChild<GasReadingsWidget *>();
+        while (page && tabs->indexOf(page) < 0)
+            page = page->parentWidget();
+        if (page) {
+            tabs->setCurrentWidget(page);
+            shoot(QStringLiteral("gas-readings"));
+            tabs->setCurrentIndex(0);
+        }
     }
 
     // Photos and signatures on the hot-work permit: the issuer signs on the tablet, two photos wait

@@ -7,6 +7,7 @@
 #include "common/TouchStyle.h"
 #include "lists/RecordListPane.h"
 #include "main/MainWindow.h"
+#include "settings/SignInDialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -15,6 +16,8 @@
 #include <QLineEdit>
 #include <QScopeGuard>
 #include <QScroller>
+#include <QSpinBox>
+#include <QStyleOption>
 #include <QTableView>
 #include <QTest>
 
@@ -32,6 +35,7 @@ private slots:
     void listsScrollKinetically();
     void theSyncStatusStaysInSightInANarrowWindow();
     void listHeadingsAreNotCutInGerman();
+    void spinBoxButtonsAreFullTargets();
 };
 
 void TestTouchTargets::everyVisibleControlIsAtLeast44PxTall()
@@ -86,6 +90,37 @@ void TestTouchTargets::listHeadingsAreNotCutInGerman()
                                     .arg(header->sectionSize(column))
                                     .arg(header->sectionSizeHint(column))));
         }
+    }
+}
+
+void TestTouchTargets::spinBoxButtonsAreFullTargets()
+{
+    auto device = makeDevice();
+    SignInDialog settings(*device->store);
+    settings.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&settings));
+    const QList<QSpinBox *> spinBoxes = settings.findChildren<QSpinBox *>();
+    QVERIFY(!spinBoxes.isEmpty()); // the days photos are kept
+    for (QSpinBox *spin : spinBoxes) {
+        QStyleOptionSpinBox option;
+        option.initFrom(spin);
+        option.rect = spin->rect();
+        option.frame = true;
+        option.buttonSymbols = spin->buttonSymbols();
+        const QRect up =
+            spin->style()->subControlRect(QStyle::CC_SpinBox, &option, QStyle::SC_SpinBoxUp, spin);
+        const QRect down =
+            spin->style()->subControlRect(QStyle::CC_SpinBox, &option, QStyle::SC_SpinBoxDown, spin);
+        const QRect text =
+            spin->style()->subControlRect(QStyle::CC_SpinBox, &option, QStyle::SC_SpinBoxEditField, spin);
+        for (const QRect &button : {up, down}) {
+            QVERIFY2(button.width() >= TouchStyle::MinTarget && button.height() >= TouchStyle::MinTarget,
+                     qPrintable(QStringLiteral("%1x%2").arg(button.width()).arg(button.height())));
+        }
+        QVERIFY(!up.intersects(down) && !up.intersects(text) && !down.intersects(text));
+        // The value itself still shows in full.
+        QVERIFY2(text.width() >= spin->fontMetrics().horizontalAdvance(spin->text()),
+                 qPrintable(QStringLiteral("%1 px for '%2'").arg(text.width()).arg(spin->text())));
     }
 }
 

@@ -37,6 +37,22 @@ private slots:
                     QLatin1String("Photos and signatures"));
         }
     }
+
+    // English has one and many too: "2 photo(s) saved" is the source text, not what people read.
+    void englishCountsReadAsEnglish()
+    {
+        QVERIFY(applyLanguage(QStringLiteral("en")).startsWith(QLatin1String("en")));
+        const char *context = "fieldsync::ui::AttachmentStrip";
+        const char *saved = "%n photo(s) saved on this device. They upload with the next sync.";
+        QCOMPARE(QCoreApplication::translate(context, saved, nullptr, 1),
+                 QStringLiteral("1 photo saved on this device. It uploads with the next sync."));
+        QCOMPARE(QCoreApplication::translate(context, saved, nullptr, 2),
+                 QStringLiteral("2 photos saved on this device. They upload with the next sync."));
+        QCOMPARE(QCoreApplication::translate("fieldsync::ui::PhotoStorageSettings",
+                                             "%n photo(s) removed from this device; the server keeps them.",
+                                             nullptr, 3),
+                 QStringLiteral("3 photos removed from this device; the server keeps them."));
+    }
 };
 
 QTEST_MAIN(TestUiText)

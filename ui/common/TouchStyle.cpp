@@ -1,6 +1,8 @@
 #include "TouchStyle.h"
 
+#include <QPainter>
 #include <QStyleFactory>
+#include <QStyleOption>
 #include <QWidget>
 
 namespace fieldsync::ui {
@@ -18,10 +20,16 @@ QSize TouchStyle::sizeFromContents(ContentsType type, const QStyleOption *option
         result.setWidth(std::max(result.width(), MinTarget * 2));
         result.setHeight(std::max(result.height(), MinTarget));
         break;
+    case CT_SpinBox: {
+        // The text, the frame and the two buttons side by side (see subControlRect).
+        const int frame = proxy()->pixelMetric(PM_SpinBoxFrameWidth, option, widget);
+        result.setWidth(std::max(result.width(), size.width() + 2 * MinTarget + 2 * frame));
+        result.setHeight(std::max(result.height(), MinTarget));
+        break;
+    }
     case CT_ToolButton:
     case CT_ComboBox:
     case CT_LineEdit:
-    case CT_SpinBox:
     case CT_TabBarTab:
     case CT_ItemViewItem:
     case CT_HeaderSection:
@@ -66,6 +74,50 @@ int TouchStyle::pixelMetric(PixelMetric metric, const QStyleOption *option, cons
     default:
         return QProxyStyle::pixelMetric(metric, option, widget);
     }
+}
+
+QRect TouchStyle::subControlRect(ComplexControl control, const QStyleOptionComplex *option,
+                                 SubControl subControl, const QWidget *widget) const
+{
+    const auto *spin = qstyleoption_cast<const QStyleOptionSpinBox *>(option);
+    if (control != CC_SpinBox || !spin || spin->buttonSymbols == QAbstractSpinBox::NoButtons)
+        return QProxyStyle::subControlRect(control, option, subControl, widget);
+    const QRect frame = spin->rect;
+    const int buttonWidth = MinTarget;
+    const int frameWidth = spin->frame ? proxy()->pixelMetric(PM_SpinBoxFrameWidth, spin, widget) : 0;
+    const QRect up(frame.right() - buttonWidth + 1, frame.top(), buttonWidth, frame.height());
+    const QRect down(up.left() - buttonWidth, frame.top(), buttonWidth, frame.height());
+    switch (subControl) {
+    case SC_SpinBoxUp:
+        return visualRect(spin->direction, frame, up);
+    case SC_SpinBoxDown:
+        return visualRect(spin->direction, frame, down);
+    case SC_SpinBoxEditField:
+        return visualRect(spin->direction, frame,
+                          QRect(frame.left() + frameWidth, frame.top() + frameWidth,
+                                down.left() - frame.left() - frameWidth, frame.height() - 2 * frameWidth));
+    case SC_SpinBoxFrame:
+        return frame;
+    default:
+        return QProxyStyle::subControlRect(control, option, subControl, widget);
+    }
+}
+
+void TouchStyle::drawComplexControl(ComplexControl control, const QStyleOptionComplex *option,
+                                    QPainter *painter, const QWidget *widget) const
+{
+    QProxyStyle::drawComplexControl(control, option, painter, widget);
+    const auto *spin = qstyleoption_cast<const QStyleOptionSpinBox *>(option);
+    if (control != CC_SpinBox || !spin || spin->buttonSymbols == QAbstractSpinBox::NoButtons)
+        return;
+    // The base style separates only the button it expects at the edge: the down button, now
+    // beside it, gets the same line, so that both read as buttons rather than part of the text.
+    const QRect down = subControlRect(CC_SpinBox, spin, SC_SpinBoxDown, widget);
+    painter->save();
+    painter->setPen(spin->palette.color(QPalette::Mid));
+    const int x = spin->direction == Qt::RightToLeft ? down.right() : down.left();
+    painter->drawLine(x, down.top() + 1, x, down.bottom() - 1);
+    painter->restore();
 }
 
 int TouchStyle::styleHint(StyleHint hint, const QStyleOption *option, const QWidget *widget,
