@@ -41,6 +41,39 @@
     </message>
 </context>
 <context>
+    <name>GuiCommandLine</name>
+    <message>
+        <source>Data directory of this device.</source>
+        <translation>Datenverzeichnis dieses Geräts.</translation>
+    </message>
+    <message>
+        <source>Server URL to sign in to.</source>
+        <translation>URL des Servers, bei dem angemeldet wird.</translation>
+    </message>
+    <message>
+        <source>Access token for the server.</source>
+        <translation>Zugangstoken für den Server.</translation>
+    </message>
+    <message>
+        <source>Sign in to a demo server from the token file that `fieldsync-server --demo --demo-token-file FILE` wrote.</source>
+        <translation>Bei einem Demo-Server anmelden, mit der Token-Datei, die `fieldsync-server --demo --demo-token-file FILE` geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>With --demo: sign in as foreman (default) or pm.</source>
+        <translation>Mit --demo: als foreman (Vorarbeiter, Standard) oder pm (Projektleiter) anmelden.</translation>
+    </message>
+    <message>
+        <source>Print start-up time and peak memory once the permit list has painted, then exit (benchmark).</source>
+        <translation>Startzeit und Spitzenspeicher ausgeben, sobald die Genehmigungsliste gezeichnet ist, dann beenden (Benchmark).</translation>
+    </message>
+    <message>
+        <source>FieldSync: permits-to-work and tasks, offline first.
+With no server saved yet it opens a welcome that connects to a server or starts a local demo server.</source>
+        <translation>FieldSync: Arbeitsgenehmigungen und Aufgaben, offline zuerst.
+Ohne gespeicherten Server öffnet es eine Begrüßung, die sich mit einem Server verbindet oder einen lokalen Demo-Server startet.</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>Permit</source>

@@ -41,6 +41,38 @@
     </message>
 </context>
 <context>
+    <name>GuiCommandLine</name>
+    <message>
+        <source>Data directory of this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server URL to sign in to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token for the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to a demo server from the token file that `fieldsync-server --demo --demo-token-file FILE` wrote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --demo: sign in as foreman (default) or pm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print start-up time and peak memory once the permit list has painted, then exit (benchmark).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FieldSync: permits-to-work and tasks, offline first.
+With no server saved yet it opens a welcome that connects to a server or starts a local demo server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>Permit</source>

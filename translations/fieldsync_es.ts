@@ -41,6 +41,39 @@
     </message>
 </context>
 <context>
+    <name>GuiCommandLine</name>
+    <message>
+        <source>Data directory of this device.</source>
+        <translation>Directorio de datos de este dispositivo.</translation>
+    </message>
+    <message>
+        <source>Server URL to sign in to.</source>
+        <translation>URL del servidor en el que iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Access token for the server.</source>
+        <translation>Token de acceso para el servidor.</translation>
+    </message>
+    <message>
+        <source>Sign in to a demo server from the token file that `fieldsync-server --demo --demo-token-file FILE` wrote.</source>
+        <translation>Iniciar sesión en un servidor de demostración con el archivo de tokens que escribió `fieldsync-server --demo --demo-token-file FILE`.</translation>
+    </message>
+    <message>
+        <source>With --demo: sign in as foreman (default) or pm.</source>
+        <translation>Con --demo: iniciar sesión como foreman (capataz, por defecto) o pm (jefe de proyecto).</translation>
+    </message>
+    <message>
+        <source>Print start-up time and peak memory once the permit list has painted, then exit (benchmark).</source>
+        <translation>Mostrar el tiempo de arranque y la memoria máxima cuando se haya dibujado la lista de permisos, y salir (medición).</translation>
+    </message>
+    <message>
+        <source>FieldSync: permits-to-work and tasks, offline first.
+With no server saved yet it opens a welcome that connects to a server or starts a local demo server.</source>
+        <translation>FieldSync: permisos de trabajo y tareas, primero sin conexión.
+Si aún no hay un servidor guardado, abre una bienvenida que se conecta a un servidor o inicia un servidor de demostración local.</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>Permit</source>

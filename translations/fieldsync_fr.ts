@@ -41,6 +41,39 @@
     </message>
 </context>
 <context>
+    <name>GuiCommandLine</name>
+    <message>
+        <source>Data directory of this device.</source>
+        <translation>Dossier de données de cet appareil.</translation>
+    </message>
+    <message>
+        <source>Server URL to sign in to.</source>
+        <translation>URL du serveur auquel se connecter.</translation>
+    </message>
+    <message>
+        <source>Access token for the server.</source>
+        <translation>Jeton d'accès pour le serveur.</translation>
+    </message>
+    <message>
+        <source>Sign in to a demo server from the token file that `fieldsync-server --demo --demo-token-file FILE` wrote.</source>
+        <translation>Se connecter à un serveur de démonstration avec le fichier de jetons écrit par `fieldsync-server --demo --demo-token-file FILE`.</translation>
+    </message>
+    <message>
+        <source>With --demo: sign in as foreman (default) or pm.</source>
+        <translation>Avec --demo : se connecter comme foreman (chef d’équipe, par défaut) ou pm (chef de projet).</translation>
+    </message>
+    <message>
+        <source>Print start-up time and peak memory once the permit list has painted, then exit (benchmark).</source>
+        <translation>Afficher le temps de démarrage et la mémoire maximale une fois la liste des permis affichée, puis quitter (mesure).</translation>
+    </message>
+    <message>
+        <source>FieldSync: permits-to-work and tasks, offline first.
+With no server saved yet it opens a welcome that connects to a server or starts a local demo server.</source>
+        <translation>FieldSync : permis de travail et tâches, hors ligne d'abord.
+Sans serveur enregistré, il ouvre un accueil qui se connecte à un serveur ou démarre un serveur de démonstration local.</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>Permit</source>

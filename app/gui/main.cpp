@@ -2,15 +2,18 @@
 // AppController; everything visible lives in fieldsync_ui.
 
 #include "common/TouchStyle.h"
+#include "common/Translations.h"
 #include "common/UiLogging.h"
 #include "common/UiText.h"
 #include "main/AppController.h"
+#include "main/GuiCommandLine.h"
 #include "store/DeviceStore.h"
 
 #include <QApplication>
 #include <QByteArray>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -18,44 +21,6 @@
 using namespace fieldsync;
 
 namespace {
-
-struct GuiOptions
-{
-    QCommandLineOption dataDir{QStringLiteral("data-dir"),
-                               QCoreApplication::translate("main", "Data directory of this device."),
-                               QStringLiteral("DIR")};
-    QCommandLineOption server{QStringLiteral("server"),
-                              QCoreApplication::translate("main", "Server URL to sign in to."),
-                              QStringLiteral("URL")};
-    QCommandLineOption token{QStringLiteral("token"),
-                             QCoreApplication::translate("main", "Access token for the server."),
-                             QStringLiteral("TOKEN")};
-    QCommandLineOption demo{
-        QStringLiteral("demo"),
-        QCoreApplication::translate("main", "Sign in to a demo server from the token file that "
-                                            "`fieldsync-server --demo --demo-token-file FILE` wrote."),
-        QStringLiteral("FILE")};
-    QCommandLineOption demoRole{
-        QStringLiteral("demo-role"),
-        QCoreApplication::translate("main", "With --demo: sign in as foreman (default) or pm."),
-        QStringLiteral("ROLE"), QStringLiteral("foreman")};
-    QCommandLineOption exitAfterPaint{
-        QStringLiteral("exit-after-first-paint"),
-        QCoreApplication::translate("main", "Print start-up time and peak memory once the "
-                                            "permit list has painted, then exit (benchmark).")};
-
-    void addTo(QCommandLineParser &parser)
-    {
-        parser.setApplicationDescription(QCoreApplication::translate(
-            "main", "FieldSync: permits-to-work and tasks, offline first.\n"
-                    "With no server saved yet it opens a welcome that connects to "
-                    "a server or starts a local demo server."));
-        parser.addHelpOption();
-        parser.addVersionOption();
-        exitAfterPaint.setFlags(QCommandLineOption::HiddenFromHelp);
-        parser.addOptions({dataDir, server, token, demo, demoRole, exitAfterPaint});
-    }
-};
 
 void nameApplication()
 {
@@ -86,8 +51,12 @@ int main(int argc, char *argv[])
     if (asksForHelpOrVersion(argc, argv)) {
         QCoreApplication app(argc, argv);
         nameApplication();
+        // The system's language (no device is open to say another), without a log line about it
+        // in what people asked to read.
+        QLoggingCategory::setFilterRules(QStringLiteral("fieldsync.ui.info=false"));
+        ui::applyLanguage(QString());
         QCommandLineParser parser;
-        GuiOptions gui;
+        ui::GuiCommandLine gui;
         gui.addTo(parser);
         parser.process(app); // prints and exits; an unknown option beside it is an error, as below
         return 0;
@@ -106,7 +75,7 @@ int main(int argc, char *argv[])
     QApplication::setFont(font);
 
     QCommandLineParser parser;
-    GuiOptions gui;
+    ui::GuiCommandLine gui;
     gui.addTo(parser);
     parser.process(app);
 

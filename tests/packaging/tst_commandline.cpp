@@ -28,10 +28,16 @@ enum class Display
 
 // --help and --version must work with no display at all (ssh, a package check); anything else in
 // the GUI needs one, so it gets the offscreen platform.
-Run run(const QString &name, const QStringList &arguments, Display display = Display::Offscreen)
+Run run(const QString &name, const QStringList &arguments, Display display = Display::Offscreen,
+        const QString &language = QStringLiteral("C.UTF-8"))
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // The help is in the system's language: English unless a test asks for another.
+    for (const QString &variable :
+         {QStringLiteral("LANGUAGE"), QStringLiteral("LC_ALL"), QStringLiteral("LC_MESSAGES")})
+        environment.remove(variable);
+    environment.insert(QStringLiteral("LANG"), language);
     if (display == Display::Offscreen) {
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     } else {
@@ -64,6 +70,7 @@ private slots:
     void version_data();
     void version();
     void help_data();
+    void guiHelpSpeaksTheSystemsLanguage();
     void help();
     void unknownOptionIsAUsageError_data();
     void unknownOptionIsAUsageError();
@@ -125,6 +132,17 @@ void TestCommandLine::help()
                  qPrintable(mention + QStringLiteral(" not in:\n") + result.out));
     // The benchmark switch is for fieldsync-bench, not for people.
     QVERIFY(!result.out.contains(QStringLiteral("exit-after-first-paint")));
+}
+
+void TestCommandLine::guiHelpSpeaksTheSystemsLanguage()
+{
+    if (!FIELDSYNC_GUI_BUILT)
+        QSKIP("the GUI is not built");
+    const Run german = run(QStringLiteral("fieldsync"), {QStringLiteral("--help")}, Display::None,
+                           QStringLiteral("de_DE.UTF-8"));
+    QVERIFY2(german.exitCode == 0, qPrintable(german.err));
+    QVERIFY2(german.out.contains(QStringLiteral("Datenverzeichnis dieses Geräts.")), qPrintable(german.out));
+    QVERIFY2(german.out.contains(QStringLiteral("--data-dir <DIR>")), qPrintable(german.out));
 }
 
 void TestCommandLine::unknownOptionIsAUsageError_data()
