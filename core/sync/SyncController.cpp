@@ -304,13 +304,17 @@ void SyncController::onFinished(const SyncReport &report)
 void SyncController::onConnectivityChanged()
 {
     const ConnectivityMonitor::State state = m_connectivity.state();
-    if ((state == ConnectivityMonitor::State::Offline ||
-         state == ConnectivityMonitor::State::ServerUnreachable) &&
-        m_engine.isRunning()) {
+    const auto gone = [](ConnectivityMonitor::State which) {
+        return which == ConnectivityMonitor::State::Offline ||
+               which == ConnectivityMonitor::State::ServerUnreachable;
+    };
+    if (gone(state) && !gone(m_lastConnectivity) && m_engine.isRunning()) {
         // A hung server or a network that swallows packets would otherwise hold the run (and
-        // "Sync now") until the transfer timeout, while the status already says it is gone.
+        // "Sync now") until the transfer timeout, while the status already says it is gone. A
+        // run a person started while it was gone already goes on: it may prove the check wrong.
         m_engine.abandon(m_connectivity.reason());
     }
+    m_lastConnectivity = state;
     m_scheduler.setBlocked(state == ConnectivityMonitor::State::Offline ||
                            state == ConnectivityMonitor::State::ServerUnreachable ||
                            state == ConnectivityMonitor::State::SignedOut);

@@ -113,6 +113,8 @@ private:
     bool m_automatic = false;
     bool m_eventsConnectedBefore = false;
     qint64 m_seenSeq = 0;
+    // The state before the last change: only a server that goes away ends a run in flight.
+    ConnectivityMonitor::State m_lastConnectivity = ConnectivityMonitor::State::Unknown;
     QString m_lastError; // why the last run failed, when it was not the network
 };
 
