@@ -1,6 +1,7 @@
 #include "PushMessages.h"
 
 #include "JsonReader.h"
+#include "JsonSpans.h"
 #include "common/CanonicalUuid.h"
 #include "common/JsonWriter.h"
 #include "domain/IsoTimestamp.h"
@@ -315,6 +316,9 @@ Result<PushResponse> PushResponse::fromJson(const QByteArray &body)
             return entry.error();
         response.rejected.append(std::move(entry).value());
     }
+    if (std::optional<QList<QByteArray>> data = memberOfEach(body, "applied", "data");
+        data && data->size() == response.applied.size())
+        response.appliedDataJson = std::move(*data);
     return response;
 }
 

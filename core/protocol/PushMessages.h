@@ -97,6 +97,10 @@ struct PushResponse
     QList<ConflictedChange> conflicts;
     QList<RejectedChange> rejected;
     qint64 cursor = 0;
+    // Each applied entry's data as the body had it, in the order of applied; empty when fromJson
+    // could not take it from the body as is. A device stores the record state it was sent as
+    // that text instead of encoding again what it decoded.
+    QList<QByteArray> appliedDataJson;
 
     QByteArray toJson() const;
     static Result<PushResponse> fromJson(const QByteArray &body);

@@ -131,9 +131,9 @@ Result<int> RecordStore::count(const RecordQuery &request)
     return query.next() ? query.value(0).toInt() : 0;
 }
 
-Result<void> RecordStore::save(const LocalRecord &record, Row row)
+Result<void> RecordStore::save(const LocalRecord &record, Row row, const QByteArray &encodedData)
 {
-    const QByteArray data = JsonWriter::compact(record.data);
+    const QByteArray data = encodedData.isEmpty() ? JsonWriter::compact(record.data) : encodedData;
     // Applying the server's state makes both sides one object: it is encoded once.
     SqlValue serverData;
     if (!record.serverData.isEmpty())

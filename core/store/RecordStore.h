@@ -41,8 +41,9 @@ public:
         MayExist,
         New
     };
-    // Writes the whole row (local and server sides).
-    Result<void> save(const LocalRecord &record, Row row = Row::MayExist);
+    // Writes the whole row (local and server sides). encodedData: record.data as JSON text when the
+    // caller has it already (a server's answer as it came), else empty and it is encoded here.
+    Result<void> save(const LocalRecord &record, Row row = Row::MayExist, const QByteArray &encodedData = {});
 
     // Where a record stands, without decoding its JSON: what applying a server answer decides by.
     struct Head

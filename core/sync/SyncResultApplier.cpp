@@ -75,7 +75,8 @@ private:
 };
 
 Result<void> SyncResultApplier::applyServerState(const QString &recordId, EntityKind entity, qint64 version,
-                                                 bool deleted, const QJsonObject &data, const Known *known)
+                                                 bool deleted, const QJsonObject &data, const Known *known,
+                                                 const QByteArray &encodedData)
 {
     // Only the record's head is read: its JSON is either replaced as a whole or left alone.
     std::optional<RecordStore::Head> head;
@@ -138,17 +139,19 @@ Result<void> SyncResultApplier::applyServerState(const QString &recordId, Entity
     record.serverVersion = version;
     record.serverDeleted = deleted;
     record.serverData = data;
-    return m_store.records().save(record, head ? RecordStore::Row::MayExist : RecordStore::Row::New);
+    return m_store.records().save(record, head ? RecordStore::Row::MayExist : RecordStore::Row::New,
+                                  encodedData);
 }
 
 Result<void> SyncResultApplier::settleApplied(const OutboxEntry &entry,
-                                              const protocol::AppliedChange &applied, const Known *known)
+                                              const protocol::AppliedChange &applied,
+                                              const QByteArray &encodedData, const Known *known)
 {
     if (Result<void> removed = m_store.outbox().remove(entry.change.offlineId); !removed)
         return removed;
     const bool deleted = entry.change.op == ChangeOp::Delete;
     return applyServerState(entry.change.id, entry.change.entity, applied.version, deleted, applied.data,
-                            known);
+                            known, encodedData);
 }
 
 Result<void> SyncResultApplier::storeConflict(const OutboxEntry &entry,
@@ -262,7 +265,8 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
                 continue;
             }
         }
-        if (Result<void> settledNow = settleApplied(*entry, applied, prefetch.find(entry->change.id));
+        if (Result<void> settledNow = settleApplied(*entry, applied, response.appliedDataJson.value(i),
+                                                    prefetch.find(entry->change.id));
             !settledNow)
             return settledNow.error();
         settle(*entry);

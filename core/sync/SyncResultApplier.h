@@ -46,12 +46,15 @@ private:
     };
     class Prefetch;
 
+    // encodedData: applied.data as the answer had it (PushResponse::appliedDataJson), or empty.
     Result<void> settleApplied(const OutboxEntry &entry, const protocol::AppliedChange &applied,
-                               const Known *known);
+                               const QByteArray &encodedData, const Known *known);
     Result<void> storeConflict(const OutboxEntry &entry, const protocol::ConflictedChange &conflict);
     Result<void> storeRejection(const OutboxEntry &entry, const protocol::RejectedChange &rejected);
+    // encodedData: data as JSON text when the answer had it so, stored as it is; else empty.
     Result<void> applyServerState(const QString &recordId, EntityKind entity, qint64 version, bool deleted,
-                                  const QJsonObject &data, const Known *known);
+                                  const QJsonObject &data, const Known *known,
+                                  const QByteArray &encodedData = {});
     // Why a pulled record must not be stored (not of its entity's shape, or another entity than
     // the record of that id here), or nothing.
     Result<std::optional<QString>> problemWithPulled(const protocol::PulledRecord &pulled,

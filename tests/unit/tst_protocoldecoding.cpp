@@ -166,6 +166,7 @@ private slots:
 
     void aGoodPushResponseDecodesToItsValues();
     void aPushResponseRoundTrips();
+    void eachAppliedDataIsKeptAsTheBodyHadIt();
     void aBadPushResponseIsRefused_data();
     void aBadPushResponseIsRefused();
 
@@ -591,6 +592,36 @@ void TestProtocolDecoding::aPushResponseRoundTrips()
     QVERIFY(empty.ok());
     QVERIFY(empty.value().applied.isEmpty() && empty.value().conflicts.isEmpty() &&
             empty.value().rejected.isEmpty());
+}
+
+void TestProtocolDecoding::eachAppliedDataIsKeptAsTheBodyHadIt()
+{
+    const Result<PushResponse> good = PushResponse::fromJson(GoodPushResponse);
+    QVERIFY(good.ok());
+    QCOMPARE(good.value().appliedDataJson, QList<QByteArray>{R"({"title":"New","status":"draft"})"});
+
+    // Spaces, strings with brackets and escaped quotes, nesting and keys after data: the text is
+    // exactly the value's, and decodes to the entry's data.
+    const QByteArray spaced =
+        R"( { "cursor" : 1 , "applied" : [ { "data" : { "title" : "a \"}]\" b" , "ppe" : [ "x" , "]" ] } ,)"
+        R"( "id" : "7c9e6679-7425-40de-944b-e07fc1f90ae7" , "offline_id" : "0f8fad5b-d9cb-469f-a165-70867728950e" ,)"
+        R"( "version" : 2 } , {"offline_id":"1b4e28ba-2fa1-41d2-883f-0016d3cca427","version":3,)"
+        R"("id":"6fa459ea-ee8a-4ca4-894e-db77e160355e","data":{}} ] , "conflicts" : [ ] , "rejected" : [ ] } )";
+    const Result<PushResponse> decoded = PushResponse::fromJson(spaced);
+    QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : describe(decoded.error())));
+    const QList<QByteArray> &texts = decoded.value().appliedDataJson;
+    QCOMPARE(texts.size(), 2);
+    QCOMPARE(texts.at(0), QByteArray(R"({ "title" : "a \"}]\" b" , "ppe" : [ "x" , "]" ] })"));
+    QCOMPARE(parsed(texts.at(0)), decoded.value().applied.at(0).data);
+    QCOMPARE(texts.at(1), QByteArray("{}"));
+
+    // A key written with escapes is not looked for: nothing is taken, and data is encoded anew.
+    QByteArray escaped = GoodPushResponse;
+    escaped.replace(R"("data":)", R"("d\u0061ta":)");
+    const Result<PushResponse> unfound = PushResponse::fromJson(escaped);
+    QVERIFY(unfound.ok());
+    QCOMPARE(unfound.value().applied.at(0).data.value(u"title"_s), QJsonValue(u"New"_s));
+    QVERIFY(unfound.value().appliedDataJson.isEmpty());
 }
 
 void TestProtocolDecoding::aBadPushResponseIsRefused_data()
