@@ -71,6 +71,17 @@ Result<QList<AuditRepository::Entry>> AuditRepository::entriesFor(const QString 
     return entries;
 }
 
+Result<std::optional<QByteArray>> AuditRepository::afterDataAt(const QString &recordId, qint64 seq)
+{
+    std::optional<QByteArray> afterData;
+    const Result<void> read =
+        m_db.select(QStringLiteral("SELECT after_data FROM audit WHERE record_id = ? AND seq = ?"),
+                    {recordId, seq}, [&afterData](const SqlRow &row) { afterData = row.utf8(0); });
+    if (!read)
+        return read.error();
+    return afterData;
+}
+
 Result<QStringList> AuditRepository::whoBroughtItTo(const QString &recordId, const QString &status)
 {
     Result<QList<Entry>> entries = entriesFor(recordId);

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <optional>
+
 namespace fieldsync::server {
 
 class ServerDatabase;
@@ -34,6 +36,8 @@ public:
     Result<void> record(const StoredRecord &after, const QJsonObject &before, const QString &clientTime,
                         const QByteArray &encodedAfterData = {});
     Result<QList<Entry>> entriesFor(const QString &recordId);
+    // The after_data of the record's entry of that seq, as stored; nothing when there is none.
+    Result<std::optional<QByteArray>> afterDataAt(const QString &recordId, qint64 seq);
     // Who brought the record to this status: its creator, and who last moved it into the status
     // (once each; empty when the trail holds neither).
     Result<QStringList> whoBroughtItTo(const QString &recordId, const QString &status);

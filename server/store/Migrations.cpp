@@ -66,11 +66,19 @@ Migration initialSchema()
     };
 }
 
+// No table changes: an applied answer may now be stored as a reference to its audit entry (see
+// ChangeAnswer::toStored). The version says so, so that an older server, which could not replay
+// such an answer, refuses the database instead of failing every replay.
+Migration compactAppliedAnswers()
+{
+    return Migration{2, {}};
+}
+
 } // namespace
 
 const QList<Migration> &all()
 {
-    static const QList<Migration> migrations{initialSchema()};
+    static const QList<Migration> migrations{initialSchema(), compactAppliedAnswers()};
     return migrations;
 }
 

@@ -3,6 +3,9 @@
 #include "common/JsonWriter.h"
 #include "http/GzipStream.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace fieldsync::server {
 
 namespace {
@@ -30,6 +33,9 @@ constexpr QByteArrayView AppliedOpening = "{\"applied\":[";
 // Below this the thread costs more than it saves; past it, each piece keeps the thread busy
 // while the next one is written.
 constexpr qsizetype GzipPieceBytes = 32 * 1024;
+
+// A compact stored answer is a JSON object with this one key, which no push response has.
+constexpr QByteArrayView AuditReferenceOpening = "{\"applied_from_audit\":";
 
 void appendEntry(QByteArray &list, const QByteArray &entry)
 {
@@ -159,6 +165,21 @@ void ChangeAnswer::addTo(protocol::PushResponse &response) const
 
 QByteArray ChangeAnswer::toStored() const
 {
+    if (kind == Kind::Applied && auditSeq > 0) {
+        QByteArray stored;
+        stored.reserve(160);
+        stored.append(AuditReferenceOpening);
+        stored.append("{\"id\":");
+        JsonWriter::appendString(stored, applied.id);
+        stored.append(",\"offline_id\":");
+        JsonWriter::appendString(stored, applied.offlineId);
+        stored.append(",\"seq\":");
+        JsonWriter::appendInteger(stored, auditSeq);
+        stored.append(",\"version\":");
+        JsonWriter::appendInteger(stored, applied.version);
+        stored.append("}}");
+        return stored;
+    }
     PushResponseWriter single;
     single.add(*this);
     return single.finish(0);
@@ -180,6 +201,42 @@ Result<ChangeAnswer> ChangeAnswer::fromStored(const QByteArray &stored, const QS
     ChangeAnswer answer = makeRejected(QString(), QString(), QString(), projectId);
     answer.rejected = single.rejected.takeFirst();
     return answer;
+}
+
+Result<std::optional<ChangeAnswer::AuditReference>> ChangeAnswer::auditReferenceIn(const QByteArray &stored)
+{
+    if (!stored.startsWith(AuditReferenceOpening))
+        return std::optional<AuditReference>();
+    const auto broken = [] {
+        return makeError(QStringLiteral("database"),
+                         QStringLiteral("a stored answer's audit reference is broken"));
+    };
+    QJsonParseError parsed{};
+    const QJsonDocument document = QJsonDocument::fromJson(stored, &parsed);
+    if (parsed.error != QJsonParseError::NoError || !document.isObject() || document.object().size() != 1)
+        return broken();
+    const QJsonValue value = document.object().value(QStringLiteral("applied_from_audit"));
+    const QJsonObject object = value.toObject();
+    const QJsonValue id = object.value(QStringLiteral("id"));
+    const QJsonValue offlineId = object.value(QStringLiteral("offline_id"));
+    const QJsonValue seq = object.value(QStringLiteral("seq"));
+    const QJsonValue version = object.value(QStringLiteral("version"));
+    if (!value.isObject() || object.size() != 4 || !id.isString() || !offlineId.isString() ||
+        !seq.isDouble() || !version.isDouble() || seq.toInteger(-1) <= 0 || version.toInteger(-1) <= 0)
+        return broken();
+    return std::optional<AuditReference>(
+        AuditReference{id.toString(), offlineId.toString(), version.toInteger(), seq.toInteger()});
+}
+
+QByteArray ChangeAnswer::expandStored(const AuditReference &reference, const QByteArray &afterData)
+{
+    protocol::AppliedChange applied;
+    applied.offlineId = reference.offlineId;
+    applied.id = reference.recordId;
+    applied.version = reference.version;
+    PushResponseWriter single;
+    single.add(makeApplied(std::move(applied), QString(), afterData));
+    return single.finish(0);
 }
 
 } // namespace fieldsync::server

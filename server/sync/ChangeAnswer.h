@@ -4,6 +4,7 @@
 #include "protocol/PushMessages.h"
 
 #include <memory>
+#include <optional>
 
 namespace fieldsync::server {
 
@@ -30,6 +31,10 @@ struct ChangeAnswer
     // This answer's entry as JSON text, when whoever made the answer had it at hand (an applied
     // change carries the whole record, which is then encoded once per change, not once per use).
     QByteArray encodedEntry;
+    // For an applied answer: the seq of the audit entry whose after_data is exactly this answer's
+    // data as encoded (0 when there is none, as for a delete, whose entry says deleted). The
+    // stored answer then names that entry instead of carrying the record a third time.
+    qint64 auditSeq = 0;
 
     static ChangeAnswer makeApplied(protocol::AppliedChange applied, const QString &projectId);
     static ChangeAnswer makeConflict(protocol::ConflictedChange conflict, const QString &projectId);
@@ -45,9 +50,25 @@ struct ChangeAnswer
     QByteArray entryJson() const;
 
     // Stored as a push response holding this one entry, so the protocol's strict decoder reads
-    // it back and no second format exists.
+    // it back; an applied answer with an auditSeq is stored as an AuditReference instead, and
+    // made whole again with expandStored() before fromStored() reads it.
     QByteArray toStored() const;
     static Result<ChangeAnswer> fromStored(const QByteArray &stored, const QString &projectId);
+
+    // What a compact stored applied answer keeps: everything but the data, and where to find it.
+    struct AuditReference
+    {
+        QString recordId;
+        QString offlineId;
+        qint64 version = 0;
+        qint64 seq = 0;
+    };
+    // The reference in stored, or nothing when stored is a whole answer; an Error when it looks
+    // like a reference but is not a sound one.
+    static Result<std::optional<AuditReference>> auditReferenceIn(const QByteArray &stored);
+    // The whole stored answer (what toStored() wrote before compact answers existed) for a
+    // reference and its audit entry's after_data.
+    static QByteArray expandStored(const AuditReference &reference, const QByteArray &afterData);
 };
 
 // Writes a push response (what protocol::PushResponse::toJson writes) from the answers' JSON entries,

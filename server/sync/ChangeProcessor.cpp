@@ -351,8 +351,13 @@ Result<ChangeAnswer> ChangeProcessor::write(const PushContext &context, const pr
         return saved.error();
     if (const Result<void> audited = m_audit.record(record, before, context.clientTime, data); !audited)
         return audited.error();
-    return ChangeAnswer::makeApplied({change.offlineId, record.id, record.version, record.data},
-                                     record.projectId, data);
+    ChangeAnswer answer = ChangeAnswer::makeApplied(
+        {change.offlineId, record.id, record.version, record.data}, record.projectId, data);
+    // A live record's audit entry holds data as it is (see AuditRepository::record); a deleted
+    // one's says deleted besides, so its answer is stored whole.
+    if (!record.deleted)
+        answer.auditSeq = record.seq;
+    return answer;
 }
 
 } // namespace fieldsync::server

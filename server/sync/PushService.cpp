@@ -34,8 +34,29 @@ PushService::PushService(ServerDatabase &db)
     : m_db(db)
     , m_processor(db)
     , m_idempotency(db)
+    , m_audit(db)
     , m_sequence(m_processor.sequence())
 {}
+
+Result<QByteArray> PushService::wholeStoredAnswer(const QByteArray &stored)
+{
+    const Result<std::optional<ChangeAnswer::AuditReference>> reference =
+        ChangeAnswer::auditReferenceIn(stored);
+    if (!reference)
+        return reference.error();
+    if (!reference.value())
+        return stored;
+    const ChangeAnswer::AuditReference &entry = *reference.value();
+    const Result<std::optional<QByteArray>> afterData = m_audit.afterDataAt(entry.recordId, entry.seq);
+    if (!afterData)
+        return afterData.error();
+    if (!afterData.value() || afterData.value()->isEmpty())
+        return makeError(QStringLiteral("database"),
+                         QStringLiteral("the audit entry %1 of %2 that a stored answer names is missing")
+                             .arg(entry.seq)
+                             .arg(entry.recordId));
+    return ChangeAnswer::expandStored(entry, *afterData.value());
+}
 
 Result<ChangeAnswer> PushService::answer(const PushContext &context, const protocol::Change &change)
 {
@@ -49,7 +70,10 @@ Result<ChangeAnswer> PushService::answer(const PushContext &context, const proto
                 change.offlineId, QStringLiteral("not_found"),
                 QStringLiteral("no %1 %2").arg(EntitySchema::of(change.entity).wireName, change.id));
         }
-        Result<ChangeAnswer> replayed = ChangeAnswer::fromStored(previous->answer, previous->projectId);
+        const Result<QByteArray> whole = wholeStoredAnswer(previous->answer);
+        if (!whole)
+            return whole.error();
+        Result<ChangeAnswer> replayed = ChangeAnswer::fromStored(whole.value(), previous->projectId);
         if (replayed && answeredAnotherRecord(replayed.value(), change)) {
             // The device used one offline id for two changes: the second would get the first's
             // answer and be taken for applied while nothing of it was.

@@ -5,6 +5,7 @@
 #include "auth/AuthUser.h"
 #include "common/Result.h"
 #include "protocol/PushMessages.h"
+#include "store/AuditRepository.h"
 #include "store/IdempotencyRepository.h"
 #include "store/SequenceRepository.h"
 
@@ -33,12 +34,16 @@ public:
 
 private:
     Result<ChangeAnswer> answer(const PushContext &context, const protocol::Change &change);
+    // A stored answer as the protocol's decoder reads it: a compact applied answer gets its data
+    // back from the audit entry it names.
+    Result<QByteArray> wholeStoredAnswer(const QByteArray &stored);
     void notifyListeners(const AuthUser &user, const protocol::PushRequest &request,
                          const protocol::PushResponse &response, qint64 startCursor);
 
     ServerDatabase &m_db;
     ChangeProcessor m_processor;
     IdempotencyRepository m_idempotency;
+    AuditRepository m_audit;
     SequenceRepository &m_sequence; // the processor's: it takes the numbers this push holds
     QHash<QString, IdempotencyRepository::StoredAnswer> m_answered; // of the push in progress
     QList<CommitListener *> m_listeners;

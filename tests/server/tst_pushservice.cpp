@@ -4,6 +4,7 @@
 #include "PushServiceFixture.h"
 #include "http/Gzip.h"
 #include "store/AuditRepository.h"
+#include "store/RecordRepository.h"
 #include "store/SequenceRepository.h"
 
 #include <QElapsedTimer>
@@ -63,6 +64,58 @@ private Q_SLOTS:
         QCOMPARE(second.value().toJson(), first.value().toJson());
         QCOMPARE(stored(id).version, 2);
         QCOMPARE(stored(id).seq, 2);
+    }
+
+    void replayAfterRestartGivesTheSameBytesFromACompactStoredAnswer()
+    {
+        const QString id = newId();
+        const protocol::PushRequest request = pushRequest(
+            {createChange(EntityKind::Permit, id, permitData()),
+             updateChange(EntityKind::Permit, id, 1, {}, {{QStringLiteral("title"), QStringLiteral("B")}}),
+             deleteChange(EntityKind::Permit, id, 2)});
+        QByteArray firstBody;
+        QVERIFY(m_push->push(foreman(), request, &firstBody).ok());
+        // The live versions' answers name their audit entries instead of carrying the record again;
+        // the delete's (whose entry says deleted) is stored whole.
+        int compact = 0;
+        QVERIFY(m_temp->db()
+                    .select(QStringLiteral("SELECT answer FROM idempotency"), {},
+                            [&compact](const SqlRow &row) {
+                                if (!row.utf8(0).contains("\"data\""))
+                                    ++compact;
+                            })
+                    .ok());
+        QCOMPARE(compact, 2);
+
+        // A new service on a new connection, as after a restart, answers with the same bytes.
+        m_push.reset();
+        ServerDatabase reopened;
+        QVERIFY(reopened.open(m_temp->path()).ok());
+        PushService again(reopened);
+        QByteArray secondBody;
+        const Result<protocol::PushResponse> second = again.push(foreman(), request, &secondBody);
+        QVERIFY(second.ok());
+        QCOMPARE(secondBody, firstBody);
+        QCOMPARE(second.value().toJson(), firstBody);
+        QCOMPARE(RecordRepository(reopened).find(id).value()->version, 3);
+    }
+
+    void compactStoredAnswerExpandsToTheWholeOne()
+    {
+        protocol::AppliedChange applied{QStringLiteral("o-1"), QStringLiteral("r-1"), 4, {}};
+        const QByteArray data = "{\"project_id\":\"p1\",\"title\":\"caf\\u00e9 \\\"x\\\"\"}";
+        const ChangeAnswer whole = ChangeAnswer::makeApplied(applied, QStringLiteral("p1"), data);
+        ChangeAnswer compact = whole;
+        compact.auditSeq = 17;
+        const Result<std::optional<ChangeAnswer::AuditReference>> reference =
+            ChangeAnswer::auditReferenceIn(compact.toStored());
+        QVERIFY(reference.ok() && reference.value().has_value());
+        QCOMPARE(reference.value()->seq, 17);
+        QCOMPARE(ChangeAnswer::expandStored(*reference.value(), data), whole.toStored());
+        // A whole answer is no reference, and a broken reference is an error, not a guess.
+        QVERIFY(ChangeAnswer::auditReferenceIn(whole.toStored()).ok());
+        QVERIFY(!ChangeAnswer::auditReferenceIn(whole.toStored()).value().has_value());
+        QVERIFY(!ChangeAnswer::auditReferenceIn("{\"applied_from_audit\":{\"id\":\"r-1\"}}").ok());
     }
 
     void replayedAppendIsNotAppendedTwice()
