@@ -64,6 +64,44 @@ IdempotencyRepository::findMany(const QString &deviceId, const QStringList &offl
     return answers;
 }
 
+Result<void> IdempotencyRepository::storeMany(const QString &deviceId, const QList<NewAnswer> &answers,
+                                              const QString &now)
+{
+    // Full chunks share one statement of many rows; the few left over go one by one (a short
+    // chunk cannot be filled up as findMany's are: a row twice breaks the primary key).
+    constexpr int RowsPerChunk = 50;
+    static const QString sql = [] {
+        QString text = QStringLiteral(
+            "INSERT INTO idempotency (device_id, offline_id, project_id, answer, created_at) VALUES ");
+        for (int row = 0; row < RowsPerChunk; ++row)
+            text += row == 0 ? QStringLiteral("(?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?)");
+        return text;
+    }();
+    qsizetype first = 0;
+    QList<SqlValue> values;
+    values.reserve(RowsPerChunk * 5);
+    for (; first + RowsPerChunk <= answers.size(); first += RowsPerChunk) {
+        values.clear();
+        for (qsizetype index = first; index < first + RowsPerChunk; ++index) {
+            const NewAnswer &row = answers.at(index);
+            values.append(deviceId);
+            values.append(row.offlineId);
+            values.append(row.answer.projectId.isNull() ? QStringLiteral("") : row.answer.projectId);
+            values.append(row.answer.answer);
+            values.append(now);
+        }
+        if (const Result<void> stored = m_db.select(sql, values, {}); !stored)
+            return stored;
+    }
+    for (; first < answers.size(); ++first) {
+        if (const Result<void> stored =
+                store(deviceId, answers.at(first).offlineId, answers.at(first).answer, now);
+            !stored)
+            return stored;
+    }
+    return {};
+}
+
 Result<void> IdempotencyRepository::store(const QString &deviceId, const QString &offlineId,
                                           const StoredAnswer &answer, const QString &now)
 {

@@ -32,6 +32,13 @@ public:
     Result<QHash<QString, StoredAnswer>> findMany(const QString &deviceId, const QStringList &offlineIds);
     Result<void> store(const QString &deviceId, const QString &offlineId, const StoredAnswer &answer,
                        const QString &now);
+    struct NewAnswer
+    {
+        QString offlineId;
+        StoredAnswer answer;
+    };
+    // What store() does for each of answers, in a few statements of many rows each.
+    Result<void> storeMany(const QString &deviceId, const QList<NewAnswer> &answers, const QString &now);
 
 private:
     ServerDatabase &m_db;

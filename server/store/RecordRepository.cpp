@@ -6,6 +6,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace fieldsync::server {
 
 namespace {
@@ -60,6 +62,38 @@ Result<std::optional<StoredRecord>> RecordRepository::find(const QString &id)
     if (!entity)
         return entity.error();
     found->entity = entity.value();
+    return found;
+}
+
+Result<QSet<QString>> RecordRepository::existing(const QStringList &ids)
+{
+    // As IdempotencyRepository::findMany: chunks of a fixed size, a short last one filled with
+    // its last id again, so that there are few distinct statements and bound values.
+    constexpr int ChunkSize = 100;
+    static const QString sql = [] {
+        QString text = QStringLiteral("SELECT id FROM records WHERE id IN (?");
+        for (int index = 1; index < ChunkSize; ++index)
+            text += QStringLiteral(", ?");
+        text += QStringLiteral(")");
+        return text;
+    }();
+    QSet<QString> found;
+    const Result<void> read = m_db.withPlansForTheirValues([&]() -> Result<void> {
+        QList<SqlValue> values;
+        values.reserve(ChunkSize);
+        for (qsizetype first = 0; first < ids.size(); first += ChunkSize) {
+            values.clear();
+            for (qsizetype index = first; index < first + ChunkSize; ++index)
+                values.append(ids.at(std::min(index, ids.size() - 1)));
+            const Result<void> chunk =
+                m_db.select(sql, values, [&found](const SqlRow &row) { found.insert(row.text(0)); });
+            if (!chunk)
+                return chunk;
+        }
+        return {};
+    });
+    if (!read)
+        return read.error();
     return found;
 }
 

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QStringList>
 
 #include <optional>
 
@@ -21,6 +22,8 @@ public:
     explicit RecordRepository(ServerDatabase &db);
 
     Result<std::optional<StoredRecord>> find(const QString &id);
+    // Which of ids name a record, in a few statements for a whole push instead of one per id.
+    Result<QSet<QString>> existing(const QStringList &ids);
     // Inserts or overwrites the row with this id. encodedData: record.data as compact JSON, when
     // the caller has it already.
     Result<void> save(const StoredRecord &record, const QByteArray &encodedData = {});

@@ -169,6 +169,36 @@ Result<QString> ChangeProcessor::checkAttachmentTarget(const QJsonObject &data, 
     return QString();
 }
 
+Result<void> ChangeProcessor::lookUpFreeIds(const QList<protocol::Change> &changes)
+{
+    m_freeIds.clear();
+    QStringList ids;
+    for (const protocol::Change &change : changes) {
+        if (makesNewRecord(change.op))
+            ids.append(change.id);
+    }
+    if (ids.isEmpty())
+        return {};
+    const Result<QSet<QString>> taken = m_records.existing(ids);
+    if (!taken)
+        return taken.error();
+    for (const QString &id : std::as_const(ids)) {
+        if (!taken.value().contains(id))
+            m_freeIds.insert(id);
+    }
+    return {};
+}
+
+Result<bool> ChangeProcessor::isFreeId(const QString &id)
+{
+    if (m_freeIds.remove(id))
+        return true;
+    const Result<std::optional<StoredRecord>> existing = m_records.find(id);
+    if (!existing)
+        return existing.error();
+    return !existing.value().has_value();
+}
+
 Result<ChangeAnswer> ChangeProcessor::create(const PushContext &context, const EntitySchema &schema,
                                              const protocol::Change &change)
 {
@@ -193,10 +223,10 @@ Result<ChangeAnswer> ChangeProcessor::create(const PushContext &context, const E
     if (!checked)
         return rejected(change, checked.error(), projectId);
 
-    const Result<std::optional<StoredRecord>> existing = m_records.find(change.id);
-    if (!existing)
-        return existing.error();
-    if (existing.value())
+    const Result<bool> free = isFreeId(change.id);
+    if (!free)
+        return free.error();
+    if (!free.value())
         return rejected(change, QStringLiteral("duplicate_id"),
                         QStringLiteral("id %1 already exists").arg(change.id), projectId);
 

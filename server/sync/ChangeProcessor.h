@@ -29,6 +29,11 @@ public:
     explicit ChangeProcessor(ServerDatabase &db);
 
     Result<ChangeAnswer> process(const PushContext &context, const protocol::Change &change);
+
+    // Looks up at once which ids the creates among changes name are free, so that each create
+    // need not ask on its own. Valid for the transaction it runs in, until forgetFreeIds().
+    Result<void> lookUpFreeIds(const QList<protocol::Change> &changes);
+    void forgetFreeIds() { m_freeIds.clear(); }
     // The sequence every write takes its number from (a push holds it; see SequenceRepository).
     SequenceRepository &sequence() { return m_sequence; }
 
@@ -56,9 +61,15 @@ private:
     Result<ChangeAnswer> write(const PushContext &context, const protocol::Change &change,
                                StoredRecord record, const QJsonObject &before);
 
+    // Whether no record has this id; from the free ids looked up, else asked now.
+    Result<bool> isFreeId(const QString &id);
+
     RecordRepository m_records;
     SequenceRepository m_sequence;
     AuditRepository m_audit;
+    // Ids no record had when looked up; each is taken out as a create uses it, so that a second
+    // create of the same id asks the database, which then has the first.
+    QSet<QString> m_freeIds;
 };
 
 } // namespace fieldsync::server

@@ -88,10 +88,8 @@ Result<ChangeAnswer> PushService::answer(const PushContext &context, const proto
     if (!answer)
         return answer;
     IdempotencyRepository::StoredAnswer toStore{answer.value().projectId, answer.value().toStored()};
-    if (const Result<void> kept =
-            m_idempotency.store(context.deviceId, change.offlineId, toStore, context.now);
-        !kept)
-        return kept.error();
+    // Stored with the rest of the push's answers before it commits (see push()).
+    m_newAnswers.append({change.offlineId, toStore});
     // The same offline id later in this request gets this answer, as a lookup would find it.
     if (toStore.projectId.isNull())
         toStore.projectId = QStringLiteral("");
@@ -126,6 +124,12 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
     if (!answered)
         return answered.error();
     m_answered = std::move(answered).value();
+    m_newAnswers.clear();
+    m_newAnswers.reserve(request.changes.size());
+    const std::unique_ptr<ChangeProcessor, void (*)(ChangeProcessor *)> freeIds(
+        &m_processor, [](ChangeProcessor *processor) { processor->forgetFreeIds(); });
+    if (const Result<void> looked = m_processor.lookUpFreeIds(request.changes); !looked)
+        return looked.error();
 
     protocol::PushResponse response;
     PushResponseWriter writer;
@@ -147,6 +151,13 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
             !m_lastProjects.contains(answer.value().projectId))
             m_lastProjects.append(answer.value().projectId);
     }
+
+    // Nothing in the push reads the table after findMany (a repeated offline id is answered from
+    // m_answered), so the answers go in together, in a few statements instead of one per change.
+    const Result<void> kept = m_idempotency.storeMany(request.deviceId, m_newAnswers, context.now);
+    m_newAnswers.clear();
+    if (!kept)
+        return kept.error();
 
     const Result<qint64> cursor = m_sequence.current();
     if (!cursor)

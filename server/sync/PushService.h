@@ -46,6 +46,7 @@ private:
     AuditRepository m_audit;
     SequenceRepository &m_sequence; // the processor's: it takes the numbers this push holds
     QHash<QString, IdempotencyRepository::StoredAnswer> m_answered; // of the push in progress
+    QList<IdempotencyRepository::NewAnswer> m_newAnswers;           // to store before it commits
     QList<CommitListener *> m_listeners;
     QStringList m_lastProjects; // of the push in progress
 };

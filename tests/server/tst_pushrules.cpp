@@ -250,6 +250,24 @@ private Q_SLOTS:
         QCOMPARE(rejection(response), QStringLiteral("duplicate_id"));
     }
 
+    void secondCreateOfAnIdInTheSamePushIsRejected()
+    {
+        // The push looks up its creates' ids at once: a create earlier in the same push (and only
+        // one that was written) takes the id.
+        const QString id = newId();
+        const protocol::PushResponse response =
+            push(foreman(),
+                 {createChange(EntityKind::Task, id, {{QStringLiteral("title"), 5}}),
+                  createChange(EntityKind::Task, id, {{QStringLiteral("title"), QStringLiteral("Sweep")}}),
+                  createChange(EntityKind::Task, id, {{QStringLiteral("title"), QStringLiteral("Again")}})});
+        QCOMPARE(response.rejected.size(), 2);
+        QCOMPARE(response.rejected.at(0).reason, QStringLiteral("validation"));
+        QCOMPARE(response.applied.size(), 1);
+        QCOMPARE(response.applied.first().data.value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Sweep"));
+        QCOMPARE(response.rejected.at(1).reason, QStringLiteral("duplicate_id"));
+    }
+
     void invalidDataIsRejectedWithTheValidatorsCode()
     {
         const QString id = create(foreman(), EntityKind::Permit, permitData()).id;
