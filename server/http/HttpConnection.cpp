@@ -18,6 +18,8 @@ namespace fieldsync::server {
 namespace {
 
 const QByteArray HeadEnd("\r\n\r\n");
+// What readHead() peeks first: more than nearly every request head.
+constexpr qint64 TypicalHeadBytes = 4096;
 
 bool methodNeedsLength(const QByteArray &method)
 {
@@ -160,8 +162,15 @@ bool HttpConnection::readHead()
         m_headStarted = true;
         m_timer.start(m_limits.headerTimeoutMs);
     }
-    const QByteArray peeked = m_socket->peek(m_limits.maxHeaderBytes + HeadEnd.size());
-    const qsizetype end = peeked.indexOf(HeadEnd, m_headSearchFrom);
+    // A head is rarely more than a few hundred bytes, and a push's body usually waits right
+    // behind it: peeking the whole limit would copy 64 KiB of that body for every request.
+    QByteArray peeked =
+        m_socket->peek(qMin<qint64>(TypicalHeadBytes, m_limits.maxHeaderBytes + HeadEnd.size()));
+    qsizetype end = peeked.indexOf(HeadEnd, m_headSearchFrom);
+    if (end < 0) {
+        peeked = m_socket->peek(m_limits.maxHeaderBytes + HeadEnd.size());
+        end = peeked.indexOf(HeadEnd, m_headSearchFrom);
+    }
     if (end < 0) {
         // A client that ends lines with a bare LF would otherwise wait for a CRLF CRLF that never
         // comes and get a 408; it learns what is wrong at once instead.

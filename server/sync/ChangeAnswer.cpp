@@ -81,22 +81,34 @@ QByteArray ChangeAnswer::entryJson() const
     return JsonWriter::compact(rejected.toJson());
 }
 
-PushResponseWriter::PushResponseWriter() = default;
+PushResponseWriter::PushResponseWriter()
+{
+    m_body.append(AppliedOpening);
+}
+
 PushResponseWriter::~PushResponseWriter() = default;
+
+void PushResponseWriter::reserve(qsizetype entryBytes)
+{
+    // The closing keys and cursor come after the entries; 64 bytes hold them when nothing else
+    // than applied changes was answered.
+    m_body.reserve(AppliedOpening.size() + entryBytes + 64);
+}
 
 void PushResponseWriter::add(const ChangeAnswer &answer)
 {
     switch (answer.kind) {
     case ChangeAnswer::Kind::Applied:
-        appendEntry(m_applied, answer.entryJson());
-        if (m_gzipWanted && m_applied.size() - m_appliedGzipped >= GzipPieceBytes) {
-            if (m_gzip) {
-                m_gzip->append(m_applied.sliced(m_appliedGzipped));
-            } else {
+        if (m_body.size() > AppliedOpening.size())
+            m_body.append(',');
+        m_body.append(answer.entryJson());
+        if (m_gzipWanted && m_body.size() - AppliedOpening.size() - m_appliedGzipped >= GzipPieceBytes) {
+            if (!m_gzip)
                 m_gzip = std::make_unique<GzipStream>();
-                m_gzip->append(AppliedOpening.toByteArray() + m_applied);
-            }
-            m_appliedGzipped = m_applied.size();
+            // A copy of its own: the stream reads it on its thread while the body grows.
+            m_gzip->append(
+                m_body.sliced(m_appliedGzipped == 0 ? 0 : AppliedOpening.size() + m_appliedGzipped));
+            m_appliedGzipped = m_body.size() - AppliedOpening.size();
         }
         break;
     case ChangeAnswer::Kind::Conflict:
@@ -110,11 +122,9 @@ void PushResponseWriter::add(const ChangeAnswer &answer)
 
 QByteArray PushResponseWriter::finish(qint64 cursor, QByteArray *gzipped)
 {
-    // The keys in the order QJsonDocument writes PushResponse::toJson()'s object.
-    QByteArray body;
-    body.reserve(m_applied.size() + m_conflicts.size() + m_rejected.size() + 64);
-    body.append(AppliedOpening);
-    body.append(m_applied);
+    // The keys in the order QJsonDocument writes PushResponse::toJson()'s object. The applied
+    // entries, the bulk of it, are already in place and are not copied again.
+    QByteArray body = std::move(m_body);
     body.append("],\"conflicts\":[");
     body.append(m_conflicts);
     body.append("],\"cursor\":");

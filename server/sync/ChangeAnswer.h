@@ -83,19 +83,21 @@ public:
     // it has grown past a piece worth a thread.
     void gzipAlongTheWay() { m_gzipWanted = true; }
 
+    // Room for this many bytes of entries, so that a big response is not copied as it grows.
+    void reserve(qsizetype entryBytes);
     void add(const ChangeAnswer &answer);
-    // The response. gzipped, when given, receives its gzip form, or nothing when the response
-    // never grew big enough to be compressed along the way (or zlib failed): then it is
-    // compressed as it is sent.
+    // The response (once: the writer is spent). gzipped, when given, receives its gzip form, or
+    // nothing when the response never grew big enough to be compressed along the way (or zlib
+    // failed): then it is compressed as it is sent.
     QByteArray finish(qint64 cursor, QByteArray *gzipped = nullptr);
 
 private:
-    QByteArray m_applied;
+    QByteArray m_body; // the response's opening and its applied entries so far
     QByteArray m_conflicts;
     QByteArray m_rejected;
     bool m_gzipWanted = false;
     std::unique_ptr<GzipStream> m_gzip;
-    qsizetype m_appliedGzipped = 0; // how much of m_applied the stream has
+    qsizetype m_appliedGzipped = 0; // how many bytes of applied entries the stream has
 };
 
 } // namespace fieldsync::server

@@ -135,6 +135,11 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
     PushResponseWriter writer;
     if (body && gzippedBody)
         writer.gzipAlongTheWay();
+    // Pushes are much alike: room for as many bytes per change as the last one's answer took
+    // (within reason: one huge record must not make every later push reserve hundreds of MiB).
+    constexpr qsizetype MostReservedBytes = 4 * 1024 * 1024;
+    if (body)
+        writer.reserve(qMin(MostReservedBytes, request.changes.size() * m_answerBytesPerChange));
     m_lastProjects.clear();
     for (const protocol::Change &change : request.changes) {
         const Result<ChangeAnswer> answer = this->answer(context, change);
@@ -168,8 +173,11 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
     m_answered.clear();
     if (const Result<void> committed = transaction.commit(); !committed)
         return committed.error();
-    if (body)
+    if (body) {
         *body = writer.finish(response.cursor, gzippedBody);
+        if (!request.changes.isEmpty())
+            m_answerBytesPerChange = body->size() / request.changes.size() + 1;
+    }
     notifyListeners(user, request, response, startCursor.value());
 
     qCInfo(lcServer).nospace() << "push by " << user.name << " from " << request.deviceId << ": "

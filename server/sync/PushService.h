@@ -48,7 +48,8 @@ private:
     QHash<QString, IdempotencyRepository::StoredAnswer> m_answered; // of the push in progress
     QList<IdempotencyRepository::NewAnswer> m_newAnswers;           // to store before it commits
     QList<CommitListener *> m_listeners;
-    QStringList m_lastProjects; // of the push in progress
+    QStringList m_lastProjects;           // of the push in progress
+    qsizetype m_answerBytesPerChange = 0; // in the last push's answer
 };
 
 } // namespace fieldsync::server
