@@ -50,6 +50,10 @@ bool Workflow::needsAnotherPerson(const QString &from, const QString &to) const
 
 bool Workflow::canStartIn(const QString &state, Role role) const
 {
+    // Nearly every new record starts where the walk starts; answered before the walk's set and
+    // queue are allocated (the server asks this for every created record).
+    if (state == initialState())
+        return true;
     QSet<QString> seen{initialState()};
     QQueue<QString> queue;
     queue.enqueue(initialState());

@@ -180,7 +180,7 @@ void JsonReader::see(const QString &key, const QJsonValue &value)
 {
     if (m_seen.contains(key))
         return;
-    m_seen.insert(key);
+    m_seen.append(key);
     if (!value.isUndefined())
         ++m_seenPresent;
 }

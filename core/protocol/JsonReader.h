@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
+#include <QVarLengthArray>
 
 namespace fieldsync::protocol {
 
@@ -36,7 +37,9 @@ private:
 
     QJsonObject m_object;
     QString m_context;
-    QSet<QString> m_seen;
+    // A handful of keys per object, read once each: a linear look in place costs less than a
+    // hash set's allocations, paid for every change of every push.
+    QVarLengthArray<QString, 12> m_seen;
     qsizetype m_seenPresent = 0; // how many of m_seen the object has
     std::optional<Error> m_error;
 };
