@@ -64,8 +64,18 @@ std::optional<QString> strictnessProblem(const QByteArray &body, const QJsonObje
     const auto halfPair = [](qsizetype offset) {
         return QStringLiteral("invalid JSON: half of a UTF-16 surrogate pair at offset %1").arg(offset);
     };
-    for (qsizetype i = 0; i < body.size(); ++i) {
-        const uchar c = uchar(body.at(i));
+    const char *const text = body.constData();
+    const qsizetype size = body.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        if (inString && !lowSurrogateDue) {
+            // Most of a body is the inside of strings, where only a quote, a backslash or a
+            // control character asks for anything: those runs are passed over in a tight loop.
+            while (i < size && uchar(text[i]) >= 0x20 && text[i] != '"' && text[i] != '\\')
+                ++i;
+            if (i == size)
+                break;
+        }
+        const uchar c = uchar(text[i]);
         if (!inString) {
             if (c == '"') {
                 inString = true;

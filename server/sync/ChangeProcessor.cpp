@@ -371,7 +371,11 @@ Result<ChangeAnswer> ChangeProcessor::write(const PushContext &context, const pr
     record.updatedAt = context.now;
     record.updatedBy = context.user.name;
     record.deviceId = context.deviceId;
-    record.data.insert(RecordMeta::ProjectId, record.projectId);
+    // Nearly always there already (a create's data names it, a stored record keeps it): an insert
+    // of the same value would still convert and replace it.
+    if (const QJsonValue stored = record.data.value(RecordMeta::ProjectId);
+        !stored.isString() || stored.toString() != record.projectId)
+        record.data.insert(RecordMeta::ProjectId, record.projectId);
     record.data.insert(RecordMeta::UpdatedAt, record.updatedAt);
     record.data.insert(RecordMeta::UpdatedBy, record.updatedBy);
     record.data.insert(RecordMeta::DeviceId, record.deviceId);
