@@ -315,9 +315,7 @@ void SyncController::onConnectivityChanged()
         m_engine.abandon(m_connectivity.reason());
     }
     m_lastConnectivity = state;
-    m_scheduler.setBlocked(state == ConnectivityMonitor::State::Offline ||
-                           state == ConnectivityMonitor::State::ServerUnreachable ||
-                           state == ConnectivityMonitor::State::SignedOut);
+    m_scheduler.setBlocked(gone(state) || state == ConnectivityMonitor::State::SignedOut);
     publishStatus();
 }
 

@@ -7,6 +7,17 @@
 
 namespace fieldsync::ui {
 
+namespace {
+
+// A spin box whose buttons this style lays side by side; null for anything else.
+const QStyleOptionSpinBox *spinBoxWithButtons(const QStyleOption *option)
+{
+    const auto *spin = qstyleoption_cast<const QStyleOptionSpinBox *>(option);
+    return spin && spin->buttonSymbols != QAbstractSpinBox::NoButtons ? spin : nullptr;
+}
+
+} // namespace
+
 TouchStyle::TouchStyle(QStyle *base)
     : QProxyStyle(base ? base : QStyleFactory::create(QStringLiteral("Fusion")))
 {}
@@ -20,13 +31,14 @@ QSize TouchStyle::sizeFromContents(ContentsType type, const QStyleOption *option
         result.setWidth(std::max(result.width(), MinTarget * 2));
         result.setHeight(std::max(result.height(), MinTarget));
         break;
-    case CT_SpinBox: {
+    case CT_SpinBox:
         // The text, the frame and the two buttons side by side (see subControlRect).
-        const int frame = proxy()->pixelMetric(PM_SpinBoxFrameWidth, option, widget);
-        result.setWidth(std::max(result.width(), size.width() + 2 * MinTarget + 2 * frame));
+        if (spinBoxWithButtons(option)) {
+            const int frame = proxy()->pixelMetric(PM_SpinBoxFrameWidth, option, widget);
+            result.setWidth(std::max(result.width(), size.width() + 2 * MinTarget + 2 * frame));
+        }
         result.setHeight(std::max(result.height(), MinTarget));
         break;
-    }
     case CT_ToolButton:
     case CT_ComboBox:
     case CT_LineEdit:
@@ -79,14 +91,13 @@ int TouchStyle::pixelMetric(PixelMetric metric, const QStyleOption *option, cons
 QRect TouchStyle::subControlRect(ComplexControl control, const QStyleOptionComplex *option,
                                  SubControl subControl, const QWidget *widget) const
 {
-    const auto *spin = qstyleoption_cast<const QStyleOptionSpinBox *>(option);
-    if (control != CC_SpinBox || !spin || spin->buttonSymbols == QAbstractSpinBox::NoButtons)
+    const QStyleOptionSpinBox *spin = control == CC_SpinBox ? spinBoxWithButtons(option) : nullptr;
+    if (!spin)
         return QProxyStyle::subControlRect(control, option, subControl, widget);
     const QRect frame = spin->rect;
-    const int buttonWidth = MinTarget;
     const int frameWidth = spin->frame ? proxy()->pixelMetric(PM_SpinBoxFrameWidth, spin, widget) : 0;
-    const QRect up(frame.right() - buttonWidth + 1, frame.top(), buttonWidth, frame.height());
-    const QRect down(up.left() - buttonWidth, frame.top(), buttonWidth, frame.height());
+    const QRect up(frame.right() - MinTarget + 1, frame.top(), MinTarget, frame.height());
+    const QRect down(up.left() - MinTarget, frame.top(), MinTarget, frame.height());
     switch (subControl) {
     case SC_SpinBoxUp:
         return visualRect(spin->direction, frame, up);
@@ -107,8 +118,8 @@ void TouchStyle::drawComplexControl(ComplexControl control, const QStyleOptionCo
                                     QPainter *painter, const QWidget *widget) const
 {
     QProxyStyle::drawComplexControl(control, option, painter, widget);
-    const auto *spin = qstyleoption_cast<const QStyleOptionSpinBox *>(option);
-    if (control != CC_SpinBox || !spin || spin->buttonSymbols == QAbstractSpinBox::NoButtons)
+    const QStyleOptionSpinBox *spin = control == CC_SpinBox ? spinBoxWithButtons(option) : nullptr;
+    if (!spin)
         return;
     // The base style separates only the button it expects at the edge: the down button, now
     // beside it, gets the same line, so that both read as buttons rather than part of the text.
