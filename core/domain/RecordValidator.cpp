@@ -55,6 +55,11 @@ Result<void> checkAttachment(const QJsonObject &attachment)
     return {};
 }
 
+FieldSet fieldSetAt(qsizetype index)
+{
+    return index < 64 ? FieldSet(1) << index : FieldSet(0);
+}
+
 Result<void> checkEntityRules(const EntitySchema &schema, const QJsonObject &record)
 {
     switch (schema.kind) {
@@ -71,6 +76,20 @@ Result<void> checkEntityRules(const EntitySchema &schema, const QJsonObject &rec
 
 Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, const QJsonObject &data)
 {
+    return checkChangeData(schema, op, data, nullptr);
+}
+
+FieldSet fieldSetOf(const EntitySchema &schema, const QString &name)
+{
+    const FieldSpec *spec = schema.field(name);
+    return spec ? fieldSetAt(spec - schema.fields.constData()) : FieldSet(0);
+}
+
+Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, const QJsonObject &data,
+                                    FieldSet *passedWithValue)
+{
+    if (passedWithValue)
+        *passedWithValue = 0;
     const bool creating = makesNewRecord(op);
     // Every key of data stays (or the change is refused), so the result starts as data itself and
     // only the values checked() normalised are replaced: most changes are copied for nothing.
@@ -106,14 +125,22 @@ Result<QJsonObject> checkChangeData(const EntitySchema &schema, ChangeOp op, con
                              QStringLiteral("unknown status '%1'").arg(value.value().toString()));
         if (rewritten)
             result.insert(key, value.value());
+        if (passedWithValue && !value.value().isNull())
+            *passedWithValue |= fieldSetAt(spec - schema.fields.constData());
     }
     return result;
 }
 
-Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, const QJsonObject &after,
-                         Role role)
+namespace {
+
+// checkResult(); a field in passed is taken as valid (see checkNewResult()).
+Result<void> checkResultOf(const EntitySchema &schema, const QJsonObject &before, const QJsonObject &after,
+                           Role role, FieldSet passed)
 {
-    for (const FieldSpec &spec : schema.fields) {
+    for (qsizetype index = 0; index < schema.fields.size(); ++index) {
+        if (passed & fieldSetAt(index))
+            continue;
+        const FieldSpec &spec = schema.fields.at(index);
         const QJsonValue value = after.value(spec.name);
         // A field the change leaves as it was is not judged by rules newer than its value (a
         // date written before dates were checked this strictly): only that it is still there
@@ -150,6 +177,19 @@ Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, 
         return {};
     }
     return schema.workflow->checkTransition(before.value(RecordMeta::Status).toString(), newStatus, role);
+}
+
+} // namespace
+
+Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, const QJsonObject &after,
+                         Role role)
+{
+    return checkResultOf(schema, before, after, role, 0);
+}
+
+Result<void> checkNewResult(const EntitySchema &schema, FieldSet passed, const QJsonObject &after, Role role)
+{
+    return checkResultOf(schema, QJsonObject(), after, role, passed);
 }
 
 Result<void> checkServerRecord(const EntitySchema &schema, const QJsonObject &data)

@@ -13,6 +13,8 @@ namespace {
 const QString PermitIdField = QStringLiteral("permit_id");
 const QString AttachmentRecordIdField = QStringLiteral("record_id");
 const QString AttachmentRecordEntityField = QStringLiteral("record_entity");
+const QString GasReadingTakenBy = QStringLiteral("taken_by");
+const QString GasReadingTakenAt = QStringLiteral("taken_at");
 
 ChangeAnswer rejected(const protocol::Change &change, const QString &reason, const QString &detail,
                       const QString &projectId = {})
@@ -63,12 +65,11 @@ QJsonObject auditState(const StoredRecord &record)
 // in who (the token's user) and when (the device's clock at push, else the server's).
 QJsonObject withGasReadingDefaults(QJsonObject data, const PushContext &context)
 {
-    if (data.value(QStringLiteral("taken_by")).toString().isEmpty())
-        data.insert(QStringLiteral("taken_by"), context.user.name);
-    if (data.value(QStringLiteral("taken_at")).isNull() ||
-        data.value(QStringLiteral("taken_at")).isUndefined()) {
+    if (data.value(GasReadingTakenBy).toString().isEmpty())
+        data.insert(GasReadingTakenBy, context.user.name);
+    if (data.value(GasReadingTakenAt).isNull() || data.value(GasReadingTakenAt).isUndefined()) {
         const QDateTime clientTime = QDateTime::fromString(context.clientTime, Qt::ISODate);
-        data.insert(QStringLiteral("taken_at"),
+        data.insert(GasReadingTakenAt,
                     clientTime.isValid() ? clientTime.toUTC().toString(Qt::ISODateWithMs) : context.now);
     }
     return data;
@@ -219,7 +220,9 @@ Result<ChangeAnswer> ChangeProcessor::create(const PushContext &context, const E
         return rejected(change, QStringLiteral("forbidden"),
                         QStringLiteral("%1 is not a member of project %2").arg(context.user.name, projectId));
     }
-    const Result<QJsonObject> checked = RecordValidator::checkChangeData(schema, change.op, change.data);
+    RecordValidator::FieldSet passed = 0;
+    const Result<QJsonObject> checked =
+        RecordValidator::checkChangeData(schema, change.op, change.data, &passed);
     if (!checked)
         return rejected(change, checked.error(), projectId);
 
@@ -239,7 +242,13 @@ Result<ChangeAnswer> ChangeProcessor::create(const PushContext &context, const E
     if (!parentProblem.value().isEmpty())
         return rejected(change, QStringLiteral("validation"), parentProblem.value(), projectId);
     data = completed(schema, std::move(data));
-    if (const Result<void> valid = RecordValidator::checkResult(schema, {}, data, context.user.role); !valid)
+    // What checkChangeData passed is not checked again, but for what the gas reading defaults
+    // may have replaced (withDefaults and completed() only fill in what had no value).
+    if (schema.kind == EntityKind::GasReading)
+        passed &= ~(RecordValidator::fieldSetOf(schema, GasReadingTakenBy) |
+                    RecordValidator::fieldSetOf(schema, GasReadingTakenAt));
+    if (const Result<void> valid = RecordValidator::checkNewResult(schema, passed, data, context.user.role);
+        !valid)
         return rejected(change, valid.error(), projectId);
 
     StoredRecord record;
