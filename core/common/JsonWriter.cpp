@@ -4,6 +4,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <array>
 
 #include <cmath>
 
@@ -13,22 +14,91 @@ namespace {
 
 constexpr char HexDigits[] = "0123456789abcdef";
 
-} // namespace
+// The ASCII characters a JSON string holds as they are: everything printable but the quote and
+// the backslash.
+constexpr std::array<bool, 128> PlainAscii = [] {
+    std::array<bool, 128> plain{};
+    for (int c = 0x20; c < 0x80; ++c)
+        plain[c] = c != '"' && c != '\\';
+    return plain;
+}();
 
-void appendString(QByteArray &out, QStringView text)
+// Writes into out's own buffer through a cursor, grown only when a piece does not fit: appending
+// to a QByteArray byte by byte checks its capacity (and whether it is shared) for every byte.
+// out holds garbage past the cursor until finish() cuts it to what was written.
+class Sink
+{
+public:
+    Sink(QByteArray &out, qsizetype expected)
+        : m_out(out)
+    {
+        const qsizetype used = out.size();
+        out.resize(std::max(out.capacity(), used + expected));
+        m_cursor = out.data() + used;
+        m_limit = out.data() + out.size();
+    }
+    Sink(const Sink &) = delete;
+    Sink &operator=(const Sink &) = delete;
+
+    void finish() { m_out.resize(m_cursor - m_out.constData()); }
+
+    // Room for bytes more at the cursor.
+    char *room(qsizetype bytes)
+    {
+        if (m_limit - m_cursor < bytes)
+            grow(bytes);
+        return m_cursor;
+    }
+    void advanceTo(char *cursor) { m_cursor = cursor; }
+
+    void put(char c)
+    {
+        *room(1) = c;
+        ++m_cursor;
+    }
+    void put(const char *text, qsizetype size)
+    {
+        std::copy_n(text, size, room(size));
+        m_cursor += size;
+    }
+
+    void string(QStringView text);
+    void integer(qint64 value);
+    // A QJsonValue, or a container's reference to one (read through it, not copied out).
+    template<typename Value> void value(const Value &value);
+    void object(const QJsonObject &object);
+    void array(const QJsonArray &array);
+
+private:
+    void grow(qsizetype bytes)
+    {
+        const qsizetype used = m_cursor - m_out.constData();
+        m_out.resize(std::max(2 * m_out.size(), used + bytes));
+        m_cursor = m_out.data() + used;
+        m_limit = m_out.data() + m_out.size();
+    }
+
+    QByteArray &m_out;
+    char *m_cursor = nullptr;
+    char *m_limit = nullptr;
+};
+
+void Sink::string(QStringView text)
 {
     // Worst case: every UTF-16 unit becomes a six-byte \u00XX escape.
-    const qsizetype start = out.size();
-    out.resize(start + 2 + 6 * text.size());
-    char *cursor = out.data() + start;
+    char *cursor = room(2 + 6 * text.size());
     *cursor++ = '"';
     const char16_t *unit = text.utf16();
     const char16_t *const end = unit + text.size();
     while (unit < end) {
         const char16_t c = *unit;
-        if (c >= 0x20 && c < 0x80) {
-            if (c == u'"' || c == u'\\')
-                *cursor++ = '\\';
+        if (c < 0x80 && PlainAscii[c]) {
+            *cursor++ = char(c);
+            ++unit;
+            continue;
+        }
+        if (c == u'"' || c == u'\\') {
+            *cursor++ = '\\';
             *cursor++ = char(c);
             ++unit;
             continue;
@@ -88,10 +158,10 @@ void appendString(QByteArray &out, QStringView text)
         ++unit;
     }
     *cursor++ = '"';
-    out.resize(cursor - out.constData());
+    advanceTo(cursor);
 }
 
-void appendInteger(QByteArray &out, qint64 value)
+void Sink::integer(qint64 value)
 {
     char buffer[24];
     char *cursor = buffer + sizeof buffer;
@@ -102,48 +172,50 @@ void appendInteger(QByteArray &out, qint64 value)
     } while (magnitude != 0);
     if (value < 0)
         *--cursor = '-';
-    out.append(cursor, buffer + sizeof buffer - cursor);
+    put(cursor, buffer + sizeof buffer - cursor);
 }
 
-void append(QByteArray &out, const QJsonValue &value)
+template<typename Value> void Sink::value(const Value &value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
     case QJsonValue::Undefined:
-        out.append("null", 4);
+        put("null", 4);
         break;
     case QJsonValue::Bool:
         if (value.toBool())
-            out.append("true", 4);
+            put("true", 4);
         else
-            out.append("false", 5);
+            put("false", 5);
         break;
     case QJsonValue::Double: {
         const double number = value.toDouble();
         if (!std::isfinite(number))
-            out.append("null", 4);
+            put("null", 4);
         // Qt keeps every whole number that fits a qint64 as an integer and prints its digits;
         // anything else is a double, printed shortest.
         else if (const qint64 whole = value.toInteger();
                  number == std::trunc(number) && double(whole) == number)
-            appendInteger(out, whole);
-        else
-            out.append(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
+            integer(whole);
+        else {
+            const QByteArray shortest = QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
+            put(shortest.constData(), shortest.size());
+        }
         break;
     }
     case QJsonValue::String:
-        appendString(out, value.toString());
+        string(value.toString());
         break;
     case QJsonValue::Array:
-        append(out, value.toArray());
+        array(value.toArray());
         break;
     case QJsonValue::Object:
-        append(out, value.toObject());
+        object(value.toObject());
         break;
     }
 }
 
-void append(QByteArray &out, const QJsonObject &object)
+void Sink::object(const QJsonObject &object)
 {
     // Keys go out in UTF-16 order, which is the object's own order unless a key has a character
     // outside the BMP: Qt 6.4's parser then orders escaped and raw forms of such keys differently,
@@ -160,36 +232,76 @@ void append(QByteArray &out, const QJsonObject &object)
     if (!inUtf16Order)
         std::sort(members.begin(), members.end(),
                   [](const auto &left, const auto &right) { return left.first < right.first; });
-    out.append('{');
+    put('{');
     bool first = true;
     for (const auto &[key, it] : members) {
         if (!first)
-            out.append(',');
+            put(',');
         first = false;
-        appendString(out, key);
-        out.append(':');
-        append(out, it.value());
+        string(key);
+        put(':');
+        // Through the object's reference: a QJsonValue of its own would be one more copy.
+        value(it.value());
     }
-    out.append('}');
+    put('}');
+}
+
+void Sink::array(const QJsonArray &array)
+{
+    put('[');
+    bool first = true;
+    for (auto it = array.constBegin(); it != array.constEnd(); ++it) {
+        if (!first)
+            put(',');
+        first = false;
+        value(*it);
+    }
+    put(']');
+}
+
+// Room for a record's worth of text before the first growth.
+constexpr qsizetype ExpectedBytes = 1024;
+
+} // namespace
+
+void appendString(QByteArray &out, QStringView text)
+{
+    Sink sink(out, 2 + 6 * text.size());
+    sink.string(text);
+    sink.finish();
+}
+
+void appendInteger(QByteArray &out, qint64 value)
+{
+    Sink sink(out, 24);
+    sink.integer(value);
+    sink.finish();
+}
+
+void append(QByteArray &out, const QJsonValue &value)
+{
+    Sink sink(out, ExpectedBytes);
+    sink.value(value);
+    sink.finish();
+}
+
+void append(QByteArray &out, const QJsonObject &object)
+{
+    Sink sink(out, ExpectedBytes);
+    sink.object(object);
+    sink.finish();
 }
 
 void append(QByteArray &out, const QJsonArray &array)
 {
-    out.append('[');
-    bool first = true;
-    for (const QJsonValue &value : array) {
-        if (!first)
-            out.append(',');
-        first = false;
-        append(out, value);
-    }
-    out.append(']');
+    Sink sink(out, ExpectedBytes);
+    sink.array(array);
+    sink.finish();
 }
 
 QByteArray compact(const QJsonObject &object)
 {
     QByteArray out;
-    out.reserve(1024);
     append(out, object);
     return out;
 }
@@ -197,7 +309,6 @@ QByteArray compact(const QJsonObject &object)
 QByteArray compact(const QJsonArray &array)
 {
     QByteArray out;
-    out.reserve(1024);
     append(out, array);
     return out;
 }

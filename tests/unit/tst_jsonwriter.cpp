@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -22,6 +23,86 @@ namespace {
 QByteArray qtCompact(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// Text of every kind a string may hold: plain ASCII, what is escaped, two- and three-byte
+// UTF-8, surrogate pairs and lone surrogates, long runs.
+QString randomText(QRandomGenerator &random, bool keyLike)
+{
+    static const QList<char16_t> units{u'a',  u'Z',   u'0',   u' ',   u'_',   u'"',   u'\\', u'/',
+                                       u'\n', u'\t',  0x01,   0x1f,   0x7f,   0x80,   0xe9,  0x7ff,
+                                       0x800, 0x6f22, 0x2028, 0xfffd, 0xd83d, 0xde00, 0xdc00};
+    const int length = random.bounded(keyLike ? 12 : (random.bounded(8) == 0 ? 600 : 40));
+    QString text;
+    for (int index = 0; index < length; ++index) {
+        // Mostly ASCII letters, as in real records.
+        if (random.bounded(4) != 0) {
+            text.append(QChar(char16_t(u'a' + random.bounded(26))));
+            continue;
+        }
+        const char16_t unit = units.at(random.bounded(int(units.size())));
+        // Keys stay in the BMP: outside it, our key order differs from Qt's on purpose.
+        if (keyLike && unit >= 0xd800 && unit < 0xe000)
+            continue;
+        if (unit == 0xd83d && random.bounded(2) == 0) {
+            text.append(QChar(unit));
+            text.append(QChar(char16_t(0xde00 + random.bounded(0x50))));
+            continue;
+        }
+        text.append(QChar(unit));
+    }
+    return text;
+}
+
+QJsonValue randomValue(QRandomGenerator &random, int depth);
+
+QJsonObject randomObject(QRandomGenerator &random, int depth)
+{
+    QJsonObject object;
+    const int members = random.bounded(depth == 0 ? 16 : 5);
+    for (int index = 0; index < members; ++index)
+        object.insert(randomText(random, true), randomValue(random, depth + 1));
+    return object;
+}
+
+QJsonValue randomValue(QRandomGenerator &random, int depth)
+{
+    static const QList<double> numbers{0,
+                                       -0.0,
+                                       1,
+                                       -7,
+                                       42.5,
+                                       1e-7,
+                                       1e19,
+                                       1e300,
+                                       0.1,
+                                       1.0 / 3,
+                                       2e15,
+                                       -2e15,
+                                       9007199254740993.0,
+                                       std::numeric_limits<double>::infinity()};
+    switch (random.bounded(depth > 3 ? 6 : 8)) {
+    case 0:
+        return QJsonValue(QJsonValue::Null);
+    case 1:
+        return random.bounded(2) == 0;
+    case 2:
+        return numbers.at(random.bounded(int(numbers.size())));
+    case 3:
+        return qint64(random.generate64());
+    case 4:
+    case 5:
+        return randomText(random, false);
+    case 6: {
+        QJsonArray array;
+        const int items = random.bounded(5);
+        for (int index = 0; index < items; ++index)
+            array.append(randomValue(random, depth + 1));
+        return array;
+    }
+    default:
+        return randomObject(random, depth + 1);
+    }
 }
 
 } // namespace
@@ -73,6 +154,38 @@ private slots:
         QCOMPARE(JsonWriter::compact(object), qtCompact(object));
         if (QLatin1String(QTest::currentDataTag()) != QLatin1String("not finite"))
             QCOMPARE(QJsonDocument::fromJson(JsonWriter::compact(object)).object(), object);
+    }
+
+    // Many objects of every kind of content, built and read back from text as a server reads
+    // them, written as Qt writes them; and each value appended after text already there.
+    void randomObjectsAreWrittenAsQtWritesThem()
+    {
+        QRandomGenerator random(20261207);
+        for (int round = 0; round < 3000; ++round) {
+            const QJsonObject built = randomObject(random, 0);
+            const QJsonObject parsed = QJsonDocument::fromJson(qtCompact(built)).object();
+            for (const QJsonObject &object : {built, parsed}) {
+                const QByteArray expected = qtCompact(object);
+                QCOMPARE(JsonWriter::compact(object), expected);
+                QByteArray appended("prefix ");
+                JsonWriter::append(appended, object);
+                QCOMPARE(appended, QByteArray("prefix ") + expected);
+                for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+                    const QJsonValue value = it.value();
+                    const QByteArray wrapped = qtCompact(QJsonObject{{u"v"_s, value}});
+                    QByteArray single("x");
+                    JsonWriter::append(single, value);
+                    QCOMPARE(single, "x" + wrapped.mid(5, wrapped.size() - 6));
+                    if (value.isString()) {
+                        QByteArray text("y");
+                        JsonWriter::appendString(text, value.toString());
+                        QCOMPARE(text, "y" + wrapped.mid(5, wrapped.size() - 6));
+                    }
+                }
+                if (QTest::currentTestFailed())
+                    return;
+            }
+        }
     }
 
     void pushRequestIsTheSameJson()
