@@ -55,11 +55,6 @@ Result<void> checkAttachment(const QJsonObject &attachment)
     return {};
 }
 
-FieldSet fieldSetAt(qsizetype index)
-{
-    return index < 64 ? FieldSet(1) << index : FieldSet(0);
-}
-
 Result<void> checkEntityRules(const EntitySchema &schema, const QJsonObject &record)
 {
     switch (schema.kind) {

@@ -22,6 +22,11 @@ Result<void> checkResult(const EntitySchema &schema, const QJsonObject &before, 
 // A set of a schema's fields, a bit for each by its index in EntitySchema::fields; a field past
 // the 64th is never in one (and is then always checked).
 using FieldSet = quint64;
+// The set of the field at index of a schema's fields alone.
+inline FieldSet fieldSetAt(qsizetype index)
+{
+    return index < 64 ? FieldSet(1) << index : FieldSet(0);
+}
 // The set of schema's field name alone; empty when schema has no such field.
 FieldSet fieldSetOf(const EntitySchema &schema, const QString &name);
 

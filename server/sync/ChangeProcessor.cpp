@@ -43,10 +43,14 @@ ChangeAnswer conflict(const protocol::Change &change, const StoredRecord &server
     return ChangeAnswer::makeConflict(std::move(entry), server.projectId);
 }
 
-// Every field present (null when unset), so a pulled record is complete.
-QJsonObject completed(const EntitySchema &schema, QJsonObject data)
+// Every field present (null when unset), so a pulled record is complete. The fields in present
+// are known to be in data already and are not looked for (a lookup compares keys as strings).
+QJsonObject completed(const EntitySchema &schema, QJsonObject data, RecordValidator::FieldSet present = 0)
 {
-    for (const FieldSpec &spec : schema.fields) {
+    for (qsizetype index = 0; index < schema.fields.size(); ++index) {
+        if (present & RecordValidator::fieldSetAt(index))
+            continue;
+        const FieldSpec &spec = schema.fields.at(index);
         if (!data.contains(spec.name))
             data.insert(spec.name, QJsonValue(QJsonValue::Null));
     }
@@ -241,7 +245,8 @@ Result<ChangeAnswer> ChangeProcessor::create(const PushContext &context, const E
         return parentProblem.error();
     if (!parentProblem.value().isEmpty())
         return rejected(change, QStringLiteral("validation"), parentProblem.value(), projectId);
-    data = completed(schema, std::move(data));
+    // What checkChangeData passed with a value is in data still (nothing is taken out of it).
+    data = completed(schema, std::move(data), passed);
     // What checkChangeData passed is not checked again, but for what the gas reading defaults
     // may have replaced (withDefaults and completed() only fill in what had no value).
     if (schema.kind == EntityKind::GasReading)

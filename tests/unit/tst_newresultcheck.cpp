@@ -146,6 +146,11 @@ void compareBothWays(const EntitySchema &schema, const QJsonObject &data, Role r
         return;
     }
     QCOMPARE(checked.value(), plain.value());
+    // The server takes a passed field as present in the record too (it does not look for it).
+    for (qsizetype index = 0; index < schema.fields.size(); ++index) {
+        const QJsonValue value = checked.value().value(schema.fields.at(index).name);
+        QCOMPARE(bool(passed & RecordValidator::fieldSetAt(index)), !value.isUndefined() && !value.isNull());
+    }
     QJsonObject record = RecordValidator::withDefaults(schema, checked.value());
     if (schema.kind == EntityKind::GasReading) {
         // As ChangeProcessor fills them in, and takes them out of what was passed.
