@@ -35,6 +35,9 @@ public:
     bool isInteger() const { return m_kind == Kind::Integer; }
     qint64 integer() const { return m_integer; }
     QByteArray utf8() const { return m_kind == Kind::Utf8 ? m_utf8 : m_utf16.toUtf8(); }
+    // Whether the value is text held in UTF-16, and that text.
+    bool isUtf16() const { return m_kind == Kind::Utf16; }
+    const QString &utf16() const { return m_utf16; }
 
     // What QtSql binds for the same value (the PostgreSQL path).
     QVariant toVariant() const

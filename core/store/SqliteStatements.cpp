@@ -111,9 +111,11 @@ Result<sqlite3_stmt *> SqliteStatements::prepared(const QString &sql, const SqlV
                                                          .arg(sqlite3_bind_parameter_count(statement))
                                                          .arg(count));
     }
-    // The old text goes only once every value is bound anew (SQLite may hold it until then).
-    QList<QByteArray> boundText;
-    boundText.reserve(count);
+    // A place's old text goes once the place is bound anew (SQLite may read it until then). Text
+    // bound at the same place as last time (a push binds its time, user, device and the entity's
+    // name for every change) keeps its UTF-8 instead of being converted and allocated again.
+    slot.boundText.resize(count);
+    slot.boundFrom.resize(count);
     for (int index = 1; index <= count; ++index) {
         const SqlValue &value = values[index - 1];
         int bound = SQLITE_OK;
@@ -122,8 +124,15 @@ Result<sqlite3_stmt *> SqliteStatements::prepared(const QString &sql, const SqlV
         } else if (value.isInteger()) {
             bound = sqlite3_bind_int64(statement, index, value.integer());
         } else {
-            boundText.append(value.utf8());
-            const QByteArray &text = boundText.constLast();
+            QByteArray &text = slot.boundText[index - 1];
+            QString &from = slot.boundFrom[index - 1];
+            if (!value.isUtf16()) {
+                text = value.utf8();
+                from = QString();
+            } else if (from.isNull() || from != value.utf16()) {
+                text = value.utf8();
+                from = value.utf16();
+            }
             bound = sqlite3_bind_text64(statement, index, text.constData(), sqlite3_uint64(text.size()),
                                         SQLITE_STATIC, SQLITE_UTF8);
         }
@@ -133,7 +142,6 @@ Result<sqlite3_stmt *> SqliteStatements::prepared(const QString &sql, const SqlV
             return error;
         }
     }
-    slot.boundText = std::move(boundText);
     return statement;
 }
 

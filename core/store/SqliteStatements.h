@@ -55,9 +55,12 @@ private:
     struct Prepared
     {
         sqlite3_stmt *statement = nullptr;
-        // The text last bound to it, which SQLite reads in place (SQLITE_STATIC): bindings
-        // outlive a reset, so it stays until the statement's next run binds its own values.
+        // By place, the text last bound to it, which SQLite reads in place (SQLITE_STATIC):
+        // bindings outlive a reset, so it stays until the statement's next run binds that place.
         QList<QByteArray> boundText;
+        // By place: the UTF-16 text boundText's entry was converted from (null when it came as
+        // UTF-8), so that the same text bound at the same place next time is not converted again.
+        QList<QString> boundFrom;
     };
     QHash<QString, Prepared> m_statements;
 };
