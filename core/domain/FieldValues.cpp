@@ -186,7 +186,10 @@ Result<QJsonValue> checked(const FieldSpec &spec, const QJsonValue &value, bool 
         if (array.size() > MaxSetItems)
             return invalid(spec, QStringLiteral("more than %1 items").arg(MaxSetItems));
         for (const QJsonValue &item : array) {
-            if (!item.isString() || item.toString().isEmpty() || item.toString().size() > MaxStringLength)
+            if (!item.isString())
+                return invalid(spec, QStringLiteral("must be a list of non-empty strings"));
+            const qsizetype length = item.toString().size(); // Qt makes a new string each time
+            if (length == 0 || length > MaxStringLength)
                 return invalid(spec, QStringLiteral("must be a list of non-empty strings"));
         }
         return QJsonValue(sortedUnique(array, rewritten));
