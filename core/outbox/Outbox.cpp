@@ -45,6 +45,17 @@ OutboxEntry readEntry(const SqlRow &row)
     return readEntry(row, row.utf8(6), row.utf8(7));
 }
 
+// For text json_valid() accepts: whether it is an object (what json_type() would say). Valid JSON
+// starts, after white space, with the first character of its value, and '{' only for an object.
+bool startsAsObject(const QByteArray &validJson)
+{
+    for (const char c : validJson) {
+        if (uchar(c) > ' ')
+            return c == '{';
+    }
+    return false;
+}
+
 // Runs a select of SelectColumns (through the store's direct path) and reads every row.
 Result<QList<OutboxEntry>> readEntries(LocalDatabase &db, const QString &sql,
                                        std::initializer_list<SqlValue> values)
@@ -94,12 +105,10 @@ Result<QList<OutboxEntry>> Outbox::nextPushBatch(qint64 afterSeq, int maxChanges
 
 Result<QList<OutboxEntry>> Outbox::readBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes, bool forPush)
 {
-    // Column 9, for a push: whether base and data may go into its body as stored. json_type()
-    // would fail the whole query on malformed text, hence json_valid() first.
+    // Column 9, for a push: whether base and data are well-formed JSON; startsAsObject() says
+    // whether they are objects, so that SQLite parses each text once, not again for json_type().
     const QString storedAsObjects =
-        forPush ? QStringLiteral("CASE WHEN json_valid(base) AND json_valid(data)"
-                                 " THEN json_type(base) = 'object' AND json_type(data) = 'object' ELSE 0 END")
-                : QStringLiteral("0");
+        forPush ? QStringLiteral("json_valid(base) AND json_valid(data)") : QStringLiteral("0");
     const QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(", ") + storedAsObjects +
                         QStringLiteral(" FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
     QList<OutboxEntry> batch;
@@ -117,7 +126,7 @@ Result<QList<OutboxEntry>> Outbox::readBatch(qint64 afterSeq, int maxChanges, qi
             return;
         }
         bytes += entryBytes;
-        if (row.integer(9) == 1) {
+        if (row.integer(9) == 1 && startsAsObject(base) && startsAsObject(data)) {
             OutboxEntry entry = readHead(row);
             entry.storedBase = base;
             entry.storedData = data;

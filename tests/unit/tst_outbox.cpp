@@ -131,6 +131,70 @@ private slots:
         QCOMPARE(body, bodyOf(decoded.value()));
         QVERIFY(protocol::PushRequest::fromJson(body).ok()); // a row SQLite refuses never breaks the batch
     }
+
+    // A push batch keeps a row's stored text exactly when SQLite's json_type() calls both texts
+    // objects (what the push batch asked SQLite itself before), and its body is the decoded one's.
+    void storedTextIsKeptExactlyForObjects_data()
+    {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("stored");
+        const QStringList texts{QStringLiteral("{}"),
+                                QStringLiteral("{\"a\":1}"),
+                                QStringLiteral(" {\"a\":[1,{}]}"),
+                                QStringLiteral("\n\t\r {\"a\":\"}\"} \n"),
+                                QStringLiteral("\f{}"),
+                                QStringLiteral("{\"a\":1"),
+                                QStringLiteral("{\"a\":1}}"),
+                                QStringLiteral("{\"a\":1} x"),
+                                QStringLiteral("{a:1}"),
+                                QStringLiteral("[{}]"),
+                                QStringLiteral(" [1]"),
+                                QStringLiteral("\"{}\""),
+                                QStringLiteral("null"),
+                                QStringLiteral("12"),
+                                QStringLiteral("true"),
+                                QStringLiteral(""),
+                                QStringLiteral("   "),
+                                QStringLiteral("{\"a\":\"\u00e9\"}"),
+                                QStringLiteral("{'a':1}")};
+        for (const QString &column : {QStringLiteral("base"), QStringLiteral("data")}) {
+            for (qsizetype index = 0; index < texts.size(); ++index)
+                QTest::addRow("%s %lld", qPrintable(column), qlonglong(index)) << column << texts.at(index);
+        }
+    }
+
+    void storedTextIsKeptExactlyForObjects()
+    {
+        QFETCH(QString, column);
+        QFETCH(QString, stored);
+        QSqlQuery corrupt(m_db->connection());
+        corrupt.prepare(QStringLiteral("UPDATE outbox SET %1 = ? WHERE record_id = "
+                                       "'00000000-0000-7000-9000-000000000002'")
+                            .arg(column));
+        corrupt.addBindValue(stored);
+        QVERIFY(corrupt.exec());
+        QSqlQuery oracle(m_db->connection());
+        oracle.prepare(
+            QStringLiteral("SELECT CASE WHEN json_valid(?) THEN json_type(?) = 'object' ELSE 0 END"));
+        oracle.addBindValue(stored);
+        oracle.addBindValue(stored);
+        QVERIFY(oracle.exec() && oracle.next());
+        const bool isObject = oracle.value(0).toInt() == 1;
+
+        Outbox outbox(*m_db);
+        const Result<QList<OutboxEntry>> decoded = outbox.nextBatch(0, 10, 1 << 20);
+        const Result<QList<OutboxEntry>> forPush = outbox.nextPushBatch(0, 10, 1 << 20);
+        QVERIFY(decoded.ok() && forPush.ok());
+        QCOMPARE(forPush.value().size(), 3);
+        const OutboxEntry &entry = forPush.value().at(1);
+        QCOMPARE(!entry.storedBase.isEmpty(), isObject);
+        QCOMPARE(!entry.storedData.isEmpty(), isObject);
+        // An object goes as stored, white space and all; anything else as the decoded batch has it.
+        if (isObject)
+            QCOMPARE(column == QLatin1String("base") ? entry.storedBase : entry.storedData, stored.toUtf8());
+        else
+            QCOMPARE(bodyOf(forPush.value()), bodyOf(decoded.value()));
+    }
 };
 
 QTEST_GUILESS_MAIN(OutboxTest)
