@@ -1,5 +1,6 @@
 #include "PushMessages.h"
 
+#include "AppliedOnlyAnswer.h"
 #include "JsonReader.h"
 #include "JsonSpans.h"
 #include "common/CanonicalUuid.h"
@@ -284,6 +285,13 @@ Result<RejectedChange> rejectedFromJson(const QJsonValue &value)
 } // namespace
 
 Result<PushResponse> PushResponse::fromJson(const QByteArray &body)
+{
+    if (std::optional<PushResponse> applied = decodeAppliedOnlyAnswer(body))
+        return std::move(*applied);
+    return fromJsonGeneral(body);
+}
+
+Result<PushResponse> PushResponse::fromJsonGeneral(const QByteArray &body)
 {
     const Result<QJsonObject> object = JsonReader::parseObject(body);
     if (!object)

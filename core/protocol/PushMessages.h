@@ -103,7 +103,10 @@ struct PushResponse
     QList<QByteArray> appliedDataJson;
 
     QByteArray toJson() const;
+    // The usual answer, a whole batch applied, is decoded by decodeAppliedOnlyAnswer(); any
+    // other by fromJsonGeneral(), which decodes them all (and the usual one the same way).
     static Result<PushResponse> fromJson(const QByteArray &body);
+    static Result<PushResponse> fromJsonGeneral(const QByteArray &body);
 };
 
 } // namespace fieldsync::protocol
