@@ -244,6 +244,35 @@ Result<QSet<QString>> DeviceStore::withUnsettledEdits(const QStringList &recordI
     return unsettled;
 }
 
+Result<QHash<QString, DeviceStore::RecordStanding>>
+DeviceStore::standingOf(const QStringList &recordIds, const QStringList &exceptOfflineIds)
+{
+    QHash<QString, RecordStanding> standings;
+    standings.reserve(recordIds.size());
+    const Result<void> read = m_db->select(
+        QStringLiteral(
+            "SELECT ids.value, records.id IS NOT NULL, records.entity, records.project_id, records.version,"
+            " records.server_version,"
+            " EXISTS(SELECT 1 FROM outbox WHERE outbox.record_id = ids.value"
+            "        AND outbox.offline_id NOT IN (SELECT value FROM json_each(?2)))"
+            " OR EXISTS(SELECT 1 FROM conflicts WHERE conflicts.record_id = ids.value)"
+            " OR EXISTS(SELECT 1 FROM rejected WHERE rejected.record_id = ids.value)"
+            " FROM json_each(?1) AS ids LEFT JOIN records ON records.id = ids.value"),
+        {jsonUtf8Array(recordIds), jsonUtf8Array(exceptOfflineIds)}, [&standings](const SqlRow &row) {
+            RecordStanding standing;
+            if (row.integer(1) != 0) {
+                const EntitySchema *schema = EntitySchema::byWireName(row.text(2));
+                standing.head = RecordStore::Head{schema ? schema->kind : EntityKind::Permit, row.text(3),
+                                                  row.integer(4), row.integer(5)};
+            }
+            standing.unsettled = row.integer(6) != 0;
+            standings.insert(row.text(0), standing);
+        });
+    if (!read)
+        return read.error();
+    return standings;
+}
+
 void DeviceStore::notifyChanged(const QStringList &recordIds)
 {
     emit recordsChanged(recordIds);

@@ -86,6 +86,17 @@ public:
     // about to be settled).
     Result<QSet<QString>> withUnsettledEdits(const QStringList &recordIds,
                                              const QStringList &exceptOfflineIds = {});
+    // What applying answers to a record decides by: its head, if it exists, and whether it has
+    // unsettled edits besides the queued changes named in exceptOfflineIds.
+    struct RecordStanding
+    {
+        std::optional<RecordStore::Head> head;
+        bool unsettled = false;
+    };
+    // RecordStore::findHeads() and withUnsettledEdits() for a page of records in one statement
+    // (one pass over the ids instead of one per question), for each of recordIds.
+    Result<QHash<QString, RecordStanding>> standingOf(const QStringList &recordIds,
+                                                      const QStringList &exceptOfflineIds = {});
 
     // Called after every committed write so that views refresh.
     void notifyChanged(const QStringList &recordIds);

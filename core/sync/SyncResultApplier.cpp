@@ -47,19 +47,13 @@ public:
         }
         if (once.isEmpty())
             return {};
-        Result<QHash<QString, RecordStore::Head>> heads = store.records().findHeads(once);
-        if (!heads)
-            return heads.error();
-        Result<QSet<QString>> unsettled = store.withUnsettledEdits(once, settling);
-        if (!unsettled)
-            return unsettled.error();
+        Result<QHash<QString, DeviceStore::RecordStanding>> standings = store.standingOf(once, settling);
+        if (!standings)
+            return standings.error();
         m_known.reserve(once.size());
         for (const QString &id : std::as_const(once)) {
-            Known known;
-            if (const auto head = heads.value().constFind(id); head != heads.value().cend())
-                known.head = head.value();
-            known.unsettled = unsettled.value().contains(id);
-            m_known.insert(id, known);
+            const DeviceStore::RecordStanding standing = standings.value().value(id);
+            m_known.insert(id, Known{standing.head, standing.unsettled});
         }
         return {};
     }

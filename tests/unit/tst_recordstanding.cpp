@@ -1,0 +1,133 @@
+// DeviceStore::standingOf (a page's record heads and unsettled edits in one statement) against the
+// two statements it stands for, RecordStore::findHeads and DeviceStore::withUnsettledEdits, on a
+// real SQLite file with records, queued changes, conflicts and rejections in every combination.
+#include "store/DeviceStore.h"
+
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fieldsync;
+
+namespace {
+
+QString recordId(int index)
+{
+    return QStringLiteral("00000000-0000-7000-9000-%1").arg(index, 12, 10, QLatin1Char('0'));
+}
+
+QString offlineId(int record, int edit)
+{
+    return QStringLiteral("00000000-0000-7000-8%1-%2")
+        .arg(edit, 3, 10, QLatin1Char('0'))
+        .arg(record, 12, 10, QLatin1Char('0'));
+}
+
+bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
+}
+
+} // namespace
+
+class RecordStandingTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void oneStatementAgreesWithTheTwo()
+    {
+        QTemporaryDir dir;
+        Result<std::unique_ptr<DeviceStore>> opened = DeviceStore::open(dir.path());
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+        DeviceStore &store = *opened.value();
+        QRandomGenerator random(20261207);
+        constexpr int Records = 80;
+        const QStringList entities{QStringLiteral("permit"), QStringLiteral("task"), QStringLiteral("gizmo")};
+        QStringList queuedOfflineIds;
+        QSqlQuery query(store.database().connection());
+        for (int index = 0; index < Records; ++index) {
+            if (random.bounded(10) < 7) {
+                QVERIFY(exec(query,
+                             QStringLiteral("INSERT INTO records(id, entity, project_id, version, data,"
+                                            " server_version) VALUES(?,?,?,?,'{}',?)"),
+                             {recordId(index), entities.at(random.bounded(3)),
+                              QStringLiteral("project-%1").arg(index % 4), random.bounded(5),
+                              random.bounded(5)}));
+            }
+            const int edits = random.bounded(3);
+            for (int edit = 0; edit < edits; ++edit) {
+                queuedOfflineIds.append(offlineId(index, edit));
+                QVERIFY(exec(
+                    query,
+                    QStringLiteral("INSERT INTO outbox(offline_id, entity, op, record_id, client_version,"
+                                   " base, data, created_at) VALUES(?,'permit','update',?,1,'{}','{}','t')"),
+                    {offlineId(index, edit), recordId(index)}));
+            }
+            if (random.bounded(5) == 0) {
+                QVERIFY(exec(query,
+                             QStringLiteral(
+                                 "INSERT INTO conflicts(id, offline_id, entity, op, record_id, reason,"
+                                 " client_version, server_version, fields, server_state,"
+                                 " server_deleted, base, mine, created_at)"
+                                 " VALUES(?,'o','permit','update',?,'stale',1,2,'{}','{}',0,'{}','{}','t')"),
+                             {QStringLiteral("c-%1").arg(index), recordId(index)}));
+            }
+            if (random.bounded(5) == 0) {
+                QVERIFY(exec(query,
+                             QStringLiteral("INSERT INTO rejected(id, entity, op, record_id, reason, detail,"
+                                            " client_version, base, data, created_at)"
+                                            " VALUES(?,'permit','update',?,'validation','',1,'{}','{}','t')"),
+                             {QStringLiteral("r-%1").arg(index), recordId(index)}));
+            }
+        }
+        query.finish();
+
+        int unsettledSeen = 0;
+        int headsSeen = 0;
+        for (int round = 0; round < 200; ++round) {
+            QStringList ids;
+            const int wanted = random.bounded(Records + 10);
+            for (int i = 0; i < wanted; ++i)
+                ids.append(recordId(random.bounded(Records + 10))); // some never stored
+            QStringList except;
+            for (const QString &queued : std::as_const(queuedOfflineIds)) {
+                if (random.bounded(3) == 0)
+                    except.append(queued);
+            }
+            if (round % 7 == 0)
+                except.clear();
+            const Result<QHash<QString, DeviceStore::RecordStanding>> standings =
+                store.standingOf(ids, except);
+            const Result<QHash<QString, RecordStore::Head>> heads = store.records().findHeads(ids);
+            const Result<QSet<QString>> unsettled = store.withUnsettledEdits(ids, except);
+            QVERIFY(standings.ok() && heads.ok() && unsettled.ok());
+            QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), standings.value().size());
+            for (const QString &id : std::as_const(ids)) {
+                QVERIFY(standings.value().contains(id));
+                const DeviceStore::RecordStanding standing = standings.value().value(id);
+                QCOMPARE(standing.unsettled, unsettled.value().contains(id));
+                QCOMPARE(standing.head.has_value(), heads.value().contains(id));
+                if (standing.head) {
+                    const RecordStore::Head expected = heads.value().value(id);
+                    QCOMPARE(standing.head->entity, expected.entity);
+                    QCOMPARE(standing.head->projectId, expected.projectId);
+                    QCOMPARE(standing.head->version, expected.version);
+                    QCOMPARE(standing.head->serverVersion, expected.serverVersion);
+                    ++headsSeen;
+                }
+                unsettledSeen += standing.unsettled ? 1 : 0;
+            }
+        }
+        // Both answers came up often, so the comparison covered each.
+        QVERIFY(headsSeen > 1000);
+        QVERIFY(unsettledSeen > 1000);
+    }
+};
+
+QTEST_GUILESS_MAIN(RecordStandingTest)
+#include "tst_recordstanding.moc"
