@@ -173,8 +173,13 @@ void TestSyncStatusIndicator::retryCountsDownByItself()
     status.setState(SyncStatus::State::Error, QStringLiteral("rate_limited: HTTP 429: slow down"));
     status.setRetryInSeconds(3);
     SyncStatusIndicator indicator(&status);
-    QCOMPARE(indicator.text(), QStringLiteral("Error (server busy, retrying in 3 s)"));
-    QTRY_COMPARE_WITH_TIMEOUT(indicator.text(), QStringLiteral("Error (server busy, retrying in 1 s)"), 4000);
+    const auto retryingIn = [](int seconds) {
+        return QStringLiteral("Error (server busy, retrying in %1 s)").arg(seconds);
+    };
+    QCOMPARE(indicator.text(), retryingIn(3));
+    // Each second it shows is a window of a second, which a loaded machine (the sanitizer stage
+    // runs beside the fuzzers) may sleep through: what must hold is that it gets to 0 by itself.
+    QTRY_COMPARE_WITH_TIMEOUT(indicator.text(), retryingIn(0), 8000);
 }
 
 QTEST_MAIN(TestSyncStatusIndicator)
