@@ -226,24 +226,6 @@ Result<bool> DeviceStore::hasUnsettledEdits(const QString &recordId)
     return unsettled;
 }
 
-Result<QSet<QString>> DeviceStore::withUnsettledEdits(const QStringList &recordIds,
-                                                      const QStringList &exceptOfflineIds)
-{
-    const QByteArray ids = jsonUtf8Array(recordIds);
-    QSet<QString> unsettled;
-    const Result<void> read = m_db->select(
-        QStringLiteral(
-            "SELECT record_id FROM outbox WHERE record_id IN (SELECT value FROM json_each(?))"
-            " AND offline_id NOT IN (SELECT value FROM json_each(?))"
-            " UNION SELECT record_id FROM conflicts WHERE record_id IN (SELECT value FROM json_each(?))"
-            " UNION SELECT record_id FROM rejected WHERE record_id IN (SELECT value FROM json_each(?))"),
-        {ids, jsonUtf8Array(exceptOfflineIds), ids, ids},
-        [&unsettled](const SqlRow &row) { unsettled.insert(row.text(0)); });
-    if (!read)
-        return read.error();
-    return unsettled;
-}
-
 Result<QHash<QString, DeviceStore::RecordStanding>>
 DeviceStore::standingOf(const QStringList &recordIds, const QStringList &exceptOfflineIds)
 {

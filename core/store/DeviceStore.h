@@ -81,20 +81,16 @@ public:
     Result<int> countPendingFiles(const QString &recordId);
     // True while a record has an edit the server has not settled: pulls must not overwrite it.
     Result<bool> hasUnsettledEdits(const QString &recordId);
-    // hasUnsettledEdits() for a whole page of records in one statement: those of recordIds that
-    // have unsettled edits, not counting the queued changes named in exceptOfflineIds (the ones
-    // about to be settled).
-    Result<QSet<QString>> withUnsettledEdits(const QStringList &recordIds,
-                                             const QStringList &exceptOfflineIds = {});
     // What applying answers to a record decides by: its head, if it exists, and whether it has
-    // unsettled edits besides the queued changes named in exceptOfflineIds.
+    // unsettled edits (hasUnsettledEdits()) besides the queued changes named in exceptOfflineIds
+    // (the ones about to be settled).
     struct RecordStanding
     {
         std::optional<RecordStore::Head> head;
         bool unsettled = false;
     };
-    // RecordStore::findHeads() and withUnsettledEdits() for a page of records in one statement
-    // (one pass over the ids instead of one per question), for each of recordIds.
+    // RecordStore::findHeads() and hasUnsettledEdits() for a whole page of records in one
+    // statement, for each of recordIds.
     Result<QHash<QString, RecordStanding>> standingOf(const QStringList &recordIds,
                                                       const QStringList &exceptOfflineIds = {});
 
