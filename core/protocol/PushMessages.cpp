@@ -1,6 +1,7 @@
 #include "PushMessages.h"
 
 #include "AppliedOnlyAnswer.h"
+#include "CanonicalPushRequest.h"
 #include "JsonReader.h"
 #include "JsonSpans.h"
 #include "common/CanonicalUuid.h"
@@ -140,6 +141,13 @@ void PushRequest::finishJson(QByteArray &json, const QString &clientTime, const 
 }
 
 Result<PushRequest> PushRequest::fromJson(const QByteArray &body)
+{
+    if (std::optional<PushRequest> request = decodeCanonicalPushRequest(body))
+        return std::move(*request);
+    return fromJsonGeneral(body);
+}
+
+Result<PushRequest> PushRequest::fromJsonGeneral(const QByteArray &body)
 {
     const Result<QJsonObject> object = JsonReader::parseObject(body);
     if (!object)

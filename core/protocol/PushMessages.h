@@ -47,7 +47,10 @@ struct PushRequest
     // is sent: everything before client_time (which comes after the changes), then the rest.
     QByteArray toJsonUntilClientTime(const QList<EncodedObjects> &encoded = {}) const;
     static void finishJson(QByteArray &json, const QString &clientTime, const QString &deviceId);
+    // A push as devices write it is decoded by decodeCanonicalPushRequest(); any other by
+    // fromJsonGeneral(), which decodes them all (and the usual one the same way).
     static Result<PushRequest> fromJson(const QByteArray &body);
+    static Result<PushRequest> fromJsonGeneral(const QByteArray &body);
 };
 
 struct AppliedChange

@@ -1,0 +1,200 @@
+#include "CanonicalPushRequest.h"
+
+#include "JsonReader.h"
+#include "common/CanonicalUuid.h"
+#include "domain/IsoTimestamp.h"
+
+#include <QByteArrayView>
+
+namespace fieldsync::protocol {
+
+namespace {
+
+// Far below Qt's nesting limit, so that an object parsed on its own (three levels down from
+// where it sits in the body) is never one the whole body would be refused for.
+constexpr int MaxObjectDepth = 64;
+// Far below what QJsonDocument takes in one body (the server takes 8 MiB at most).
+constexpr qsizetype MaxBodyBytes = 64 * 1024 * 1024;
+// At most 15 digits: every such integer is exact as a double, as JsonReader::integer() reads it.
+constexpr int MaxDigits = 15;
+// PushRequest::fromJsonGeneral() refuses a device_id or batch_id longer than this.
+constexpr qsizetype MaxIdLength = 64;
+
+class Reader
+{
+public:
+    explicit Reader(const QByteArray &body)
+        : m_text(body.constData())
+        , m_size(body.size())
+    {}
+
+    bool atEnd() const { return m_at == m_size; }
+
+    bool literal(QByteArrayView text)
+    {
+        if (m_size - m_at < text.size() || QByteArrayView(m_text + m_at, text.size()) != text)
+            return false;
+        m_at += text.size();
+        return true;
+    }
+
+    // A string of printable ASCII without escapes, up to its closing quote (the opening one is
+    // already read): such a string is its own text, read as Latin-1 as Qt would read it.
+    std::optional<QString> plainString()
+    {
+        const qsizetype start = m_at;
+        while (m_at < m_size && m_text[m_at] != '"') {
+            const uchar c = uchar(m_text[m_at]);
+            if (c < 0x20 || c > 0x7E || c == '\\')
+                return std::nullopt;
+            ++m_at;
+        }
+        if (m_at == m_size)
+            return std::nullopt;
+        QString text = QString::fromLatin1(m_text + start, m_at - start);
+        ++m_at;
+        return text;
+    }
+
+    // A JSON integer as the grammar allows it (no sign, no leading zero), of at most MaxDigits.
+    std::optional<qint64> count()
+    {
+        const qsizetype start = m_at;
+        qint64 value = 0;
+        while (m_at < m_size && m_text[m_at] >= '0' && m_text[m_at] <= '9') {
+            // Refused before a digit too many could overflow the value.
+            if (m_at - start == MaxDigits)
+                return std::nullopt;
+            value = value * 10 + (m_text[m_at] - '0');
+            ++m_at;
+        }
+        const qsizetype digits = m_at - start;
+        if (digits == 0 || (digits > 1 && m_text[start] == '0'))
+            return std::nullopt;
+        return value;
+    }
+
+    // The text of the object at the cursor, found by its braces outside strings; whether it is
+    // an object at all is for the parser to say.
+    std::optional<QByteArrayView> objectText()
+    {
+        if (m_at == m_size || m_text[m_at] != '{')
+            return std::nullopt;
+        const qsizetype start = m_at;
+        int depth = 0;
+        while (m_at < m_size) {
+            const char c = m_text[m_at++];
+            if (c == '"') {
+                while (m_at < m_size && m_text[m_at] != '"')
+                    m_at += m_text[m_at] == '\\' ? 2 : 1;
+                if (m_at >= m_size)
+                    return std::nullopt;
+                ++m_at;
+            } else if (c == '{' || c == '[') {
+                if (++depth > MaxObjectDepth)
+                    return std::nullopt;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0)
+                    return QByteArrayView(m_text + start, m_at - start);
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    const char *m_text;
+    qsizetype m_size;
+    qsizetype m_at = 0;
+};
+
+// The object at the cursor, parsed on its own; an empty one as written by a device needs no parser.
+std::optional<QJsonObject> object(Reader &reader)
+{
+    if (reader.literal("{}"))
+        return QJsonObject();
+    const std::optional<QByteArrayView> text = reader.objectText();
+    if (!text)
+        return std::nullopt;
+    // The body outlives the parse, and Qt's parser copies what it keeps.
+    Result<QJsonObject> parsed = JsonReader::parseObject(QByteArray::fromRawData(text->data(), text->size()));
+    if (!parsed)
+        return std::nullopt;
+    return std::move(parsed).value();
+}
+
+// One change, up to its closing brace, when it is one Change::fromJson() takes as it is.
+std::optional<Change> change(Reader &reader)
+{
+    Change change;
+    if (!reader.literal("{\"base\":"))
+        return std::nullopt;
+    std::optional<QJsonObject> base = object(reader);
+    std::optional<qint64> clientVersion;
+    if (!base || !reader.literal(",\"client_version\":") || !(clientVersion = reader.count()) ||
+        !reader.literal(",\"data\":"))
+        return std::nullopt;
+    std::optional<QJsonObject> data = object(reader);
+    std::optional<QString> entityName;
+    std::optional<QString> id;
+    std::optional<QString> offlineId;
+    std::optional<QString> opName;
+    if (!data || !reader.literal(",\"entity\":\"") || !(entityName = reader.plainString()) ||
+        !reader.literal(",\"id\":\"") || !(id = reader.plainString()) ||
+        !reader.literal(",\"offline_id\":\"") || !(offlineId = reader.plainString()) ||
+        !reader.literal(",\"op\":\"") || !(opName = reader.plainString()) || !reader.literal("}"))
+        return std::nullopt;
+    const EntitySchema *schema = EntitySchema::byWireName(*entityName);
+    const std::optional<ChangeOp> op = changeOpFromName(*opName);
+    if (!schema || !op || !isCanonicalUuid(*offlineId) || !isCanonicalUuid(*id))
+        return std::nullopt;
+    if (makesNewRecord(*op) && (*clientVersion != 0 || !base->isEmpty()))
+        return std::nullopt;
+    change.offlineId = std::move(*offlineId);
+    change.entity = schema->kind;
+    change.op = *op;
+    change.id = std::move(*id);
+    change.clientVersion = *clientVersion;
+    change.base = std::move(*base);
+    change.data = std::move(*data);
+    return change;
+}
+
+} // namespace
+
+std::optional<PushRequest> decodeCanonicalPushRequest(const QByteArray &body)
+{
+    if (body.size() > MaxBodyBytes)
+        return std::nullopt;
+    Reader reader(body);
+    PushRequest request;
+    std::optional<QString> batchId;
+    if (!reader.literal("{\"batch_id\":\"") || !(batchId = reader.plainString()) ||
+        batchId->size() > MaxIdLength || !reader.literal(",\"changes\":["))
+        return std::nullopt;
+    if (!reader.literal("]")) {
+        do {
+            std::optional<Change> next = change(reader);
+            if (!next)
+                return std::nullopt;
+            request.changes.append(std::move(*next));
+        } while (reader.literal(","));
+        if (!reader.literal("]"))
+            return std::nullopt;
+    }
+    std::optional<QString> clientTime;
+    std::optional<QString> deviceId;
+    if (!reader.literal(",\"client_time\":\"") || !(clientTime = reader.plainString()) ||
+        !reader.literal(",\"device_id\":\"") || !(deviceId = reader.plainString()) || !reader.literal("}") ||
+        !reader.atEnd())
+        return std::nullopt;
+    if (deviceId->isEmpty() || deviceId->size() > MaxIdLength)
+        return std::nullopt;
+    if (!clientTime->isEmpty() && !IsoTimestamp::parseZoned(*clientTime))
+        return std::nullopt;
+    request.batchId = std::move(*batchId);
+    request.clientTime = std::move(*clientTime);
+    request.deviceId = std::move(*deviceId);
+    return request;
+}
+
+} // namespace fieldsync::protocol
