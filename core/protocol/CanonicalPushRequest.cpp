@@ -74,31 +74,13 @@ public:
         return value;
     }
 
-    // The text of the object at the cursor, found by its braces outside strings; whether it is
-    // an object at all is for the parser to say.
-    std::optional<QByteArrayView> objectText()
+    // The object at the cursor, parsed on its own; an empty one as devices write it needs no
+    // parser.
+    std::optional<QJsonObject> object()
     {
-        if (m_at == m_size || m_text[m_at] != '{')
-            return std::nullopt;
-        const qsizetype start = m_at;
-        int depth = 0;
-        while (m_at < m_size) {
-            const char c = m_text[m_at++];
-            if (c == '"') {
-                while (m_at < m_size && m_text[m_at] != '"')
-                    m_at += m_text[m_at] == '\\' ? 2 : 1;
-                if (m_at >= m_size)
-                    return std::nullopt;
-                ++m_at;
-            } else if (c == '{' || c == '[') {
-                if (++depth > MaxObjectDepth)
-                    return std::nullopt;
-            } else if (c == '}' || c == ']') {
-                if (--depth == 0)
-                    return QByteArrayView(m_text + start, m_at - start);
-            }
-        }
-        return std::nullopt;
+        if (literal("{}"))
+            return QJsonObject();
+        return JsonReader::parseObjectAt(QByteArrayView(m_text, m_size), m_at, MaxObjectDepth);
     }
 
 private:
@@ -107,33 +89,18 @@ private:
     qsizetype m_at = 0;
 };
 
-// The object at the cursor, parsed on its own; an empty one as written by a device needs no parser.
-std::optional<QJsonObject> object(Reader &reader)
-{
-    if (reader.literal("{}"))
-        return QJsonObject();
-    const std::optional<QByteArrayView> text = reader.objectText();
-    if (!text)
-        return std::nullopt;
-    // The body outlives the parse, and Qt's parser copies what it keeps.
-    Result<QJsonObject> parsed = JsonReader::parseObject(QByteArray::fromRawData(text->data(), text->size()));
-    if (!parsed)
-        return std::nullopt;
-    return std::move(parsed).value();
-}
-
 // One change, up to its closing brace, when it is one Change::fromJson() takes as it is.
 std::optional<Change> change(Reader &reader)
 {
     Change change;
     if (!reader.literal("{\"base\":"))
         return std::nullopt;
-    std::optional<QJsonObject> base = object(reader);
+    std::optional<QJsonObject> base = reader.object();
     std::optional<qint64> clientVersion;
     if (!base || !reader.literal(",\"client_version\":") || !(clientVersion = reader.count()) ||
         !reader.literal(",\"data\":"))
         return std::nullopt;
-    std::optional<QJsonObject> data = object(reader);
+    std::optional<QJsonObject> data = reader.object();
     std::optional<QString> entityName;
     std::optional<QString> id;
     std::optional<QString> offlineId;

@@ -246,4 +246,75 @@ Result<QJsonObject> JsonReader::parseObject(const QByteArray &body)
     return object;
 }
 
+std::optional<QJsonObject> JsonReader::parseObjectAt(QByteArrayView text, qsizetype &at, int maxDepth)
+{
+    const char *const data = text.data();
+    const qsizetype size = text.size();
+    const qsizetype start = at;
+    if (start >= size || data[start] != '{')
+        return std::nullopt;
+    // One pass finds the object's end and what parseObject() looks for after Qt's parser: what
+    // it would refuse, this leaves to the caller; a key written twice shows below as more keys
+    // written than parsed.
+    qsizetype keysWritten = 0;
+    bool stringJustEnded = false;
+    int depth = 0;
+    qsizetype i = start;
+    for (; i < size; ++i) {
+        const char c = data[i];
+        if (c == '"') {
+            ++i;
+            while (true) {
+                while (size - i >= 8 && !holdsStringSpecial(data + i))
+                    i += 8;
+                while (i < size && uchar(data[i]) >= 0x20 && data[i] != '"' && data[i] != '\\')
+                    ++i;
+                if (i >= size || uchar(data[i]) < 0x20)
+                    return std::nullopt;
+                if (data[i] == '"')
+                    break;
+                // An escape: an escaped half of a surrogate pair is left to parseObject(), which
+                // tells a whole pair from a half.
+                if (size - i >= 6 && data[i + 1] == 'u') {
+                    const uint unit = QByteArrayView(data + i + 2, 4).toUInt(nullptr, 16);
+                    if (isHighSurrogate(unit) || isLowSurrogate(unit))
+                        return std::nullopt;
+                    i += 6;
+                } else {
+                    i += 2;
+                }
+            }
+            stringJustEnded = true;
+            continue;
+        }
+        if (c == ':') {
+            if (stringJustEnded)
+                ++keysWritten;
+        } else if (c == '{' || c == '[') {
+            if (++depth > maxDepth)
+                return std::nullopt;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                break;
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            continue;
+        }
+        stringJustEnded = false;
+    }
+    if (i == size)
+        return std::nullopt;
+    const qsizetype end = i + 1;
+    // The text outlives the parse, and Qt's parser copies what it keeps.
+    QJsonParseError parseError;
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QByteArray::fromRawData(data + start, end - start), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    QJsonObject object = document.object();
+    if (keysIn(object) != keysWritten)
+        return std::nullopt;
+    at = end;
+    return object;
+}
+
 } // namespace fieldsync::protocol

@@ -2,10 +2,13 @@
 
 #include "common/Result.h"
 
+#include <QByteArrayView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QVarLengthArray>
+
+#include <optional>
 
 namespace fieldsync::protocol {
 
@@ -28,6 +31,11 @@ public:
     Result<void> finish();
 
     static Result<QJsonObject> parseObject(const QByteArray &body);
+    // The object written at text[at], parsed on its own as strictly as parseObject() parses a
+    // body, with at moved past it. Nothing, and at left, when parseObject() would refuse it, when
+    // it is nested deeper than maxDepth or holds an escaped surrogate: for a fast decoding that
+    // leaves what it does not take to a general one, which says what is wrong.
+    static std::optional<QJsonObject> parseObjectAt(QByteArrayView text, qsizetype &at, int maxDepth);
 
 private:
     QJsonValue take(const QString &key, bool required, const char *expected,

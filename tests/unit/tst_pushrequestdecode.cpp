@@ -356,6 +356,11 @@ private slots:
             << replaced(sound, "}],\"client_time\"", "},],\"client_time\"") << false;
         QTest::newRow("half a surrogate pair in data")
             << replaced(sound, "\"status\":\"draft\"", "\"status\":\"\\ud800\"") << false;
+        // Escaped surrogates, whole pairs too, are left to the general way, which tells them apart.
+        QTest::newRow("a whole surrogate pair in data")
+            << replaced(sound, "\"status\":\"draft\"", "\"status\":\"\\ud83d\\ude00\"") << true;
+        QTest::newRow("a whole surrogate pair in base")
+            << replaced(sound, "\"title\":\"Old 1\"", "\"title\":\"\\uD83D\\uDE00\"") << true;
         QTest::newRow("a raw control character in data")
             << replaced(sound, "\"status\":\"draft\"", "\"status\":\"dr\tft\"") << false;
         QTest::newRow("invalid UTF-8 in data") << replaced(sound, "\"status\":\"draft\"",
@@ -406,8 +411,6 @@ private slots:
         const QByteArray version = "\"client_version\":2,";
         QTest::newRow("client_version of 15 digits")
             << replaced(sound, version, "\"client_version\":999999999999999,");
-        QTest::newRow("a whole surrogate pair in data")
-            << replaced(sound, "\"status\":\"draft\"", "\"status\":\"\\ud83d\\ude00\"");
         QTest::newRow("an unknown escape in data")
             << replaced(sound, "\"status\":\"draft\"", "\"status\":\"dr\\aft\"");
         QTest::newRow("numbers of every form in data")
@@ -426,7 +429,7 @@ private slots:
         QTest::newRow("a key repeated in another object")
             << replaced(sound, "{\"ok\":false}", "{\"ok\":false,\"status\":1}");
         QTest::newRow("escapes in data") << replaced(
-            sound, "\"status\":\"draft\"", "\"status\":\"\\u00e9\\n\\\"\\\\\\/\\b\\f\\r\\t\\ud83d\\ude00\"");
+            sound, "\"status\":\"draft\"", "\"status\":\"\\u00e9\\u0000\\n\\\"\\\\\\/\\b\\f\\r\\t\"");
     }
 
     void soundVariationsAgree()
