@@ -40,7 +40,7 @@ public:
 
     // A string of printable ASCII without escapes, up to its closing quote (the opening one is
     // already read): such a string is its own text, read as Latin-1 as Qt would read it.
-    std::optional<QString> plainString()
+    std::optional<QLatin1String> plainText()
     {
         const qsizetype start = m_at;
         while (m_at < m_size && m_text[m_at] != '"') {
@@ -51,9 +51,15 @@ public:
         }
         if (m_at == m_size)
             return std::nullopt;
-        QString text = QString::fromLatin1(m_text + start, m_at - start);
-        ++m_at;
-        return text;
+        return QLatin1String(m_text + start, m_at++ - start);
+    }
+
+    std::optional<QString> plainString()
+    {
+        const std::optional<QLatin1String> text = plainText();
+        if (!text)
+            return std::nullopt;
+        return QString(*text);
     }
 
     // A JSON integer as the grammar allows it (no sign, no leading zero), of at most MaxDigits.
@@ -89,6 +95,25 @@ private:
     qsizetype m_at = 0;
 };
 
+// EntitySchema::byWireName() and changeOpFromName() without a QString made for the name.
+const EntitySchema *schemaNamed(QLatin1String name)
+{
+    for (const EntitySchema *schema : EntitySchema::all()) {
+        if (schema->wireName == name)
+            return schema;
+    }
+    return nullptr;
+}
+
+std::optional<ChangeOp> opNamed(QLatin1String name)
+{
+    for (const ChangeOp op : {ChangeOp::Create, ChangeOp::Update, ChangeOp::Delete, ChangeOp::Append}) {
+        if (changeOpName(op) == name)
+            return op;
+    }
+    return std::nullopt;
+}
+
 // One change, up to its closing brace, when it is one Change::fromJson() takes as it is.
 std::optional<Change> change(Reader &reader)
 {
@@ -101,17 +126,17 @@ std::optional<Change> change(Reader &reader)
         !reader.literal(",\"data\":"))
         return std::nullopt;
     std::optional<QJsonObject> data = reader.object();
-    std::optional<QString> entityName;
+    std::optional<QLatin1String> entityName;
     std::optional<QString> id;
     std::optional<QString> offlineId;
-    std::optional<QString> opName;
-    if (!data || !reader.literal(",\"entity\":\"") || !(entityName = reader.plainString()) ||
+    std::optional<QLatin1String> opName;
+    if (!data || !reader.literal(",\"entity\":\"") || !(entityName = reader.plainText()) ||
         !reader.literal(",\"id\":\"") || !(id = reader.plainString()) ||
         !reader.literal(",\"offline_id\":\"") || !(offlineId = reader.plainString()) ||
-        !reader.literal(",\"op\":\"") || !(opName = reader.plainString()) || !reader.literal("}"))
+        !reader.literal(",\"op\":\"") || !(opName = reader.plainText()) || !reader.literal("}"))
         return std::nullopt;
-    const EntitySchema *schema = EntitySchema::byWireName(*entityName);
-    const std::optional<ChangeOp> op = changeOpFromName(*opName);
+    const EntitySchema *schema = schemaNamed(*entityName);
+    const std::optional<ChangeOp> op = opNamed(*opName);
     if (!schema || !op || !isCanonicalUuid(*offlineId) || !isCanonicalUuid(*id))
         return std::nullopt;
     if (makesNewRecord(*op) && (*clientVersion != 0 || !base->isEmpty()))

@@ -1,6 +1,7 @@
 #include "JsonReader.h"
 
 #include <QJsonDocument>
+#include <QtEndian>
 
 #include <cmath>
 #include <cstring>
@@ -65,6 +66,26 @@ bool holdsStringSpecial(const char *text)
     const quint64 quote = hasZeroByte(word ^ (Ones * '"'));
     const quint64 backslash = hasZeroByte(word ^ (Ones * '\\'));
     return (belowSpace | quote | backslash) != 0;
+}
+
+// Where the first quote, backslash or control character is from text[at] on, or size: the same
+// bit tricks, eight bytes at a time, where the lowest byte they mark is always one (a false mark
+// needs a borrow from a lower byte that is one itself).
+qsizetype nextStringSpecial(const char *text, qsizetype at, qsizetype size)
+{
+    constexpr quint64 Ones = 0x0101010101010101ULL;
+    constexpr quint64 Highs = 0x8080808080808080ULL;
+    const auto hasZeroByte = [](quint64 value) { return (value - Ones) & ~value & Highs; };
+    for (; size - at >= 8; at += 8) {
+        const quint64 word = qFromLittleEndian<quint64>(text + at);
+        const quint64 marks = ((word - Ones * 0x20) & ~word & Highs) | hasZeroByte(word ^ (Ones * '"')) |
+                              hasZeroByte(word ^ (Ones * '\\'));
+        if (marks != 0)
+            return at + qCountTrailingZeroBits(marks) / 8;
+    }
+    while (at < size && uchar(text[at]) >= 0x20 && text[at] != '"' && text[at] != '\\')
+        ++at;
+    return at;
 }
 
 // What Qt's parser lets through although RFC 8259 forbids it (control characters written raw
@@ -265,10 +286,7 @@ std::optional<QJsonObject> JsonReader::parseObjectAt(QByteArrayView text, qsizet
         if (c == '"') {
             ++i;
             while (true) {
-                while (size - i >= 8 && !holdsStringSpecial(data + i))
-                    i += 8;
-                while (i < size && uchar(data[i]) >= 0x20 && data[i] != '"' && data[i] != '\\')
-                    ++i;
+                i = nextStringSpecial(data, i, size);
                 if (i >= size || uchar(data[i]) < 0x20)
                     return std::nullopt;
                 if (data[i] == '"')
