@@ -1,7 +1,6 @@
 #include "CanonicalPushRequest.h"
 
 #include "JsonReader.h"
-#include "common/CanonicalUuid.h"
 #include "domain/IsoTimestamp.h"
 
 #include <QByteArrayView>
@@ -52,6 +51,33 @@ public:
         if (m_at == m_size)
             return std::nullopt;
         return QLatin1String(m_text + start, m_at++ - start);
+    }
+
+    // A canonical UUID up to its closing quote: 36 characters, lower-case hex, hyphens in their
+    // places, not the nil UUID (isCanonicalUuid() read on the bytes, without a scan for the
+    // quote first).
+    std::optional<QString> canonicalUuid()
+    {
+        constexpr qsizetype Length = 36;
+        if (m_size - m_at <= Length || m_text[m_at + Length] != '"')
+            return std::nullopt;
+        const char *const text = m_text + m_at;
+        bool allZero = true;
+        for (qsizetype index = 0; index < Length; ++index) {
+            const char c = text[index];
+            if (index == 8 || index == 13 || index == 18 || index == 23) {
+                if (c != '-')
+                    return std::nullopt;
+                continue;
+            }
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+                return std::nullopt;
+            allZero = allZero && c == '0';
+        }
+        if (allZero)
+            return std::nullopt;
+        m_at += Length + 1;
+        return QString::fromLatin1(text, Length);
     }
 
     std::optional<QString> plainString()
@@ -131,13 +157,13 @@ std::optional<Change> change(Reader &reader)
     std::optional<QString> offlineId;
     std::optional<QLatin1String> opName;
     if (!data || !reader.literal(",\"entity\":\"") || !(entityName = reader.plainText()) ||
-        !reader.literal(",\"id\":\"") || !(id = reader.plainString()) ||
-        !reader.literal(",\"offline_id\":\"") || !(offlineId = reader.plainString()) ||
+        !reader.literal(",\"id\":\"") || !(id = reader.canonicalUuid()) ||
+        !reader.literal(",\"offline_id\":\"") || !(offlineId = reader.canonicalUuid()) ||
         !reader.literal(",\"op\":\"") || !(opName = reader.plainText()) || !reader.literal("}"))
         return std::nullopt;
     const EntitySchema *schema = schemaNamed(*entityName);
     const std::optional<ChangeOp> op = opNamed(*opName);
-    if (!schema || !op || !isCanonicalUuid(*offlineId) || !isCanonicalUuid(*id))
+    if (!schema || !op)
         return std::nullopt;
     if (makesNewRecord(*op) && (*clientVersion != 0 || !base->isEmpty()))
         return std::nullopt;
