@@ -327,6 +327,18 @@ private slots:
             << replaced(sound, "\"status\":\"draft\"", "\"status\":\"draft\",\"status\":\"x\"") << false;
         QTest::newRow("a key twice deep in data")
             << replaced(sound, "{\"ok\":false}", "{\"ok\":false,\"ok\":true}") << false;
+        QTest::newRow("a key twice in an object of data")
+            << replaced(sound, "\"level\":", "\"level\":1,\"level\":") << false;
+        QTest::newRow("a key twice in an object in an array of data")
+            << replaced(sound, "\"ppe\":[", "\"ppe\":[{\"a\":1,\"a\":2},") << false;
+        QTest::newRow("a key twice in an object under an escaped key")
+            << replaced(sound, "\"checks\":{", "\"ch\\u0065cks\":{\"level\":0,") << false;
+        QTest::newRow("a key twice in an object under a non-ASCII key") << replaced(sound, "\"checks\":{",
+                                                                                    "\"ch\xc3\xa9"
+                                                                                    "cks\":{\"level\":0,")
+                                                                        << false;
+        QTest::newRow("an object of data twice")
+            << replaced(sound, "\"count\":0", "\"count\":0,\"checks\":{}") << false;
         QTest::newRow("a key twice in base")
             << replaced(sound, "{\"nothing\":null,", "{\"nothing\":null,\"nothing\":1,") << false;
         QTest::newRow("an unknown key in a change")
@@ -422,6 +434,14 @@ private slots:
         QTest::newRow("a brace in a data string")
             << replaced(sound, "\"status\":\"draft\"", "\"status\":\"}{][\\\"\\\\\"");
         QTest::newRow("a key of data escaped") << replaced(sound, "\"status\":", "\"st\\u0061tus\":");
+        QTest::newRow("objects in an array of data")
+            << replaced(sound, "\"ppe\":[", "\"ppe\":[{\"a\":1,\"b\":{\"a\":2}},");
+        QTest::newRow("an object under an escaped key")
+            << replaced(sound, "\"checks\":{", "\"ch\\u0065cks\":{");
+        QTest::newRow("an object under a non-ASCII key") << replaced(sound, "\"checks\":{",
+                                                                     "\"ch\xc3\xa9"
+                                                                     "cks\":{");
+        QTest::newRow("an object under an empty key") << replaced(sound, "\"checks\":{", "\"\":{");
         QTest::newRow("a create with a base of spaces")
             << replaced(sound, "{\"base\":{},\"client_version\":0,", "{\"base\":{ },\"client_version\":0,");
         QTest::newRow("data with spaces")
