@@ -14,8 +14,10 @@ namespace {
 // data already encoded.
 QByteArray appliedEntry(const protocol::AppliedChange &applied, const QByteArray &encodedData)
 {
+    // Room for the id and offline id as JsonWriter asks for it (six bytes a character, the worst
+    // escape), or each append would move the record's text to a bigger buffer.
     QByteArray entry;
-    entry.reserve(encodedData.size() + 128);
+    entry.reserve(encodedData.size() + 128 + 6 * (applied.id.size() + applied.offlineId.size()));
     entry.append("{\"data\":");
     entry.append(encodedData);
     entry.append(",\"id\":");
@@ -177,7 +179,7 @@ QByteArray ChangeAnswer::toStored() const
 {
     if (kind == Kind::Applied && auditSeq > 0) {
         QByteArray stored;
-        stored.reserve(160);
+        stored.reserve(160 + 6 * (applied.id.size() + applied.offlineId.size()));
         stored.append(AuditReferenceOpening);
         stored.append("{\"id\":");
         JsonWriter::appendString(stored, applied.id);
