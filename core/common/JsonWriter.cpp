@@ -83,7 +83,9 @@ public:
     void integer(qint64 value);
     // A QJsonValue, or a container's reference to one (read through it, not copied out).
     template<typename Value> void value(const Value &value);
-    void object(const QJsonObject &object);
+    // extra: string members inserted into object, as compactWith() says; sorted by key in
+    // UTF-16 order, each key once (the caller sees to it).
+    void object(const QJsonObject &object, const StringMember *extra = nullptr, qsizetype extraCount = 0);
     void array(const QJsonArray &array);
 
 private:
@@ -242,7 +244,7 @@ template<typename Value> void Sink::value(const Value &value)
     }
 }
 
-void Sink::object(const QJsonObject &object)
+void Sink::object(const QJsonObject &object, const StringMember *extra, qsizetype extraCount)
 {
     // Keys go out in UTF-16 order, which is the object's own order unless a key has a character
     // outside the BMP: Qt 6.4's parser then orders escaped and raw forms of such keys differently,
@@ -261,14 +263,36 @@ void Sink::object(const QJsonObject &object)
                   [](const auto &left, const auto &right) { return left.first < right.first; });
     put('{');
     bool first = true;
-    for (const auto &[key, it] : members) {
+    const auto separate = [&] {
         if (!first)
             put(',');
         first = false;
+    };
+    // The extra members merge into the sorted members; one of the same key takes its place.
+    const StringMember *const extraEnd = extra + extraCount;
+    for (const auto &[key, it] : members) {
+        for (; extra != extraEnd && extra->key < QStringView(key); ++extra) {
+            separate();
+            string(extra->key);
+            put(':');
+            string(extra->value);
+        }
+        separate();
         string(key);
         put(':');
+        if (extra != extraEnd && extra->key == QStringView(key)) {
+            string(extra->value);
+            ++extra;
+            continue;
+        }
         // Through the object's reference: a QJsonValue of its own would be one more copy.
         value(it.value());
+    }
+    for (; extra != extraEnd; ++extra) {
+        separate();
+        string(extra->key);
+        put(':');
+        string(extra->value);
     }
     put('}');
 }
@@ -330,6 +354,27 @@ QByteArray compact(const QJsonObject &object)
 {
     QByteArray out;
     append(out, object);
+    return out;
+}
+
+QByteArray compactWith(const QJsonObject &object, const StringMember *members, qsizetype count)
+{
+    const StringMember *const end = members + count;
+    // Sorted and each key once, they merge as the object is written; otherwise (not what the
+    // server passes) they are inserted into a copy, which is what they mean.
+    const bool merging = std::adjacent_find(members, end, [](const auto &left, const auto &right) {
+                             return !(left.key < right.key);
+                         }) == end;
+    if (!merging) {
+        QJsonObject inserted = object;
+        for (const StringMember *member = members; member != end; ++member)
+            inserted.insert(member->key, QJsonValue(member->value.toString()));
+        return compact(inserted);
+    }
+    QByteArray out;
+    Sink sink(out, ExpectedBytes);
+    sink.object(object, members, count);
+    sink.finish();
     return out;
 }
 

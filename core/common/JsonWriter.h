@@ -6,6 +6,8 @@
 #include <QJsonValue>
 #include <QStringView>
 
+#include <initializer_list>
+
 namespace fieldsync::JsonWriter {
 
 // Compact JSON text, as QJsonDocument::toJson(QJsonDocument::Compact) writes it (the same escapes,
@@ -14,6 +16,21 @@ namespace fieldsync::JsonWriter {
 // order too except for keys with characters outside the BMP (see append()).
 QByteArray compact(const QJsonObject &object);
 QByteArray compact(const QJsonArray &array);
+
+// A string member written into an object as if it had been inserted into it.
+struct StringMember
+{
+    QStringView key;
+    QStringView value;
+};
+// What compact() writes for object after each of members was inserted into it (as QJsonValue
+// strings, the later of two equal keys winning), without the copy and conversions of inserting:
+// the server stamps every record it writes with the same few fields.
+QByteArray compactWith(const QJsonObject &object, const StringMember *members, qsizetype count);
+inline QByteArray compactWith(const QJsonObject &object, std::initializer_list<StringMember> members)
+{
+    return compactWith(object, members.begin(), qsizetype(members.size()));
+}
 
 void append(QByteArray &out, const QJsonObject &object);
 void append(QByteArray &out, const QJsonArray &array);

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
@@ -186,6 +187,63 @@ private slots:
                     return;
             }
         }
+    }
+
+    // compactWith() writes what inserting its members and compact() write: members that replace
+    // one of the object's keys, new ones before, among and after them, keys outside the BMP, null
+    // and empty texts; sorted members merge, any others go the general way.
+    void stringMembersAreWrittenAsIfInserted()
+    {
+        QRandomGenerator random(20261208);
+        const QList<QString> usualKeys{u"device_id"_s,  u"project_id"_s,    u"updated_at"_s,
+                                       u"updated_by"_s, u"\u00e9t\u00e9"_s, QString(u"\U0001F600a"_s),
+                                       QString()};
+        int merged = 0;
+        for (int round = 0; round < 4000; ++round) {
+            const QJsonObject built = randomObject(random, 0);
+            const QJsonObject object =
+                round % 2 == 0 ? built : QJsonDocument::fromJson(qtCompact(built)).object();
+            const QStringList objectKeys = object.keys();
+            QList<QString> keys;
+            QList<QString> values;
+            const int count = random.bounded(6);
+            for (int index = 0; index < count; ++index) {
+                const int pick = random.bounded(3);
+                if (pick == 0 && !objectKeys.isEmpty())
+                    keys.append(objectKeys.at(random.bounded(int(objectKeys.size()))));
+                else if (pick == 1)
+                    keys.append(usualKeys.at(random.bounded(int(usualKeys.size()))));
+                else
+                    keys.append(randomText(random, true));
+                values.append(random.bounded(6) == 0 ? QString() : randomText(random, false));
+            }
+            // Mostly as the server passes them: sorted, each key once.
+            if (random.bounded(4) != 0) {
+                QMap<QString, QString> sorted;
+                for (qsizetype index = 0; index < keys.size(); ++index)
+                    sorted.insert(keys.at(index), values.at(index));
+                keys = sorted.keys();
+                values = sorted.values();
+            }
+            QList<JsonWriter::StringMember> members;
+            QJsonObject inserted = object;
+            for (qsizetype index = 0; index < keys.size(); ++index) {
+                members.append({keys.at(index), values.at(index)});
+                inserted.insert(keys.at(index), QJsonValue(values.at(index)));
+            }
+            bool sortedOnce = true;
+            for (qsizetype index = 1; index < keys.size(); ++index)
+                sortedOnce = sortedOnce && keys.at(index - 1) < keys.at(index);
+            merged += sortedOnce && !keys.isEmpty() ? 1 : 0;
+            QCOMPARE(JsonWriter::compactWith(object, members.constData(), members.size()),
+                     JsonWriter::compact(inserted));
+            if (QTest::currentTestFailed())
+                return;
+        }
+        QVERIFY(merged > 2000);
+        const QJsonObject permit{{u"title"_s, u"T"_s}, {u"updated_at"_s, u"old"_s}};
+        QCOMPARE(JsonWriter::compactWith(permit, {{u"device_id", u"d"}, {u"updated_at", u"new"}}),
+                 QByteArray("{\"device_id\":\"d\",\"title\":\"T\",\"updated_at\":\"new\"}"));
     }
 
     void pushRequestIsTheSameJson()
