@@ -158,7 +158,8 @@ HttpResponse ApiRoutes::push(const HttpRequest &request)
     QByteArray body;
     QByteArray gzippedBody;
     const Result<protocol::PushResponse> answer =
-        m_push.push(userOf(request), decoded.value(), &body, request.acceptsGzip() ? &gzippedBody : nullptr);
+        m_push.push(userOf(request), decoded.value(), &body, request.acceptsGzip() ? &gzippedBody : nullptr,
+                    PushService::AppliedData::InBodyOnly);
     if (!answer)
         return internalError(answer.error());
     HttpResponse response = HttpResponse::json(200, std::move(body));

@@ -385,6 +385,10 @@ Result<ChangeAnswer> ChangeProcessor::write(const PushContext &context, const pr
     record.updatedAt = context.now;
     record.updatedBy = context.user.name;
     record.deviceId = context.deviceId;
+    // The text is what inserting the meta fields and encoding would write (an empty data goes
+    // the general way, as AuditRepository::record encodes an empty state otherwise).
+    if (!context.recordsDecoded && !record.deleted && !record.data.isEmpty())
+        return writeAsText(change, std::move(record), before, context.clientTime);
     // Nearly always there already (a create's data names it, a stored record keeps it): an insert
     // of the same value would still convert and replace it.
     if (const QJsonValue stored = record.data.value(RecordMeta::ProjectId);
@@ -405,6 +409,24 @@ Result<ChangeAnswer> ChangeProcessor::write(const PushContext &context, const pr
     // one's says deleted besides, so its answer is stored whole.
     if (!record.deleted)
         answer.auditSeq = record.seq;
+    return answer;
+}
+
+Result<ChangeAnswer> ChangeProcessor::writeAsText(const protocol::Change &change, StoredRecord record,
+                                                  const QJsonObject &before, const QString &clientTime)
+{
+    // The project_id write() inserts when data's differs: the same text when it does not.
+    const QByteArray data = JsonWriter::compactWith(record.data, {{RecordMeta::DeviceId, record.deviceId},
+                                                                  {RecordMeta::ProjectId, record.projectId},
+                                                                  {RecordMeta::UpdatedAt, record.updatedAt},
+                                                                  {RecordMeta::UpdatedBy, record.updatedBy}});
+    if (const Result<void> saved = m_records.save(record, data); !saved)
+        return saved.error();
+    if (const Result<void> audited = m_audit.record(record, before, clientTime, data); !audited)
+        return audited.error();
+    ChangeAnswer answer =
+        ChangeAnswer::makeApplied({change.offlineId, record.id, record.version, {}}, record.projectId, data);
+    answer.auditSeq = record.seq;
     return answer;
 }
 

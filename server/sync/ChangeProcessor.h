@@ -17,6 +17,11 @@ struct PushContext
     QString deviceId;
     QString clientTime; // as the device sent it; for the audit trail and gas reading times
     QString now;        // server time of the request, UTC ISO 8601
+    // Whether an applied answer carries its record decoded (AppliedChange::data), as PushService
+    // returns it, or as JSON text only, which is all that the HTTP answer and the stored answer
+    // hold: the record is then written with its meta fields merged into the text, never inserted
+    // into the object.
+    bool recordsDecoded = true;
 };
 
 // The rules of protocol v1 for one change: permissions and project filtering, validation,
@@ -60,6 +65,11 @@ private:
     // Bumps the version, takes the next sequence number, stamps the meta fields, saves, audits.
     Result<ChangeAnswer> write(const PushContext &context, const protocol::Change &change,
                                StoredRecord record, const QJsonObject &before);
+
+    // write() for an answer without the record decoded (see PushContext::recordsDecoded), of a
+    // live record with data: record.data stays without the meta fields, which only its text has.
+    Result<ChangeAnswer> writeAsText(const protocol::Change &change, StoredRecord record,
+                                     const QJsonObject &before, const QString &clientTime);
 
     // Whether no record has this id; from the free ids looked up, else asked now.
     Result<bool> isFreeId(const QString &id);

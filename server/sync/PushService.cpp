@@ -98,11 +98,13 @@ Result<ChangeAnswer> PushService::answer(const PushContext &context, const proto
 }
 
 Result<protocol::PushResponse> PushService::push(const AuthUser &user, const protocol::PushRequest &request,
-                                                 QByteArray *body, QByteArray *gzippedBody)
+                                                 QByteArray *body, QByteArray *gzippedBody,
+                                                 AppliedData appliedData)
 {
     QElapsedTimer timer;
     timer.start();
-    const PushContext context{user, request.deviceId, request.clientTime, protocol::nowUtcString()};
+    const PushContext context{user, request.deviceId, request.clientTime, protocol::nowUtcString(),
+                              !body || appliedData == AppliedData::Decoded};
 
     WriteTransaction transaction(m_db);
     if (const Result<void> begun = transaction.begin(); !begun)

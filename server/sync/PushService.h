@@ -22,12 +22,21 @@ class PushService
 public:
     explicit PushService(ServerDatabase &db);
 
+    // What the returned response's applied entries carry of their records.
+    enum class AppliedData
+    {
+        Decoded,    // the record, as the body has it
+        InBodyOnly, // nothing: the caller reads the body (their data is empty, never partial)
+    };
+
     // body, when given, receives the response as JSON (what PushResponse::toJson() writes), made
     // from each answer's entry as it was stored, so that no record is encoded twice. gzippedBody,
     // when given with body, receives its gzip form made while the changes were processed, or
-    // nothing when the response stayed too small for that (see PushResponseWriter).
+    // nothing when the response stayed too small for that (see PushResponseWriter). With body
+    // and InBodyOnly, no applied record is made as a QJsonObject with its meta fields at all.
     Result<protocol::PushResponse> push(const AuthUser &user, const protocol::PushRequest &request,
-                                        QByteArray *body = nullptr, QByteArray *gzippedBody = nullptr);
+                                        QByteArray *body = nullptr, QByteArray *gzippedBody = nullptr,
+                                        AppliedData appliedData = AppliedData::Decoded);
 
     // Listeners are told after each commit, in the order added; they must outlive this service.
     void addListener(CommitListener *listener) { m_listeners.append(listener); }
