@@ -2,6 +2,7 @@
 
 #include "StoredRecord.h"
 #include "common/Result.h"
+#include "store/SqlValue.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -35,6 +36,17 @@ public:
     // as compact JSON, when the caller has it already.
     Result<void> record(const StoredRecord &after, const QJsonObject &before, const QString &clientTime,
                         const QByteArray &encodedAfterData = {});
+
+    // While batching, record() keeps its rows and writes them many to a statement: when enough
+    // have come, when anything reads the trail (every read below writes them first, so it finds
+    // them), and at flush(). The same rows go in, in the same order, within the caller's
+    // transaction; an Error of writing them may then come from a later call than the record()
+    // of the row. For a push, which writes a row per change and seldom reads the trail.
+    void startBatching();
+    // Writes the rows kept, and stops batching.
+    Result<void> flush();
+    // Forgets the rows kept (their transaction is being rolled back), and stops batching.
+    void dropBatch();
     Result<QList<Entry>> entriesFor(const QString &recordId);
     // The after_data of the record's entry of that seq, as stored; nothing when there is none.
     Result<std::optional<QByteArray>> afterDataAt(const QString &recordId, qint64 seq);
@@ -47,7 +59,12 @@ public:
     Result<bool> changedByOthersSince(const QString &recordId, qint64 sinceVersion, const QString &deviceId);
 
 private:
+    // Writes the rows kept, the full chunks in one statement each and the rest one by one.
+    Result<void> writeKept();
+
     ServerDatabase &m_db;
+    bool m_batching = false;
+    QList<SqlValue> m_kept; // the values of the rows kept, a row after the other
 };
 
 } // namespace fieldsync::server

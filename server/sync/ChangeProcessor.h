@@ -41,6 +41,8 @@ public:
     void forgetFreeIds() { m_freeIds.clear(); }
     // The sequence every write takes its number from (a push holds it; see SequenceRepository).
     SequenceRepository &sequence() { return m_sequence; }
+    // The audit trail every write adds to (a push batches its rows; see AuditRepository).
+    AuditRepository &audit() { return m_audit; }
 
 private:
     Result<ChangeAnswer> create(const PushContext &context, const EntitySchema &schema,

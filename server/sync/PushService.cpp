@@ -34,7 +34,7 @@ PushService::PushService(ServerDatabase &db)
     : m_db(db)
     , m_processor(db)
     , m_idempotency(db)
-    , m_audit(db)
+    , m_audit(m_processor.audit())
     , m_sequence(m_processor.sequence())
 {}
 
@@ -132,6 +132,10 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
         &m_processor, [](ChangeProcessor *processor) { processor->forgetFreeIds(); });
     if (const Result<void> looked = m_processor.lookUpFreeIds(request.changes); !looked)
         return looked.error();
+    // Audit rows go in many to a statement; those not written when the push fails go with it.
+    m_audit.startBatching();
+    const std::unique_ptr<AuditRepository, void (*)(AuditRepository *)> auditBatch(
+        &m_audit, [](AuditRepository *audit) { audit->dropBatch(); });
 
     protocol::PushResponse response;
     PushResponseWriter writer;
@@ -159,6 +163,10 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
             m_lastProjects.append(answer.value().projectId);
     }
 
+    if (const Result<void> audited = m_audit.flush(); !audited) {
+        qCWarning(lcServer) << "push failed writing its audit trail" << audited.error().toString();
+        return audited.error();
+    }
     // Nothing in the push reads the table after findMany (a repeated offline id is answered from
     // m_answered), so the answers go in together, in a few statements instead of one per change.
     const Result<void> kept = m_idempotency.storeMany(request.deviceId, m_newAnswers, context.now);

@@ -52,7 +52,7 @@ private:
     ServerDatabase &m_db;
     ChangeProcessor m_processor;
     IdempotencyRepository m_idempotency;
-    AuditRepository m_audit;
+    AuditRepository &m_audit;       // the processor's: it keeps the rows this push batches
     SequenceRepository &m_sequence; // the processor's: it takes the numbers this push holds
     QHash<QString, IdempotencyRepository::StoredAnswer> m_answered; // of the push in progress
     QList<IdempotencyRepository::NewAnswer> m_newAnswers;           // to store before it commits
