@@ -27,6 +27,24 @@ Result<EntityKind> entityOf(const QString &wireName, const QString &id)
     return schema->kind;
 }
 
+const QString Columns =
+    QStringLiteral("id, entity, project_id, version, deleted, data, seq, updated_at, updated_by, device_id");
+const QString RowPlaces = QStringLiteral("?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
+const QString Upsert =
+    QStringLiteral(" ON CONFLICT (id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, "
+                   "data = excluded.data, seq = excluded.seq, updated_at = excluded.updated_at, "
+                   "updated_by = excluded.updated_by, device_id = excluded.device_id");
+constexpr qsizetype ColumnCount = 10;
+// 500 values a statement, well within what SQLite and PostgreSQL bind.
+constexpr qsizetype RowsPerChunk = 50;
+
+const QString &oneRowSql()
+{
+    static const QString sql = QStringLiteral("INSERT INTO records (") + Columns +
+                               QStringLiteral(") VALUES (") + RowPlaces + QStringLiteral(")") + Upsert;
+    return sql;
+}
+
 } // namespace
 
 RecordRepository::RecordRepository(ServerDatabase &db)
@@ -35,6 +53,8 @@ RecordRepository::RecordRepository(ServerDatabase &db)
 
 Result<std::optional<StoredRecord>> RecordRepository::find(const QString &id)
 {
+    if (const Result<void> written = writeKept(); !written)
+        return written.error();
     std::optional<StoredRecord> found;
     QString entityName;
     const Result<void> read = m_db.select(
@@ -67,6 +87,8 @@ Result<std::optional<StoredRecord>> RecordRepository::find(const QString &id)
 
 Result<QSet<QString>> RecordRepository::existing(const QStringList &ids)
 {
+    if (const Result<void> written = writeKept(); !written)
+        return written.error();
     // As IdempotencyRepository::findMany: chunks of a fixed size, a short last one filled with
     // its last id again, so that there are few distinct statements and bound values.
     constexpr int ChunkSize = 100;
@@ -99,21 +121,94 @@ Result<QSet<QString>> RecordRepository::existing(const QStringList &ids)
 
 Result<void> RecordRepository::save(const StoredRecord &record, const QByteArray &encodedData)
 {
-    return m_db.write(
-        QStringLiteral(
-            "INSERT INTO records (id, entity, project_id, version, deleted, data, seq, updated_at, "
-            "updated_by, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, "
-            "data = excluded.data, seq = excluded.seq, updated_at = excluded.updated_at, "
-            "updated_by = excluded.updated_by, device_id = excluded.device_id"),
-        {record.id, EntitySchema::of(record.entity).wireName, record.projectId, record.version,
-         record.deleted ? 1 : 0, encodedData.isEmpty() ? JsonWriter::compact(record.data) : encodedData,
-         record.seq, record.updatedAt, record.updatedBy, record.deviceId});
+    const std::initializer_list<SqlValue> values{record.id,
+                                                 EntitySchema::of(record.entity).wireName,
+                                                 record.projectId,
+                                                 record.version,
+                                                 record.deleted ? 1 : 0,
+                                                 encodedData.isEmpty() ? JsonWriter::compact(record.data)
+                                                                       : encodedData,
+                                                 record.seq,
+                                                 record.updatedAt,
+                                                 record.updatedBy,
+                                                 record.deviceId};
+    Q_ASSERT(values.size() == ColumnCount);
+    if (!m_batching)
+        return m_db.write(oneRowSql(), values);
+    if (m_keptIds.contains(record.id)) {
+        if (const Result<void> written = writeKept(); !written)
+            return written;
+    }
+    for (const SqlValue &value : values)
+        m_kept.append(value);
+    m_keptIds.insert(record.id);
+    if (m_kept.size() < RowsPerChunk * ColumnCount)
+        return {};
+    return writeKept();
+}
+
+void RecordRepository::startBatching()
+{
+    m_kept.clear();
+    m_kept.reserve(RowsPerChunk * ColumnCount);
+    m_keptIds.clear();
+    m_keptIds.reserve(RowsPerChunk);
+    m_batching = true;
+}
+
+Result<void> RecordRepository::flush()
+{
+    const Result<void> written = writeKept();
+    dropBatch();
+    return written;
+}
+
+void RecordRepository::dropBatch()
+{
+    m_kept.clear();
+    m_keptIds.clear();
+    m_batching = false;
+}
+
+Result<void> RecordRepository::writeKept()
+{
+    // As AuditRepository::writeKept: two statements, not one per count of rows.
+    static const QString chunkSql = [] {
+        QString text = QStringLiteral("INSERT INTO records (") + Columns + QStringLiteral(") VALUES ");
+        for (int row = 0; row < RowsPerChunk; ++row)
+            text +=
+                (row == 0 ? QStringLiteral("(") : QStringLiteral(", (")) + RowPlaces + QStringLiteral(")");
+        text += Upsert;
+        return text;
+    }();
+    if (m_kept.isEmpty())
+        return {};
+    // Taken out first: whatever happens, no row is written twice.
+    QList<SqlValue> kept;
+    kept.reserve(RowsPerChunk * ColumnCount);
+    kept.swap(m_kept);
+    m_keptIds.clear();
+    Result<void> written;
+    if (kept.size() == RowsPerChunk * ColumnCount) {
+        written = m_db.select(chunkSql, kept, {});
+    } else {
+        for (qsizetype first = 0; written && first < kept.size(); first += ColumnCount) {
+            const SqlValue *row = kept.constData() + first;
+            written = m_db.write(oneRowSql(), {row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+                                               row[8], row[9]});
+        }
+    }
+    // The list and its room serve the next rows.
+    kept.clear();
+    m_kept.swap(kept);
+    return written;
 }
 
 Result<QList<StoredRecord>> RecordRepository::changedSince(const QString &projectId, qint64 cursor,
                                                            qint64 upTo, int limit, bool decode)
 {
+    if (const Result<void> written = writeKept(); !written)
+        return written.error();
     QList<StoredRecord> records;
     std::optional<Error> failure;
     const Result<void> read =
@@ -149,6 +244,8 @@ Result<QList<StoredRecord>> RecordRepository::changedSince(const QString &projec
 
 Result<QHash<QString, QString>> RecordRepository::firstProjectBySha256()
 {
+    if (const Result<void> written = writeKept(); !written)
+        return written.error();
     // Attachments are append-only: a record's seq is the one it was created with.
     QHash<QString, QString> projects;
     const Result<void> read =

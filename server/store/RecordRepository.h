@@ -2,6 +2,7 @@
 
 #include "StoredRecord.h"
 #include "common/Result.h"
+#include "store/SqlValue.h"
 
 #include <QHash>
 #include <QList>
@@ -27,6 +28,17 @@ public:
     // Inserts or overwrites the row with this id. encodedData: record.data as compact JSON, when
     // the caller has it already.
     Result<void> save(const StoredRecord &record, const QByteArray &encodedData = {});
+
+    // While batching, save() keeps its rows and writes them many to a statement: when enough
+    // have come, before a row of an id already kept, when anything reads the table (every read
+    // here writes them first, so it finds them), and at flush(). The same rows go in, in the same
+    // order, within the caller's transaction; an Error of writing them may then come from a later
+    // call than the save() of the row. For a push, which writes a row per change.
+    void startBatching();
+    // Writes the rows kept, and stops batching.
+    Result<void> flush();
+    // Forgets the rows kept (their transaction is being rolled back), and stops batching.
+    void dropBatch();
     // Records of one project written after cursor and up to upTo, oldest write first, at most
     // limit of them. Uses the (project_id, seq) index, so the cost is bounded by limit, not by
     // the size of the table.
@@ -40,7 +52,14 @@ public:
     Result<QHash<QString, QString>> firstProjectBySha256();
 
 private:
+    // Writes the rows kept: a full chunk in one statement, fewer rows one by one.
+    Result<void> writeKept();
+
     ServerDatabase &m_db;
+    bool m_batching = false;
+    QList<SqlValue> m_kept; // the values of the rows kept, a row after the other
+    // Their ids: an upsert of many rows must not meet one id twice (PostgreSQL refuses that).
+    QSet<QString> m_keptIds;
 };
 
 } // namespace fieldsync::server

@@ -102,6 +102,26 @@ Result<ChangeAnswer> ChangeProcessor::process(const PushContext &context, const 
     return rejected(change, QStringLiteral("invalid_op"), QStringLiteral("unknown op"));
 }
 
+void ChangeProcessor::startBatching()
+{
+    m_records.startBatching();
+    m_audit.startBatching();
+}
+
+Result<void> ChangeProcessor::flushBatch()
+{
+    // Both, even when the first fails: neither keeps rows for a later push.
+    const Result<void> records = m_records.flush();
+    const Result<void> audit = m_audit.flush();
+    return records ? audit : records;
+}
+
+void ChangeProcessor::dropBatch()
+{
+    m_records.dropBatch();
+    m_audit.dropBatch();
+}
+
 Result<std::optional<StoredRecord>> ChangeProcessor::visibleRecord(const PushContext &context,
                                                                    const protocol::Change &change)
 {

@@ -41,8 +41,13 @@ public:
     void forgetFreeIds() { m_freeIds.clear(); }
     // The sequence every write takes its number from (a push holds it; see SequenceRepository).
     SequenceRepository &sequence() { return m_sequence; }
-    // The audit trail every write adds to (a push batches its rows; see AuditRepository).
+    // The audit trail every write adds to.
     AuditRepository &audit() { return m_audit; }
+    // A push's records and audit rows go in many to a statement (see RecordRepository and
+    // AuditRepository), until flushBatch() writes what is left or dropBatch() forgets it.
+    void startBatching();
+    Result<void> flushBatch();
+    void dropBatch();
 
 private:
     Result<ChangeAnswer> create(const PushContext &context, const EntitySchema &schema,

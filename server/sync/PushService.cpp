@@ -132,10 +132,11 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
         &m_processor, [](ChangeProcessor *processor) { processor->forgetFreeIds(); });
     if (const Result<void> looked = m_processor.lookUpFreeIds(request.changes); !looked)
         return looked.error();
-    // Audit rows go in many to a statement; those not written when the push fails go with it.
-    m_audit.startBatching();
-    const std::unique_ptr<AuditRepository, void (*)(AuditRepository *)> auditBatch(
-        &m_audit, [](AuditRepository *audit) { audit->dropBatch(); });
+    // Records and audit rows go in many to a statement; those not written when the push fails go
+    // with it.
+    m_processor.startBatching();
+    const std::unique_ptr<ChangeProcessor, void (*)(ChangeProcessor *)> batch(
+        &m_processor, [](ChangeProcessor *processor) { processor->dropBatch(); });
 
     protocol::PushResponse response;
     PushResponseWriter writer;
@@ -163,9 +164,9 @@ Result<protocol::PushResponse> PushService::push(const AuthUser &user, const pro
             m_lastProjects.append(answer.value().projectId);
     }
 
-    if (const Result<void> audited = m_audit.flush(); !audited) {
-        qCWarning(lcServer) << "push failed writing its audit trail" << audited.error().toString();
-        return audited.error();
+    if (const Result<void> written = m_processor.flushBatch(); !written) {
+        qCWarning(lcServer) << "push failed writing its last records" << written.error().toString();
+        return written.error();
     }
     // Nothing in the push reads the table after findMany (a repeated offline id is answered from
     // m_answered), so the answers go in together, in a few statements instead of one per change.
