@@ -1,8 +1,10 @@
 #include "AppliedOnlyAnswer.h"
 
-#include "JsonReader.h"
-
 #include <QByteArrayView>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstring>
 
 namespace fieldsync::protocol {
 
@@ -15,6 +17,62 @@ constexpr int MaxDataDepth = 64;
 constexpr qsizetype MaxBodyBytes = 64 * 1024 * 1024;
 // At most 15 digits: every such integer is exact as a double, as JsonReader::integer() reads it.
 constexpr int MaxDigits = 15;
+
+// Whether any of the eight bytes at text is a quote, a backslash or a control character (below
+// 0x20), by the bit tricks that find a zero byte or one below a bound in a word: never wrong when
+// there is one; the caller looks for it byte by byte.
+bool holdsStringSpecial(const char *text)
+{
+    constexpr quint64 Ones = 0x0101010101010101ULL;
+    constexpr quint64 Highs = 0x8080808080808080ULL;
+    quint64 word;
+    std::memcpy(&word, text, sizeof word);
+    const auto hasZeroByte = [](quint64 value) { return (value - Ones) & ~value & Highs; };
+    const quint64 belowSpace = (word - Ones * 0x20) & ~word & Highs;
+    const quint64 quote = hasZeroByte(word ^ (Ones * '"'));
+    const quint64 backslash = hasZeroByte(word ^ (Ones * '\\'));
+    return (belowSpace | quote | backslash) != 0;
+}
+
+// The value of a hex digit, or -1.
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// The keys of every object in value, nested ones too, as JsonReader::parseObject counts them.
+qsizetype keysIn(QJsonValueConstRef value);
+
+qsizetype keysIn(const QJsonObject &object)
+{
+    qsizetype keys = object.size();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        keys += keysIn(it.value());
+    return keys;
+}
+
+qsizetype keysIn(QJsonValueConstRef value)
+{
+    switch (value.type()) {
+    case QJsonValue::Object:
+        return keysIn(value.toObject());
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        qsizetype keys = 0;
+        for (auto it = array.constBegin(); it != array.constEnd(); ++it)
+            keys += keysIn(*it);
+        return keys;
+    }
+    default:
+        return 0;
+    }
+}
 
 class Reader
 {
@@ -67,23 +125,36 @@ public:
         return value;
     }
 
-    // The text of the object at the cursor, found by its braces outside strings; whether it is
-    // an object at all is for the parser to say.
-    std::optional<QByteArrayView> objectText()
+    // The text of the object at the cursor, found by its braces outside strings, and the keys
+    // written in it (a string followed by a colon, counted as JsonReader::parseObject counts them to
+    // find a key named twice). Whether it is an object at all is for the parser to say. Text that
+    // parseObject would refuse for its strings (a raw control character, an escaped half of a
+    // surrogate pair) gives nothing, and so does any \u escape that is not four hex digits of
+    // another character: such text is left to the general way, which says what is wrong with it.
+    std::optional<QByteArrayView> objectText(qsizetype &keysWritten)
     {
         if (m_at == m_size || m_text[m_at] != '{')
             return std::nullopt;
         const qsizetype start = m_at;
         int depth = 0;
+        bool stringJustEnded = false;
         while (m_at < m_size) {
             const char c = m_text[m_at++];
             if (c == '"') {
-                while (m_at < m_size && m_text[m_at] != '"')
-                    m_at += m_text[m_at] == '\\' ? 2 : 1;
-                if (m_at >= m_size)
+                if (!skipString())
                     return std::nullopt;
-                ++m_at;
-            } else if (c == '{' || c == '[') {
+                stringJustEnded = true;
+                continue;
+            }
+            if (c == ':' && stringJustEnded) {
+                ++keysWritten;
+                stringJustEnded = false;
+                continue;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                continue;
+            stringJustEnded = false;
+            if (c == '{' || c == '[') {
                 if (++depth > MaxDataDepth)
                     return std::nullopt;
             } else if (c == '}' || c == ']') {
@@ -95,6 +166,49 @@ public:
     }
 
 private:
+    // Past the closing quote of the string whose opening quote was just read; false for a string
+    // objectText() leaves to the general way, or one not closed.
+    bool skipString()
+    {
+        for (;;) {
+            // Most of a record is the inside of strings: runs without a quote, a backslash or a
+            // control character are passed over eight bytes at a time.
+            while (m_size - m_at >= 8 && !holdsStringSpecial(m_text + m_at))
+                m_at += 8;
+            if (m_at >= m_size)
+                return false;
+            const uchar c = uchar(m_text[m_at]);
+            if (c == '"') {
+                ++m_at;
+                return true;
+            }
+            if (c < 0x20)
+                return false;
+            if (c != '\\') {
+                ++m_at;
+                continue;
+            }
+            if (m_size - m_at < 2)
+                return false;
+            if (m_text[m_at + 1] != 'u') {
+                m_at += 2;
+                continue;
+            }
+            if (m_size - m_at < 6)
+                return false;
+            uint unit = 0;
+            for (int digit = 2; digit < 6; ++digit) {
+                const int value = hexDigit(m_text[m_at + digit]);
+                if (value < 0)
+                    return false;
+                unit = unit * 16 + uint(value);
+            }
+            if (unit >= 0xD800 && unit <= 0xDFFF)
+                return false;
+            m_at += 6;
+        }
+    }
+
     const char *m_text;
     qsizetype m_size;
     qsizetype m_at = 0;
@@ -105,15 +219,21 @@ std::optional<AppliedChange> appliedEntry(Reader &reader, QByteArray &dataJson)
 {
     if (!reader.literal("{\"data\":"))
         return std::nullopt;
-    const std::optional<QByteArrayView> dataText = reader.objectText();
+    qsizetype keysWritten = 0;
+    const std::optional<QByteArrayView> dataText = reader.objectText(keysWritten);
     if (!dataText || !dataText->isValidUtf8())
         return std::nullopt;
     dataJson = dataText->toByteArray();
-    Result<QJsonObject> data = JsonReader::parseObject(dataJson);
-    if (!data)
+    // What JsonReader::parseObject(dataJson) accepts, given what objectText() refused already:
+    // its strings need no second look, only whether a key was named twice (Qt keeps one of them).
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(dataJson, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return std::nullopt;
     AppliedChange applied;
-    applied.data = std::move(data).value();
+    applied.data = document.object();
+    if (keysIn(applied.data) != keysWritten)
+        return std::nullopt;
     std::optional<QString> id;
     std::optional<QString> offlineId;
     std::optional<qint64> version;

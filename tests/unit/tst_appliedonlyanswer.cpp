@@ -16,7 +16,7 @@ QJsonObject permitData(int index)
 {
     return QJsonObject{
         {QStringLiteral("project_id"), QStringLiteral("11111111-1111-4111-8111-111111111111")},
-        {QStringLiteral("title"), QStringLiteral("Schweißen \"Ebene\" %1\n\\ \u00e9").arg(index)},
+        {QStringLiteral("title"), QStringLiteral("Schweißen \"Ebene\" %1\n\\ \u00e9 \u0001").arg(index)},
         {QStringLiteral("status"), QStringLiteral("draft")},
         {QStringLiteral("ppe"), QJsonArray{QStringLiteral("gloves"), 2.5, true, QJsonValue()}},
         {QStringLiteral("checks"),
@@ -141,6 +141,14 @@ private slots:
             << QByteArray(sound).replace("\"status\":\"draft\"", "\"status\":\"draft\",\"status\":\"x\"");
         QTest::newRow("half a surrogate pair in data")
             << QByteArray(sound).replace("\"status\":\"draft\"", "\"status\":\"\\ud800\"");
+        QTest::newRow("a surrogate pair in data")
+            << QByteArray(sound).replace("\"status\":\"draft\"", "\"status\":\"\\ud83d\\ude00\"");
+        QTest::newRow("the low half of a surrogate pair alone in data")
+            << QByteArray(sound).replace("\"status\":\"draft\"", "\"status\":\"\\udc00x\"");
+        QTest::newRow("an escape of too few hex digits in data")
+            << QByteArray(sound).replace("\"status\":\"draft\"", "\"status\":\"\\u00g1\"");
+        QTest::newRow("an escape cut short at the end of data")
+            << QByteArray(sound).replace("\"status\":\"draft\"", "\"status\":\"\\u00");
         QTest::newRow("a raw control character in data")
             << QByteArray(sound).replace("\"status\":\"draft\"", "\"status\":\"dr\tft\"");
         QTest::newRow("invalid UTF-8 in data")
