@@ -1,9 +1,9 @@
 #include "SyncResultApplier.h"
 
 #include "PushAnswers.h"
+#include "ServerRecordCheck.h"
 
 #include "common/Logging.h"
-#include "domain/RecordValidator.h"
 #include "protocol/ProtocolInfo.h"
 
 #include <QHash>
@@ -16,7 +16,7 @@ namespace {
 // Why a state the server sent for a record of this entity is not one (see checkServerRecord).
 std::optional<QString> whyNotARecord(EntityKind entity, const QJsonObject &data)
 {
-    const Result<void> sound = RecordValidator::checkServerRecord(EntitySchema::of(entity), data);
+    const Result<void> sound = checkServerRecordInOnePass(EntitySchema::of(entity), data);
     if (sound)
         return std::nullopt;
     return sound.error().message;
