@@ -1,5 +1,7 @@
 #include "Outbox.h"
 
+#include "PlainJsonObject.h"
+
 #include "common/Logging.h"
 #include "protocol/ProtocolInfo.h"
 #include "store/JsonText.h"
@@ -105,17 +107,17 @@ Result<QList<OutboxEntry>> Outbox::nextPushBatch(qint64 afterSeq, int maxChanges
 
 Result<QList<OutboxEntry>> Outbox::readBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes, bool forPush)
 {
-    // Column 9, for a push: whether base and data are well-formed JSON; startsAsObject() says
-    // whether they are objects, so that SQLite parses each text once, not again for json_type().
-    const QString storedAsObjects =
-        forPush ? QStringLiteral("json_valid(base) AND json_valid(data)") : QStringLiteral("0");
-    const QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(", ") + storedAsObjects +
+    // Column 9, for a push: whether base and data are text, which isPlainJsonObject() may judge.
+    const QString areText =
+        forPush ? QStringLiteral("typeof(base) = 'text' AND typeof(data) = 'text'") : QStringLiteral("0");
+    const QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(", ") + areText +
                         QStringLiteral(" FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
     QList<OutboxEntry> batch;
     qint64 bytes = 0;
     bool full = false;
+    std::optional<Error> failed;
     const Result<void> read = m_db.select(sql, {afterSeq, maxChanges}, [&](const SqlRow &row) {
-        if (full)
+        if (full || failed)
             return;
         const QByteArray base = row.utf8(6);
         const QByteArray data = row.utf8(7);
@@ -126,7 +128,22 @@ Result<QList<OutboxEntry>> Outbox::readBatch(qint64 afterSeq, int maxChanges, qi
             return;
         }
         bytes += entryBytes;
-        if (row.integer(9) == 1 && startsAsObject(base) && startsAsObject(data)) {
+        bool asStored = false;
+        if (forPush) {
+            if (row.integer(9) == 1 && isPlainJsonObject(base) && isPlainJsonObject(data)) {
+                asStored = true;
+            } else {
+                // The few rows the plain check does not vouch for are SQLite's to judge, as all
+                // were before: asked while this row is read, they are judged as this read sees them.
+                Result<bool> objects = storedAsObjects(row.integer(0), base, data);
+                if (!objects) {
+                    failed = objects.error();
+                    return;
+                }
+                asStored = objects.value();
+            }
+        }
+        if (asStored) {
             OutboxEntry entry = readHead(row);
             entry.storedBase = base;
             entry.storedData = data;
@@ -137,7 +154,22 @@ Result<QList<OutboxEntry>> Outbox::readBatch(qint64 afterSeq, int maxChanges, qi
     });
     if (!read)
         return read.error();
+    if (failed)
+        return *failed;
     return batch;
+}
+
+Result<bool> Outbox::storedAsObjects(qint64 seq, const QByteArray &base, const QByteArray &data)
+{
+    // Whether SQLite finds both well-formed JSON; startsAsObject() says whether they are objects,
+    // so that SQLite parses each text once, not again for json_type().
+    bool valid = false;
+    const Result<void> read =
+        m_db.select(QStringLiteral("SELECT json_valid(base) AND json_valid(data) FROM outbox WHERE seq = ?"),
+                    {seq}, [&valid](const SqlRow &row) { valid = row.integer(0) == 1; });
+    if (!read)
+        return read.error();
+    return valid && startsAsObject(base) && startsAsObject(data);
 }
 
 Result<std::optional<OutboxEntry>> Outbox::findByOfflineId(const QString &offlineId)

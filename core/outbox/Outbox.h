@@ -38,6 +38,9 @@ public:
 
 private:
     Result<QList<OutboxEntry>> readBatch(qint64 afterSeq, int maxChanges, qint64 maxBytes, bool forPush);
+    // Whether SQLite finds the stored base and data of the entry at seq well-formed JSON objects
+    // (base and data: their text, as just read).
+    Result<bool> storedAsObjects(qint64 seq, const QByteArray &base, const QByteArray &data);
 
     LocalDatabase &m_db;
 };
