@@ -116,11 +116,14 @@ public:
         const qsizetype start = m_at;
         qint64 value = 0;
         while (m_at < m_size && m_text[m_at] >= '0' && m_text[m_at] <= '9') {
+            // Refused before a digit too many could overflow the value (undefined behaviour).
+            if (m_at - start == MaxDigits)
+                return std::nullopt;
             value = value * 10 + (m_text[m_at] - '0');
             ++m_at;
         }
         const qsizetype digits = m_at - start;
-        if (digits == 0 || digits > MaxDigits || (digits > 1 && m_text[start] == '0'))
+        if (digits == 0 || (digits > 1 && m_text[start] == '0'))
             return std::nullopt;
         return value;
     }

@@ -129,6 +129,11 @@ private slots:
         QTest::newRow("version 1e0") << QByteArray(sound).replace("\"version\":1}", "\"version\":1e0}");
         QTest::newRow("version 2^53+1")
             << QByteArray(sound).replace("\"version\":1}", "\"version\":9007199254740993}");
+        // Read digit by digit, a value this long would overflow a qint64 (UBSan reports that).
+        QTest::newRow("version of 25 digits") << QByteArray(sound).replace(
+            "\"version\":1}", QByteArray("\"version\":" + QByteArray(25, '9') + "}"));
+        QTest::newRow("cursor of 25 digits")
+            << QByteArray(sound).replace("\"cursor\":42", QByteArray("\"cursor\":" + QByteArray(25, '9')));
         QTest::newRow("version as text") << QByteArray(sound).replace("\"version\":1}", "\"version\":\"1\"}");
         QTest::newRow("negative cursor") << QByteArray(sound).replace("\"cursor\":42", "\"cursor\":-42");
         QTest::newRow("data an array") << QByteArray(
