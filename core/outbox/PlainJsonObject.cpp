@@ -1,5 +1,7 @@
 #include "PlainJsonObject.h"
 
+#include "common/JsonStringScan.h"
+
 #include <QtGlobal>
 
 #include <cstring>
@@ -10,26 +12,6 @@ namespace {
 
 // Well below SQLite's own limit (JSON_MAX_DEPTH, 2000 up to 3.44; 1000 since).
 constexpr int MaxDepth = 500;
-
-// Whether any of the eight bytes at text is a quote, a backslash or a control character (below
-// 0x20): never wrong when there is one; the caller looks for it byte by byte.
-bool holdsStringSpecial(const char *text)
-{
-    constexpr quint64 Ones = 0x0101010101010101ULL;
-    constexpr quint64 Highs = 0x8080808080808080ULL;
-    quint64 word;
-    std::memcpy(&word, text, sizeof word);
-    const auto hasZeroByte = [](quint64 value) { return (value - Ones) & ~value & Highs; };
-    const quint64 belowSpace = (word - Ones * 0x20) & ~word & Highs;
-    const quint64 quote = hasZeroByte(word ^ (Ones * '"'));
-    const quint64 backslash = hasZeroByte(word ^ (Ones * '\\'));
-    return (belowSpace | quote | backslash) != 0;
-}
-
-bool isHexDigit(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
 
 bool isDigit(char c)
 {
@@ -154,7 +136,7 @@ private:
     {
         ++m_at; // "
         for (;;) {
-            while (m_size - m_at >= 8 && !holdsStringSpecial(m_text + m_at))
+            while (m_size - m_at >= 8 && !jsonscan::holdsStringSpecial(m_text + m_at))
                 m_at += 8;
             if (m_at >= m_size)
                 return false;
@@ -183,8 +165,10 @@ private:
                 m_at += 2;
                 break;
             case 'u':
-                if (m_size - m_at < 6 || !isHexDigit(m_text[m_at + 2]) || !isHexDigit(m_text[m_at + 3]) ||
-                    !isHexDigit(m_text[m_at + 4]) || !isHexDigit(m_text[m_at + 5]))
+                if (m_size - m_at < 6 || jsonscan::hexDigitValue(m_text[m_at + 2]) < 0 ||
+                    jsonscan::hexDigitValue(m_text[m_at + 3]) < 0 ||
+                    jsonscan::hexDigitValue(m_text[m_at + 4]) < 0 ||
+                    jsonscan::hexDigitValue(m_text[m_at + 5]) < 0)
                     return false;
                 m_at += 6;
                 break;

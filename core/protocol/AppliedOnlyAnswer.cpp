@@ -1,10 +1,10 @@
 #include "AppliedOnlyAnswer.h"
+#include "PlainJsonCursor.h"
+#include "common/JsonStringScan.h"
 
 #include <QByteArrayView>
 #include <QJsonArray>
 #include <QJsonDocument>
-
-#include <cstring>
 
 namespace fieldsync::protocol {
 
@@ -15,36 +15,6 @@ namespace {
 constexpr int MaxDataDepth = 64;
 // Far below what QJsonDocument takes in one body.
 constexpr qsizetype MaxBodyBytes = 64 * 1024 * 1024;
-// At most 15 digits: every such integer is exact as a double, as JsonReader::integer() reads it.
-constexpr int MaxDigits = 15;
-
-// Whether any of the eight bytes at text is a quote, a backslash or a control character (below
-// 0x20), by the bit tricks that find a zero byte or one below a bound in a word: never wrong when
-// there is one; the caller looks for it byte by byte.
-bool holdsStringSpecial(const char *text)
-{
-    constexpr quint64 Ones = 0x0101010101010101ULL;
-    constexpr quint64 Highs = 0x8080808080808080ULL;
-    quint64 word;
-    std::memcpy(&word, text, sizeof word);
-    const auto hasZeroByte = [](quint64 value) { return (value - Ones) & ~value & Highs; };
-    const quint64 belowSpace = (word - Ones * 0x20) & ~word & Highs;
-    const quint64 quote = hasZeroByte(word ^ (Ones * '"'));
-    const quint64 backslash = hasZeroByte(word ^ (Ones * '\\'));
-    return (belowSpace | quote | backslash) != 0;
-}
-
-// The value of a hex digit, or -1.
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 // The keys of every object in value, nested ones too, as JsonReader::parseObject counts them.
 qsizetype keysIn(QJsonValueConstRef value);
@@ -74,59 +44,10 @@ qsizetype keysIn(QJsonValueConstRef value)
     }
 }
 
-class Reader
+class Reader : public PlainJsonCursor
 {
 public:
-    explicit Reader(const QByteArray &body)
-        : m_text(body.constData())
-        , m_size(body.size())
-    {}
-
-    bool atEnd() const { return m_at == m_size; }
-
-    bool literal(QByteArrayView text)
-    {
-        if (m_size - m_at < text.size() || QByteArrayView(m_text + m_at, text.size()) != text)
-            return false;
-        m_at += text.size();
-        return true;
-    }
-
-    // A string of printable ASCII without quotes or escapes, up to its closing quote (the opening
-    // one is already read); such a string is its own text.
-    std::optional<QString> plainString()
-    {
-        const qsizetype start = m_at;
-        while (m_at < m_size && m_text[m_at] != '"') {
-            const uchar c = uchar(m_text[m_at]);
-            if (c < 0x20 || c > 0x7E || c == '\\')
-                return std::nullopt;
-            ++m_at;
-        }
-        if (m_at == m_size)
-            return std::nullopt;
-        const QString text = QString::fromLatin1(m_text + start, m_at - start);
-        ++m_at;
-        return text;
-    }
-
-    // A JSON integer as the grammar allows it (no sign, no leading zero), of at most MaxDigits.
-    std::optional<qint64> count()
-    {
-        const qsizetype start = m_at;
-        qint64 value = 0;
-        while (m_at < m_size && m_text[m_at] >= '0' && m_text[m_at] <= '9') {
-            // Refused before a digit too many could overflow the value (undefined behaviour).
-            if (m_at - start == MaxDigits)
-                return std::nullopt;
-            value = value * 10 + (m_text[m_at] - '0');
-            ++m_at;
-        }
-        const qsizetype digits = m_at - start;
-        if (digits == 0 || (digits > 1 && m_text[start] == '0'))
-            return std::nullopt;
-        return value;
-    }
+    using PlainJsonCursor::PlainJsonCursor;
 
     // The text of the object at the cursor, found by its braces outside strings, and the keys
     // written in it (a string followed by a colon, counted as JsonReader::parseObject counts them to
@@ -176,7 +97,7 @@ private:
         for (;;) {
             // Most of a record is the inside of strings: runs without a quote, a backslash or a
             // control character are passed over eight bytes at a time.
-            while (m_size - m_at >= 8 && !holdsStringSpecial(m_text + m_at))
+            while (m_size - m_at >= 8 && !jsonscan::holdsStringSpecial(m_text + m_at))
                 m_at += 8;
             if (m_at >= m_size)
                 return false;
@@ -201,7 +122,7 @@ private:
                 return false;
             uint unit = 0;
             for (int digit = 2; digit < 6; ++digit) {
-                const int value = hexDigit(m_text[m_at + digit]);
+                const int value = jsonscan::hexDigitValue(m_text[m_at + digit]);
                 if (value < 0)
                     return false;
                 unit = unit * 16 + uint(value);
@@ -211,10 +132,6 @@ private:
             m_at += 6;
         }
     }
-
-    const char *m_text;
-    qsizetype m_size;
-    qsizetype m_at = 0;
 };
 
 // One entry of applied, up to its closing brace; its data's text goes to dataJson.

@@ -1,6 +1,7 @@
 #include "CanonicalPushRequest.h"
 
 #include "JsonReader.h"
+#include "PlainJsonCursor.h"
 #include "domain/IsoTimestamp.h"
 
 #include <QByteArrayView>
@@ -14,44 +15,13 @@ namespace {
 constexpr int MaxObjectDepth = 64;
 // Far below what QJsonDocument takes in one body (the server takes 8 MiB at most).
 constexpr qsizetype MaxBodyBytes = 64 * 1024 * 1024;
-// At most 15 digits: every such integer is exact as a double, as JsonReader::integer() reads it.
-constexpr int MaxDigits = 15;
 // PushRequest::fromJsonGeneral() refuses a device_id or batch_id longer than this.
 constexpr qsizetype MaxIdLength = 64;
 
-class Reader
+class Reader : public PlainJsonCursor
 {
 public:
-    explicit Reader(const QByteArray &body)
-        : m_text(body.constData())
-        , m_size(body.size())
-    {}
-
-    bool atEnd() const { return m_at == m_size; }
-
-    bool literal(QByteArrayView text)
-    {
-        if (m_size - m_at < text.size() || QByteArrayView(m_text + m_at, text.size()) != text)
-            return false;
-        m_at += text.size();
-        return true;
-    }
-
-    // A string of printable ASCII without escapes, up to its closing quote (the opening one is
-    // already read): such a string is its own text, read as Latin-1 as Qt would read it.
-    std::optional<QLatin1String> plainText()
-    {
-        const qsizetype start = m_at;
-        while (m_at < m_size && m_text[m_at] != '"') {
-            const uchar c = uchar(m_text[m_at]);
-            if (c < 0x20 || c > 0x7E || c == '\\')
-                return std::nullopt;
-            ++m_at;
-        }
-        if (m_at == m_size)
-            return std::nullopt;
-        return QLatin1String(m_text + start, m_at++ - start);
-    }
+    using PlainJsonCursor::PlainJsonCursor;
 
     // A canonical UUID up to its closing quote: 36 characters, lower-case hex, hyphens in their
     // places, not the nil UUID (isCanonicalUuid() read on the bytes, without a scan for the
@@ -80,32 +50,6 @@ public:
         return QString::fromLatin1(text, Length);
     }
 
-    std::optional<QString> plainString()
-    {
-        const std::optional<QLatin1String> text = plainText();
-        if (!text)
-            return std::nullopt;
-        return QString(*text);
-    }
-
-    // A JSON integer as the grammar allows it (no sign, no leading zero), of at most MaxDigits.
-    std::optional<qint64> count()
-    {
-        const qsizetype start = m_at;
-        qint64 value = 0;
-        while (m_at < m_size && m_text[m_at] >= '0' && m_text[m_at] <= '9') {
-            // Refused before a digit too many could overflow the value.
-            if (m_at - start == MaxDigits)
-                return std::nullopt;
-            value = value * 10 + (m_text[m_at] - '0');
-            ++m_at;
-        }
-        const qsizetype digits = m_at - start;
-        if (digits == 0 || (digits > 1 && m_text[start] == '0'))
-            return std::nullopt;
-        return value;
-    }
-
     // The object at the cursor, parsed on its own; an empty one as devices write it needs no
     // parser.
     std::optional<QJsonObject> object()
@@ -114,11 +58,6 @@ public:
             return QJsonObject();
         return JsonReader::parseObjectAt(QByteArrayView(m_text, m_size), m_at, MaxObjectDepth);
     }
-
-private:
-    const char *m_text;
-    qsizetype m_size;
-    qsizetype m_at = 0;
 };
 
 // EntitySchema::byWireName() and changeOpFromName() without a QString made for the name.

@@ -1,10 +1,10 @@
 #include "JsonReader.h"
 
+#include "common/JsonStringScan.h"
+
 #include <QJsonDocument>
-#include <QtEndian>
 
 #include <cmath>
-#include <cstring>
 #include <optional>
 
 namespace fieldsync::protocol {
@@ -52,42 +52,6 @@ bool isLowSurrogate(uint unit)
     return unit >= 0xDC00 && unit <= 0xDFFF;
 }
 
-// Whether any of the eight bytes at text is a quote, a backslash or a control character (below
-// 0x20), by the bit tricks that find a zero byte or one below a bound in a word: never wrong when
-// there is one; the caller looks for it byte by byte.
-bool holdsStringSpecial(const char *text)
-{
-    constexpr quint64 Ones = 0x0101010101010101ULL;
-    constexpr quint64 Highs = 0x8080808080808080ULL;
-    quint64 word;
-    std::memcpy(&word, text, sizeof word);
-    const auto hasZeroByte = [](quint64 value) { return (value - Ones) & ~value & Highs; };
-    const quint64 belowSpace = (word - Ones * 0x20) & ~word & Highs;
-    const quint64 quote = hasZeroByte(word ^ (Ones * '"'));
-    const quint64 backslash = hasZeroByte(word ^ (Ones * '\\'));
-    return (belowSpace | quote | backslash) != 0;
-}
-
-// Where the first quote, backslash or control character is from text[at] on, or size: the same
-// bit tricks, eight bytes at a time, where the lowest byte they mark is always one (a false mark
-// needs a borrow from a lower byte that is one itself).
-qsizetype nextStringSpecial(const char *text, qsizetype at, qsizetype size)
-{
-    constexpr quint64 Ones = 0x0101010101010101ULL;
-    constexpr quint64 Highs = 0x8080808080808080ULL;
-    const auto hasZeroByte = [](quint64 value) { return (value - Ones) & ~value & Highs; };
-    for (; size - at >= 8; at += 8) {
-        const quint64 word = qFromLittleEndian<quint64>(text + at);
-        const quint64 marks = ((word - Ones * 0x20) & ~word & Highs) | hasZeroByte(word ^ (Ones * '"')) |
-                              hasZeroByte(word ^ (Ones * '\\'));
-        if (marks != 0)
-            return at + qCountTrailingZeroBits(marks) / 8;
-    }
-    while (at < size && uchar(text[at]) >= 0x20 && text[at] != '"' && text[at] != '\\')
-        ++at;
-    return at;
-}
-
 // What Qt's parser lets through although RFC 8259 forbids it (control characters written raw
 // inside a string) or I-JSON (RFC 7493) does: an escaped half of a surrogate pair, which no UTF-8
 // store can keep, and a key named twice in one object, where Qt keeps the last value and another
@@ -109,7 +73,7 @@ std::optional<QString> strictnessProblem(const QByteArray &body, const QJsonObje
             // Most of a body is the inside of strings, where only a quote, a backslash or a
             // control character asks for anything: those runs are passed over eight bytes at a
             // time, then byte by byte up to the one that asks.
-            while (size - i >= 8 && !holdsStringSpecial(text + i))
+            while (size - i >= 8 && !jsonscan::holdsStringSpecial(text + i))
                 i += 8;
             while (i < size && uchar(text[i]) >= 0x20 && text[i] != '"' && text[i] != '\\')
                 ++i;
@@ -286,7 +250,7 @@ std::optional<QJsonObject> JsonReader::parseObjectAt(QByteArrayView text, qsizet
         if (c == '"') {
             ++i;
             while (true) {
-                i = nextStringSpecial(data, i, size);
+                i = jsonscan::nextStringSpecial(data, i, size);
                 if (i >= size || uchar(data[i]) < 0x20)
                     return std::nullopt;
                 if (data[i] == '"')
