@@ -20,24 +20,15 @@ SqlValue jsonText(const QJsonObject &object)
     return JsonWriter::compact(object);
 }
 
-const QString Columns = QStringLiteral("seq, record_id, entity, project_id, user_name, device_id, at_time, "
-                                       "client_time, before_data, after_data");
-const QString RowPlaces = QStringLiteral("?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
+const QString InsertHead = QStringLiteral("INSERT INTO audit (seq, record_id, entity, project_id, user_name, "
+                                          "device_id, at_time, client_time, before_data, after_data)");
 constexpr qsizetype ColumnCount = 10;
-// 500 values a statement, well within what SQLite and PostgreSQL bind.
-constexpr qsizetype RowsPerChunk = 50;
-
-const QString &oneRowSql()
-{
-    static const QString sql = QStringLiteral("INSERT INTO audit (") + Columns +
-                               QStringLiteral(") VALUES (") + RowPlaces + QStringLiteral(")");
-    return sql;
-}
 
 } // namespace
 
 AuditRepository::AuditRepository(ServerDatabase &db)
     : m_db(db)
+    , m_batch(db, InsertHead, ColumnCount)
 {}
 
 Result<void> AuditRepository::record(const StoredRecord &after, const QJsonObject &before,
@@ -61,71 +52,31 @@ Result<void> AuditRepository::record(const StoredRecord &after, const QJsonObjec
                                                  jsonText(before),
                                                  afterText};
     Q_ASSERT(values.size() == ColumnCount);
-    if (!m_batching)
-        return m_db.write(oneRowSql(), values);
-    for (const SqlValue &value : values)
-        m_kept.append(value);
-    if (m_kept.size() < RowsPerChunk * ColumnCount)
-        return {};
-    return writeKept();
+    if (!m_batch.isOn())
+        return m_db.write(m_batch.oneRowSql(), values);
+    return m_batch.keep(values);
 }
 
 void AuditRepository::startBatching()
 {
-    m_kept.clear();
-    m_kept.reserve(RowsPerChunk * ColumnCount);
-    m_batching = true;
+    m_batch.start();
 }
 
 Result<void> AuditRepository::flush()
 {
-    const Result<void> written = writeKept();
-    dropBatch();
+    const Result<void> written = m_batch.write();
+    m_batch.drop();
     return written;
 }
 
 void AuditRepository::dropBatch()
 {
-    m_kept.clear();
-    m_batching = false;
-}
-
-Result<void> AuditRepository::writeKept()
-{
-    // As IdempotencyRepository::storeMany: a full chunk is one statement of many rows, fewer rows
-    // go one by one, so that there are two statements, not one per count of rows.
-    static const QString chunkSql = [] {
-        QString text = QStringLiteral("INSERT INTO audit (") + Columns + QStringLiteral(") VALUES ");
-        for (int row = 0; row < RowsPerChunk; ++row)
-            text +=
-                (row == 0 ? QStringLiteral("(") : QStringLiteral(", (")) + RowPlaces + QStringLiteral(")");
-        return text;
-    }();
-    if (m_kept.isEmpty())
-        return {};
-    // Taken out first: whatever happens, no row is written twice.
-    QList<SqlValue> kept;
-    kept.reserve(RowsPerChunk * ColumnCount);
-    kept.swap(m_kept);
-    Result<void> written;
-    if (kept.size() == RowsPerChunk * ColumnCount) {
-        written = m_db.select(chunkSql, kept, {});
-    } else {
-        for (qsizetype first = 0; written && first < kept.size(); first += ColumnCount) {
-            const SqlValue *row = kept.constData() + first;
-            written = m_db.write(oneRowSql(), {row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                                               row[8], row[9]});
-        }
-    }
-    // The list and its room serve the next rows.
-    kept.clear();
-    m_kept.swap(kept);
-    return written;
+    m_batch.drop();
 }
 
 Result<QList<AuditRepository::Entry>> AuditRepository::entriesFor(const QString &recordId)
 {
-    if (const Result<void> written = writeKept(); !written)
+    if (const Result<void> written = m_batch.write(); !written)
         return written.error();
     Result<QSqlQuery *> query = m_db.run(
         QStringLiteral("SELECT seq, user_name, device_id, at_time, client_time, before_data, after_data "
@@ -153,7 +104,7 @@ Result<QList<AuditRepository::Entry>> AuditRepository::entriesFor(const QString 
 
 Result<std::optional<QByteArray>> AuditRepository::afterDataAt(const QString &recordId, qint64 seq)
 {
-    if (const Result<void> written = writeKept(); !written)
+    if (const Result<void> written = m_batch.write(); !written)
         return written.error();
     std::optional<QByteArray> afterData;
     const Result<void> read =
@@ -181,7 +132,7 @@ Result<QStringList> AuditRepository::whoBroughtItTo(const QString &recordId, con
 Result<bool> AuditRepository::changedByOthersSince(const QString &recordId, qint64 sinceVersion,
                                                    const QString &deviceId)
 {
-    if (const Result<void> written = writeKept(); !written)
+    if (const Result<void> written = m_batch.write(); !written)
         return written.error();
     Result<QSqlQuery *> query = m_db.run(
         QStringLiteral("SELECT COUNT(*) FROM (SELECT device_id, ROW_NUMBER() OVER (ORDER BY seq) AS version "

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RowBatch.h"
 #include "StoredRecord.h"
 #include "common/Result.h"
 #include "store/SqlValue.h"
@@ -59,12 +60,8 @@ public:
     Result<bool> changedByOthersSince(const QString &recordId, qint64 sinceVersion, const QString &deviceId);
 
 private:
-    // Writes the rows kept, the full chunks in one statement each and the rest one by one.
-    Result<void> writeKept();
-
     ServerDatabase &m_db;
-    bool m_batching = false;
-    QList<SqlValue> m_kept; // the values of the rows kept, a row after the other
+    RowBatch m_batch;
 };
 
 } // namespace fieldsync::server

@@ -27,28 +27,19 @@ Result<EntityKind> entityOf(const QString &wireName, const QString &id)
     return schema->kind;
 }
 
-const QString Columns =
-    QStringLiteral("id, entity, project_id, version, deleted, data, seq, updated_at, updated_by, device_id");
-const QString RowPlaces = QStringLiteral("?, ?, ?, ?, ?, ?, ?, ?, ?, ?");
+const QString InsertHead = QStringLiteral("INSERT INTO records (id, entity, project_id, version, deleted, "
+                                          "data, seq, updated_at, updated_by, device_id)");
 const QString Upsert =
     QStringLiteral(" ON CONFLICT (id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, "
                    "data = excluded.data, seq = excluded.seq, updated_at = excluded.updated_at, "
                    "updated_by = excluded.updated_by, device_id = excluded.device_id");
 constexpr qsizetype ColumnCount = 10;
-// 500 values a statement, well within what SQLite and PostgreSQL bind.
-constexpr qsizetype RowsPerChunk = 50;
-
-const QString &oneRowSql()
-{
-    static const QString sql = QStringLiteral("INSERT INTO records (") + Columns +
-                               QStringLiteral(") VALUES (") + RowPlaces + QStringLiteral(")") + Upsert;
-    return sql;
-}
 
 } // namespace
 
 RecordRepository::RecordRepository(ServerDatabase &db)
     : m_db(db)
+    , m_batch(db, InsertHead, ColumnCount, Upsert)
 {}
 
 Result<std::optional<StoredRecord>> RecordRepository::find(const QString &id)
@@ -133,27 +124,25 @@ Result<void> RecordRepository::save(const StoredRecord &record, const QByteArray
                                                  record.updatedBy,
                                                  record.deviceId};
     Q_ASSERT(values.size() == ColumnCount);
-    if (!m_batching)
-        return m_db.write(oneRowSql(), values);
+    if (!m_batch.isOn())
+        return m_db.write(m_batch.oneRowSql(), values);
     if (m_keptIds.contains(record.id)) {
         if (const Result<void> written = writeKept(); !written)
             return written;
     }
-    for (const SqlValue &value : values)
-        m_kept.append(value);
     m_keptIds.insert(record.id);
-    if (m_kept.size() < RowsPerChunk * ColumnCount)
-        return {};
-    return writeKept();
+    const Result<void> kept = m_batch.keep(values);
+    // A full chunk was written (or failed and was dropped): its ids go with it.
+    if (m_batch.keptRows() == 0)
+        m_keptIds.clear();
+    return kept;
 }
 
 void RecordRepository::startBatching()
 {
-    m_kept.clear();
-    m_kept.reserve(RowsPerChunk * ColumnCount);
     m_keptIds.clear();
-    m_keptIds.reserve(RowsPerChunk);
-    m_batching = true;
+    m_keptIds.reserve(RowBatch::RowsPerChunk);
+    m_batch.start();
 }
 
 Result<void> RecordRepository::flush()
@@ -165,43 +154,14 @@ Result<void> RecordRepository::flush()
 
 void RecordRepository::dropBatch()
 {
-    m_kept.clear();
     m_keptIds.clear();
-    m_batching = false;
+    m_batch.drop();
 }
 
 Result<void> RecordRepository::writeKept()
 {
-    // As AuditRepository::writeKept: two statements, not one per count of rows.
-    static const QString chunkSql = [] {
-        QString text = QStringLiteral("INSERT INTO records (") + Columns + QStringLiteral(") VALUES ");
-        for (int row = 0; row < RowsPerChunk; ++row)
-            text +=
-                (row == 0 ? QStringLiteral("(") : QStringLiteral(", (")) + RowPlaces + QStringLiteral(")");
-        text += Upsert;
-        return text;
-    }();
-    if (m_kept.isEmpty())
-        return {};
-    // Taken out first: whatever happens, no row is written twice.
-    QList<SqlValue> kept;
-    kept.reserve(RowsPerChunk * ColumnCount);
-    kept.swap(m_kept);
     m_keptIds.clear();
-    Result<void> written;
-    if (kept.size() == RowsPerChunk * ColumnCount) {
-        written = m_db.select(chunkSql, kept, {});
-    } else {
-        for (qsizetype first = 0; written && first < kept.size(); first += ColumnCount) {
-            const SqlValue *row = kept.constData() + first;
-            written = m_db.write(oneRowSql(), {row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                                               row[8], row[9]});
-        }
-    }
-    // The list and its room serve the next rows.
-    kept.clear();
-    m_kept.swap(kept);
-    return written;
+    return m_batch.write();
 }
 
 Result<QList<StoredRecord>> RecordRepository::changedSince(const QString &projectId, qint64 cursor,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RowBatch.h"
 #include "StoredRecord.h"
 #include "common/Result.h"
 #include "store/SqlValue.h"
@@ -52,13 +53,13 @@ public:
     Result<QHash<QString, QString>> firstProjectBySha256();
 
 private:
-    // Writes the rows kept: a full chunk in one statement, fewer rows one by one.
+    // Writes the rows kept, and forgets their ids.
     Result<void> writeKept();
 
     ServerDatabase &m_db;
-    bool m_batching = false;
-    QList<SqlValue> m_kept; // the values of the rows kept, a row after the other
-    // Their ids: an upsert of many rows must not meet one id twice (PostgreSQL refuses that).
+    RowBatch m_batch;
+    // The ids of the rows kept: an upsert of many rows must not meet one id twice (PostgreSQL
+    // refuses that).
     QSet<QString> m_keptIds;
 };
 
