@@ -2,15 +2,11 @@
 // once writes, and every read of the trail in between answers the same: random runs of rows of
 // all shapes, reads of every kind among them, flushes, and batches that are dropped.
 
-#include "PostgresCluster.h"
-#include "SyncTestHelpers.h"
+#include "BatchTestSupport.h"
 #include "store/AuditRepository.h"
 #include "store/WriteTransaction.h"
 
 #include <QJsonDocument>
-#include <QRandomGenerator>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTest>
 
 using namespace fieldsync;
@@ -21,62 +17,13 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Enough records that each has a short trail to read back, few enough that they have one.
-const QStringList Ids = [] {
-    QStringList ids;
-    for (int index = 0; index < 40; ++index)
-        ids.append(u"r-%1"_s.arg(index));
-    return ids;
-}();
+const QStringList Ids = recordIds(40);
 const QStringList Statuses{u"draft"_s, u"submitted"_s, u"approved"_s, u"active"_s};
-const QStringList Users{u"fiona"_s, u"paul"_s, u"caf\u00e9"_s};
 const QStringList Devices{u"device-a"_s, u"device-b"_s};
-
-QJsonObject randomState(QRandomGenerator &random)
-{
-    QJsonObject state;
-    if (random.bounded(5) == 0)
-        return state;
-    state.insert(u"status"_s, Statuses.at(random.bounded(int(Statuses.size()))));
-    state.insert(u"title"_s, u"Permit \"%1\"\n"_s.arg(random.bounded(1000)));
-    if (random.bounded(2) == 0)
-        state.insert(u"value"_s, random.bounded(100) / 7.0);
-    return state;
-}
-
-StoredRecord randomRecord(QRandomGenerator &random, qint64 seq)
-{
-    StoredRecord record;
-    record.id = Ids.at(random.bounded(int(Ids.size())));
-    record.entity = random.bounded(3) == 0 ? EntityKind::Task : EntityKind::Permit;
-    record.projectId = random.bounded(2) == 0 ? u"p1"_s : u"p2"_s;
-    record.seq = seq;
-    record.version = 1 + random.bounded(5);
-    record.deleted = random.bounded(6) == 0;
-    record.data = randomState(random);
-    record.updatedAt = u"2026-11-21T10:%1:00.000Z"_s.arg(random.bounded(60), 2, 10, QLatin1Char('0'));
-    record.updatedBy = Users.at(random.bounded(int(Users.size())));
-    record.deviceId = Devices.at(random.bounded(int(Devices.size())));
-    return record;
-}
 
 QList<QVariantList> auditRows(ServerDatabase &db)
 {
-    QList<QVariantList> rows;
-    // In the order written where the database says it (SQLite's rowid); seq rises with it here.
-    Result<QSqlQuery *> query = db.run(db.dialect() == ServerDatabase::Dialect::Sqlite
-                                           ? u"SELECT rowid, * FROM audit ORDER BY rowid"_s
-                                           : u"SELECT * FROM audit ORDER BY seq"_s);
-    if (!query)
-        return rows;
-    QSqlQuery *row = query.value();
-    while (row->next()) {
-        QVariantList values;
-        for (int column = 0; column < row->record().count(); ++column)
-            values.append(row->value(column));
-        rows.append(values);
-    }
-    row->finish();
-    return rows;
+    return tableRows(db, u"audit"_s, u"seq"_s);
 }
 
 QString entriesText(const Result<QList<AuditRepository::Entry>> &entries)
@@ -92,28 +39,6 @@ QString entriesText(const Result<QList<AuditRepository::Entry>> &entries)
     }
     return text;
 }
-
-// A fresh database: a SQLite file, or with FIELDSYNC_TEST_DB=postgresql one of a throwaway
-// PostgreSQL cluster, whose multi-row statements go through QtSql.
-class TestDatabase
-{
-public:
-    Result<void> open()
-    {
-        if (qEnvironmentVariable("FIELDSYNC_TEST_DB") != QLatin1String("postgresql"))
-            return m_sqlite.open();
-        const Result<QString> url = test::PostgresCluster::newSharedDatabase();
-        if (!url)
-            return url.error();
-        m_postgres = std::make_unique<ServerDatabase>();
-        return m_postgres->open(url.value());
-    }
-    ServerDatabase &db() { return m_postgres ? *m_postgres : m_sqlite.db(); }
-
-private:
-    TempServerDatabase m_sqlite;
-    std::unique_ptr<ServerDatabase> m_postgres;
-};
 
 } // namespace
 
@@ -174,7 +99,7 @@ private slots:
                     QVERIFY(expected.ok() && found.ok());
                     QCOMPARE(found.value(), expected.value());
                 } else {
-                    const StoredRecord record = randomRecord(random, ++seq);
+                    const StoredRecord record = randomRecord(random, ++seq, Ids);
                     const QJsonObject before = random.bounded(3) == 0 ? QJsonObject() : randomState(random);
                     const QString clientTime = random.bounded(3) == 0 ? QString() : u"2026-11-21T09:00:00Z"_s;
                     const QByteArray encoded =
@@ -210,14 +135,14 @@ private slots:
         QVERIFY(temp.open().ok());
         AuditRepository audit(temp.db());
         QRandomGenerator random(7);
-        QVERIFY(audit.record(randomRecord(random, 1), {}, {}).ok());
+        QVERIFY(audit.record(randomRecord(random, 1, Ids), {}, {}).ok());
         QCOMPARE(auditRows(temp.db()).size(), 1);
         audit.startBatching();
-        QVERIFY(audit.record(randomRecord(random, 2), {}, {}).ok());
+        QVERIFY(audit.record(randomRecord(random, 2, Ids), {}, {}).ok());
         QCOMPARE(auditRows(temp.db()).size(), 1);
         QVERIFY(audit.flush().ok());
         QCOMPARE(auditRows(temp.db()).size(), 2);
-        QVERIFY(audit.record(randomRecord(random, 3), {}, {}).ok());
+        QVERIFY(audit.record(randomRecord(random, 3, Ids), {}, {}).ok());
         QCOMPARE(auditRows(temp.db()).size(), 3);
     }
 };

@@ -3,15 +3,11 @@
 // overwrites (the same id twice in one batch too), reads of every kind among them, flushes, and
 // batches that are dropped.
 
-#include "PostgresCluster.h"
-#include "SyncTestHelpers.h"
+#include "BatchTestSupport.h"
 #include "store/RecordRepository.h"
 #include "store/WriteTransaction.h"
 
 #include <QJsonDocument>
-#include <QRandomGenerator>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTest>
 
 using namespace fieldsync;
@@ -22,62 +18,11 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Few enough that a batch of rows often has one id twice, and most are written many times.
-const QStringList Ids = [] {
-    QStringList ids;
-    for (int index = 0; index < 300; ++index)
-        ids.append(u"r-%1"_s.arg(index));
-    return ids;
-}();
-const QStringList Statuses{u"draft"_s, u"submitted"_s, u"approved"_s, u"active"_s};
-const QStringList Users{u"fiona"_s, u"paul"_s, u"caf\u00e9"_s};
-const QStringList Devices{u"device-a"_s, u"device-b"_s};
-
-QJsonObject randomState(QRandomGenerator &random)
-{
-    QJsonObject state;
-    if (random.bounded(5) == 0)
-        return state;
-    state.insert(u"status"_s, Statuses.at(random.bounded(int(Statuses.size()))));
-    state.insert(u"title"_s, u"Permit \"%1\"\n"_s.arg(random.bounded(1000)));
-    if (random.bounded(2) == 0)
-        state.insert(u"value"_s, random.bounded(100) / 7.0);
-    return state;
-}
-
-StoredRecord randomRecord(QRandomGenerator &random, qint64 seq)
-{
-    StoredRecord record;
-    record.id = Ids.at(random.bounded(int(Ids.size())));
-    record.entity = random.bounded(3) == 0 ? EntityKind::Task : EntityKind::Permit;
-    record.projectId = random.bounded(2) == 0 ? u"p1"_s : u"p2"_s;
-    record.seq = seq;
-    record.version = 1 + random.bounded(5);
-    record.deleted = random.bounded(6) == 0;
-    record.data = randomState(random);
-    record.updatedAt = u"2026-11-21T10:%1:00.000Z"_s.arg(random.bounded(60), 2, 10, QLatin1Char('0'));
-    record.updatedBy = Users.at(random.bounded(int(Users.size())));
-    record.deviceId = Devices.at(random.bounded(int(Devices.size())));
-    return record;
-}
+const QStringList Ids = recordIds(300);
 
 QList<QVariantList> recordRows(ServerDatabase &db)
 {
-    QList<QVariantList> rows;
-    // In the order first written where the database says it (SQLite's rowid).
-    Result<QSqlQuery *> query = db.run(db.dialect() == ServerDatabase::Dialect::Sqlite
-                                           ? u"SELECT rowid, * FROM records ORDER BY rowid"_s
-                                           : u"SELECT * FROM records ORDER BY id"_s);
-    if (!query)
-        return rows;
-    QSqlQuery *row = query.value();
-    while (row->next()) {
-        QVariantList values;
-        for (int column = 0; column < row->record().count(); ++column)
-            values.append(row->value(column));
-        rows.append(values);
-    }
-    row->finish();
-    return rows;
+    return tableRows(db, u"records"_s, u"id"_s);
 }
 
 QString recordText(const StoredRecord &record)
@@ -109,28 +54,6 @@ QString changedText(const Result<QList<StoredRecord>> &changed)
         text += recordText(record) + u"\n"_s;
     return text;
 }
-
-// A fresh database: a SQLite file, or with FIELDSYNC_TEST_DB=postgresql one of a throwaway
-// PostgreSQL cluster, whose multi-row statements go through QtSql.
-class TestDatabase
-{
-public:
-    Result<void> open()
-    {
-        if (qEnvironmentVariable("FIELDSYNC_TEST_DB") != QLatin1String("postgresql"))
-            return m_sqlite.open();
-        const Result<QString> url = test::PostgresCluster::newSharedDatabase();
-        if (!url)
-            return url.error();
-        m_postgres = std::make_unique<ServerDatabase>();
-        return m_postgres->open(url.value());
-    }
-    ServerDatabase &db() { return m_postgres ? *m_postgres : m_sqlite.db(); }
-
-private:
-    TempServerDatabase m_sqlite;
-    std::unique_ptr<ServerDatabase> m_postgres;
-};
 
 } // namespace
 
@@ -187,7 +110,7 @@ private slots:
                     QCOMPARE(changedText(batched.changedSince(project, cursor, seq, limit, decode)),
                              changedText(atOnce.changedSince(project, cursor, seq, limit, decode)));
                 } else {
-                    StoredRecord record = randomRecord(random, ++seq);
+                    StoredRecord record = randomRecord(random, ++seq, Ids);
                     // A dropped batch writes nothing: a row of an id already kept would write them.
                     while (dropped && keptIds.contains(record.id))
                         record.id = Ids.at(random.bounded(int(Ids.size())));
@@ -226,18 +149,18 @@ private slots:
         QVERIFY(temp.open().ok());
         RecordRepository records(temp.db());
         QRandomGenerator random(7);
-        StoredRecord first = randomRecord(random, 1);
+        StoredRecord first = randomRecord(random, 1, Ids);
         first.id = u"a"_s;
         QVERIFY(records.save(first).ok());
         QCOMPARE(recordRows(temp.db()).size(), 1);
         records.startBatching();
-        StoredRecord second = randomRecord(random, 2);
+        StoredRecord second = randomRecord(random, 2, Ids);
         second.id = u"b"_s;
         QVERIFY(records.save(second).ok());
         QCOMPARE(recordRows(temp.db()).size(), 1);
         QVERIFY(records.flush().ok());
         QCOMPARE(recordRows(temp.db()).size(), 2);
-        StoredRecord third = randomRecord(random, 3);
+        StoredRecord third = randomRecord(random, 3, Ids);
         third.id = u"c"_s;
         QVERIFY(records.save(third).ok());
         QCOMPARE(recordRows(temp.db()).size(), 3);
