@@ -1,9 +1,9 @@
 #include "AppliedOnlyAnswer.h"
+#include "JsonReader.h"
 #include "PlainJsonCursor.h"
 #include "common/JsonStringScan.h"
 
 #include <QByteArrayView>
-#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace fieldsync::protocol {
@@ -15,34 +15,6 @@ namespace {
 constexpr int MaxDataDepth = 64;
 // Far below what QJsonDocument takes in one body.
 constexpr qsizetype MaxBodyBytes = 64 * 1024 * 1024;
-
-// The keys of every object in value, nested ones too, as JsonReader::parseObject counts them.
-qsizetype keysIn(QJsonValueConstRef value);
-
-qsizetype keysIn(const QJsonObject &object)
-{
-    qsizetype keys = object.size();
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-        keys += keysIn(it.value());
-    return keys;
-}
-
-qsizetype keysIn(QJsonValueConstRef value)
-{
-    switch (value.type()) {
-    case QJsonValue::Object:
-        return keysIn(value.toObject());
-    case QJsonValue::Array: {
-        const QJsonArray array = value.toArray();
-        qsizetype keys = 0;
-        for (auto it = array.constBegin(); it != array.constEnd(); ++it)
-            keys += keysIn(*it);
-        return keys;
-    }
-    default:
-        return 0;
-    }
-}
 
 class Reader : public PlainJsonCursor
 {
@@ -152,7 +124,7 @@ std::optional<AppliedChange> appliedEntry(Reader &reader, QByteArray &dataJson)
         return std::nullopt;
     AppliedChange applied;
     applied.data = document.object();
-    if (keysIn(applied.data) != keysWritten)
+    if (JsonReader::keysIn(applied.data) != keysWritten)
         return std::nullopt;
     std::optional<QString> id;
     std::optional<QString> offlineId;

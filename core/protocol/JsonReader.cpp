@@ -14,14 +14,6 @@ namespace {
 // Leaves are only asked their type: reading one as a value would copy every string in the body.
 qsizetype keysIn(QJsonValueConstRef value);
 
-qsizetype keysIn(const QJsonObject &object)
-{
-    qsizetype keys = object.size();
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-        keys += keysIn(it.value());
-    return keys;
-}
-
 qsizetype keysIn(const QJsonArray &array)
 {
     qsizetype keys = 0;
@@ -34,7 +26,7 @@ qsizetype keysIn(QJsonValueConstRef value)
 {
     switch (value.type()) {
     case QJsonValue::Object:
-        return keysIn(value.toObject());
+        return JsonReader::keysIn(value.toObject());
     case QJsonValue::Array:
         return keysIn(value.toArray());
     default:
@@ -114,7 +106,7 @@ std::optional<QString> strictnessProblem(const QByteArray &body, const QJsonObje
             ++i;
         }
     }
-    if (keysWritten != keysIn(parsed))
+    if (keysWritten != JsonReader::keysIn(parsed))
         return QStringLiteral("invalid JSON: an object names the same key twice");
     return std::nullopt;
 }
@@ -213,6 +205,14 @@ Result<void> JsonReader::finish()
                              m_context + QStringLiteral(": unknown field '%1'").arg(it.key()));
     }
     return {};
+}
+
+qsizetype JsonReader::keysIn(const QJsonObject &object)
+{
+    qsizetype keys = object.size();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        keys += ::fieldsync::protocol::keysIn(it.value());
+    return keys;
 }
 
 Result<QJsonObject> JsonReader::parseObject(const QByteArray &body)

@@ -31,6 +31,9 @@ public:
     Result<void> finish();
 
     static Result<QJsonObject> parseObject(const QByteArray &body);
+    // The keys of the object and of every object nested in it, as a strict scan counts the keys
+    // written in its text: fewer means a key was written twice and Qt kept one of them.
+    static qsizetype keysIn(const QJsonObject &object);
     // The object written at text[at], parsed on its own as strictly as parseObject() parses a
     // body, with at moved past it. Nothing, and at left, when parseObject() would refuse it, when
     // it is nested deeper than maxDepth or holds an escaped surrogate: for a fast decoding that
