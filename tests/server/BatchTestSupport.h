@@ -9,8 +9,6 @@
 
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QStringList>
 #include <QVariantList>
 
@@ -66,22 +64,9 @@ inline StoredRecord randomRecord(QRandomGenerator &random, qint64 seq, const QSt
 // it (SQLite's rowid), else in postgresOrder.
 inline QList<QVariantList> tableRows(ServerDatabase &db, const QString &table, const QString &postgresOrder)
 {
-    QList<QVariantList> rows;
-    Result<QSqlQuery *> query =
-        db.run(db.dialect() == ServerDatabase::Dialect::Sqlite
-                   ? QStringLiteral("SELECT rowid, * FROM %1 ORDER BY rowid").arg(table)
-                   : QStringLiteral("SELECT * FROM %1 ORDER BY %2").arg(table, postgresOrder));
-    if (!query)
-        return rows;
-    QSqlQuery *row = query.value();
-    while (row->next()) {
-        QVariantList values;
-        for (int column = 0; column < row->record().count(); ++column)
-            values.append(row->value(column));
-        rows.append(values);
-    }
-    row->finish();
-    return rows;
+    return rowsOf(db, db.dialect() == ServerDatabase::Dialect::Sqlite
+                          ? QStringLiteral("SELECT rowid, * FROM %1 ORDER BY rowid").arg(table)
+                          : QStringLiteral("SELECT * FROM %1 ORDER BY %2").arg(table, postgresOrder));
 }
 
 // A fresh database: a SQLite file, or with FIELDSYNC_TEST_DB=postgresql one of a throwaway

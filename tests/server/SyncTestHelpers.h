@@ -7,6 +7,8 @@
 #include "store/ServerDatabase.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -106,5 +108,23 @@ private:
     QString m_path;
     ServerDatabase m_db;
 };
+
+// Every row a query gives, with every column, for comparing what two databases hold.
+inline QList<QVariantList> rowsOf(ServerDatabase &db, const QString &query)
+{
+    QList<QVariantList> rows;
+    Result<QSqlQuery *> run = db.run(query);
+    if (!run)
+        return rows;
+    QSqlQuery *row = run.value();
+    while (row->next()) {
+        QVariantList values;
+        for (int column = 0; column < row->record().count(); ++column)
+            values.append(row->value(column));
+        rows.append(values);
+    }
+    row->finish();
+    return rows;
+}
 
 } // namespace fieldsync::server::testing

@@ -12,8 +12,6 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTest>
 
 using namespace fieldsync;
@@ -147,21 +145,9 @@ protocol::Change randomChange(QRandomGenerator &random, const QList<Known> &know
 }
 
 // Every row of the table, every column, in the order written.
-QList<QVariantList> rowsOf(ServerDatabase &db, const QString &table)
+QList<QVariantList> rowsInWriteOrder(ServerDatabase &db, const QString &table)
 {
-    QList<QVariantList> rows;
-    Result<QSqlQuery *> query = db.run(u"SELECT * FROM "_s + table + u" ORDER BY rowid"_s);
-    if (!query)
-        return rows;
-    QSqlQuery *row = query.value();
-    while (row->next()) {
-        QVariantList values;
-        for (int column = 0; column < row->record().count(); ++column)
-            values.append(row->value(column));
-        rows.append(values);
-    }
-    row->finish();
-    return rows;
+    return testing::rowsOf(db, u"SELECT * FROM "_s + table + u" ORDER BY rowid"_s);
 }
 
 } // namespace
@@ -235,9 +221,9 @@ private slots:
         }
         QVERIFY2(writtenAsText > 800, qPrintable(QString::number(writtenAsText)));
         for (const QString &table : {u"records"_s, u"audit"_s, u"sync_sequence"_s}) {
-            const QList<QVariantList> expected = rowsOf(decodedDb.db(), table);
+            const QList<QVariantList> expected = rowsInWriteOrder(decodedDb.db(), table);
             QVERIFY(!expected.isEmpty());
-            QCOMPARE(rowsOf(textDb.db(), table), expected);
+            QCOMPARE(rowsInWriteOrder(textDb.db(), table), expected);
         }
         QVERIFY(decodedTransaction.commit().ok());
         QVERIFY(textTransaction.commit().ok());
