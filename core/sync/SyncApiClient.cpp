@@ -132,27 +132,30 @@ void SyncApiClient::abandonRequests(const QString &reason)
 void SyncApiClient::push(const protocol::PushRequest &request,
                          std::function<void(const ApiResult<protocol::PushResponse> &)> done)
 {
-    push(
-        request.toJson(), [] {}, std::move(done));
+    push(request.toJson(), PushCallbacks{{}, [] {}, std::move(done)});
 }
 
-void SyncApiClient::push(const QByteArray &encodedRequest, std::function<void()> accepted,
-                         std::function<void(const ApiResult<protocol::PushResponse> &)> done)
+void SyncApiClient::push(const QByteArray &encodedRequest, PushCallbacks callbacks)
 {
     QNetworkReply *reply = m_network.post(makeRequest(protocol::Paths::Push), encodedRequest);
     m_newestPush = reply;
     m_newestPushUploaded = false;
-    connect(reply, &QNetworkReply::uploadProgress, this, [this, reply](qint64 sent, qint64 total) {
-        // A body of unknown size (total -1) counts as sent at its first progress: holding an
-        // answer is only ever a matter of speed.
-        if ((total > 0 && sent < total) || reply != m_newestPush)
-            return;
-        m_newestPushUploaded = true;
-        if (m_heldAnswer && m_heldAnswer->waitingFor == reply)
-            releaseHeldAnswer();
-    });
-    finish(reply, [this, reply, accepted = std::move(accepted),
-                   done = std::move(done)](const ApiResult<QByteArray> &body) {
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            [this, reply, uploaded = std::move(callbacks.uploaded)](qint64 sent, qint64 total) mutable {
+                // A body of unknown size (total -1) counts as sent at its first progress: holding
+                // an answer, or starting the caller's next work, is only ever a matter of speed.
+                if (total > 0 && sent < total)
+                    return;
+                if (uploaded)
+                    std::exchange(uploaded, nullptr)();
+                if (reply != m_newestPush)
+                    return;
+                m_newestPushUploaded = true;
+                if (m_heldAnswer && m_heldAnswer->waitingFor == reply)
+                    releaseHeldAnswer();
+            });
+    finish(reply, [this, reply, accepted = std::move(callbacks.accepted),
+                   done = std::move(callbacks.done)](const ApiResult<QByteArray> &body) {
         // An answer held for this request's upload belongs to an earlier request: it goes first.
         releaseHeldAnswer();
         if (!body.ok()) {

@@ -40,13 +40,21 @@ public:
 
     void push(const protocol::PushRequest &request,
               std::function<void(const ApiResult<protocol::PushResponse> &)> done);
-    // The same for a request encoded beforehand (PushRequest::toJson). accepted runs when a 2xx
-    // answer has arrived, before it is decoded, so that the caller can send its next request
-    // while this answer is decoded and applied; done follows with the decoded answer or the error.
-    // Answers reach done in the order the requests were made. Like every answer still in flight,
-    // one not yet delivered is dropped with this client: its changes stay queued on the device.
-    void push(const QByteArray &encodedRequest, std::function<void()> accepted,
-              std::function<void(const ApiResult<protocol::PushResponse> &)> done);
+    struct PushCallbacks
+    {
+        // The request's body has left (once, and not at all for a request that fails first): the
+        // caller's own work from here on no longer holds up the upload, which this thread feeds.
+        std::function<void()> uploaded;
+        // A 2xx answer has arrived, before it is decoded, so that the caller can send its next
+        // request while this answer is decoded and applied.
+        std::function<void()> accepted;
+        // The decoded answer or the error.
+        std::function<void(const ApiResult<protocol::PushResponse> &)> done;
+    };
+    // The same for a request encoded beforehand (PushRequest::toJson). Answers reach done in the
+    // order the requests were made. Like every answer still in flight, one not yet delivered is
+    // dropped with this client: its changes stay queued on the device.
+    void push(const QByteArray &encodedRequest, PushCallbacks callbacks);
     void pull(qint64 cursor, int limit, std::function<void(const ApiResult<protocol::PullResponse> &)> done);
     void health(std::function<void(const ApiResult<protocol::HealthResponse> &)> done);
     void me(std::function<void(const ApiResult<protocol::MeResponse> &)> done);

@@ -158,26 +158,30 @@ void SyncEngine::send(PreparedBatch batch)
     const qint64 lastSeq = batch.entries.last().seq;
     qCDebug(lcSyncPush) << "pushing" << batch.entries.size() << "changes";
     protocol::PushRequest::finishJson(batch.body, protocol::nowUtcString(), m_store.deviceId());
-    m_api.push(
-        batch.body,
-        [this, run = m_run, lastSeq] {
-            if (run == m_run && m_phase == Phase::Pushing)
-                onPushAccepted(lastSeq);
-        },
-        [this, run = m_run,
-         sent = std::move(batch.entries)](const ApiResult<protocol::PushResponse> &answer) {
-            if (run == m_run && m_phase == Phase::Pushing)
-                onPushAnswered(sent, answer);
-        });
-    // The next batch is read once the request is on its way (queued, so that the event loop
-    // starts sending first), while the server works: the device and the server take turns less.
-    QMetaObject::invokeMethod(
-        this,
-        [this, run = m_run, lastSeq] {
-            if (run == m_run && m_phase == Phase::Pushing)
-                prepareAhead(lastSeq);
-        },
-        Qt::QueuedConnection);
+    // The next batch is read once this request has left, while the server works on it: read
+    // before, it would hold up the upload (this thread feeds it), so the server would wait too.
+    m_api.push(batch.body, {[this, run = m_run, lastSeq] {
+                                if (run != m_run || m_phase != Phase::Pushing)
+                                    return;
+                                // Queued, so that the network code finishes its bookkeeping of the upload
+                                // first.
+                                QMetaObject::invokeMethod(
+                                    this,
+                                    [this, run, lastSeq] {
+                                        if (run == m_run && m_phase == Phase::Pushing)
+                                            prepareAhead(lastSeq);
+                                    },
+                                    Qt::QueuedConnection);
+                            },
+                            [this, run = m_run, lastSeq] {
+                                if (run == m_run && m_phase == Phase::Pushing)
+                                    onPushAccepted(lastSeq);
+                            },
+                            [this, run = m_run, sent = std::move(batch.entries)](
+                                const ApiResult<protocol::PushResponse> &answer) {
+                                if (run == m_run && m_phase == Phase::Pushing)
+                                    onPushAnswered(sent, answer);
+                            }});
 }
 
 void SyncEngine::prepareAhead(qint64 afterSeq)

@@ -778,28 +778,31 @@ private slots:
         SyncApiClient api;
         api.setServer(m_server->url(), m_foremanToken);
         QEventLoop loop;
+        QList<int> uploaded;
         QList<int> accepted;
         QList<int> answered;
         QList<QString> appliedIds;
         std::function<void(int)> send = [&](int index) {
-            api.push(
-                bodies.at(index),
-                [&, index] {
-                    accepted.append(index);
-                    if (index + 1 < bodies.size())
-                        send(index + 1);
-                },
-                [&, index](const ApiResult<protocol::PushResponse> &answer) {
-                    answered.append(index);
-                    if (answer.ok() && answer.value().applied.size() == 1)
-                        appliedIds.append(answer.value().applied.first().id);
-                    if (answered.size() == bodies.size())
-                        loop.quit();
-                });
+            api.push(bodies.at(index), {[&, index] { uploaded.append(index); },
+                                        [&, index] {
+                                            // A request's answer cannot come before its body has left.
+                                            QVERIFY(uploaded.contains(index));
+                                            accepted.append(index);
+                                            if (index + 1 < bodies.size())
+                                                send(index + 1);
+                                        },
+                                        [&, index](const ApiResult<protocol::PushResponse> &answer) {
+                                            answered.append(index);
+                                            if (answer.ok() && answer.value().applied.size() == 1)
+                                                appliedIds.append(answer.value().applied.first().id);
+                                            if (answered.size() == bodies.size())
+                                                loop.quit();
+                                        }});
         };
         send(0);
         QTimer::singleShot(20000, &loop, &QEventLoop::quit);
         loop.exec();
+        QCOMPARE(uploaded, QList<int>({0, 1, 2}));
         QCOMPARE(accepted, QList<int>({0, 1, 2}));
         QCOMPARE(answered, QList<int>({0, 1, 2}));
         QCOMPARE(appliedIds, QList<QString>({queued.value().at(0).change.id, queued.value().at(1).change.id,
