@@ -30,6 +30,7 @@ ApiResult<T> decodeBody(const ApiResult<QByteArray> &body, Decode decode)
 
 SyncApiClient::SyncApiClient(QObject *parent)
     : QObject(parent)
+    , m_answers(this)
 {
     // Our own redirects are never needed; following one could hand the token to another host.
     m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
@@ -151,50 +152,44 @@ void SyncApiClient::push(const QByteArray &encodedRequest, PushCallbacks callbac
                 if (reply != m_newestPush)
                     return;
                 m_newestPushUploaded = true;
-                if (m_heldAnswer && m_heldAnswer->waitingFor == reply)
-                    releaseHeldAnswer();
+                if (m_holdingFor == reply)
+                    releaseHold();
             });
     finish(reply, [this, reply, accepted = std::move(callbacks.accepted),
                    done = std::move(callbacks.done)](const ApiResult<QByteArray> &body) {
-        // An answer held for this request's upload belongs to an earlier request: it goes first.
-        releaseHeldAnswer();
+        // Answers held for this request's upload belong to earlier requests: they go first.
+        releaseHold();
         if (!body.ok()) {
-            done(body.error());
+            m_answers.addFailure(body.error(), std::move(done));
             return;
         }
         accepted();
-        auto deliver = [body = body.value(), done] {
-            done(decodeBody<protocol::PushResponse>(body, &protocol::PushResponse::fromJson));
-        };
+        m_answers.addBody(body.value(), std::move(done));
         // QNetworkAccessManager starts and feeds a request from this thread's event loop: a
-        // request sent from accepted() would wait for the decoding and applying of this answer
-        // (tens of milliseconds for 500 changes) before its first byte left. So this answer waits
-        // until that request is uploaded instead, and the server works while the device does.
+        // request sent from accepted() would wait for the applying of this answer (tens of
+        // milliseconds for 500 changes) before its first byte left. So this answer is decoded
+        // on another thread while that request is uploaded, and applied after, and the server
+        // works while the device does.
         if (m_newestPush && m_newestPush != reply && !m_newestPushUploaded) {
-            // Another answer held meanwhile (a callback that ran an event loop of its own) goes
-            // first: one held at a time, in order.
-            releaseHeldAnswer();
             const quint64 hold = ++m_holds;
-            m_heldAnswer = HeldAnswer{m_newestPush, std::move(deliver)};
+            m_holdingFor = m_newestPush;
+            m_answers.hold();
             // A slow link does not keep an answer waiting long: it is applied after this at the latest.
             QTimer::singleShot(MaxAnswerHoldMs, this, [this, hold] {
                 if (m_holds == hold)
-                    releaseHeldAnswer();
+                    releaseHold();
             });
-            return;
         }
-        deliver();
     });
 }
 
-void SyncApiClient::releaseHeldAnswer()
+void SyncApiClient::releaseHold()
 {
-    if (!m_heldAnswer)
+    if (!m_answers.isHeld())
         return;
-    const std::function<void()> deliver = std::move(m_heldAnswer->deliver);
-    m_heldAnswer.reset();
+    m_holdingFor = nullptr;
     ++m_holds;
-    deliver();
+    m_answers.release();
 }
 
 void SyncApiClient::pull(qint64 cursor, int limit,

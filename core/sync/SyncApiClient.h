@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiError.h"
+#include "PushAnswerQueue.h"
 #include "TlsPolicy.h"
 #include "TransferPace.h"
 #include "protocol/AuditMessages.h"
@@ -68,7 +69,7 @@ public:
 
 private:
     QNetworkRequest makeRequest(const QString &path, const QString &query = {}) const;
-    void releaseHeldAnswer();
+    void releaseHold();
     void finish(QNetworkReply *reply, std::function<void(const ApiResult<QByteArray> &)> done);
 
     QNetworkAccessManager m_network;
@@ -81,12 +82,9 @@ private:
     // still being sent is held (see push()) until it has.
     QPointer<QNetworkReply> m_newestPush;
     bool m_newestPushUploaded = false;
-    struct HeldAnswer
-    {
-        QPointer<QNetworkReply> waitingFor;
-        std::function<void()> deliver;
-    };
-    std::optional<HeldAnswer> m_heldAnswer;
+    // Push answers in order; held while the newest request's body is still leaving.
+    PushAnswerQueue m_answers;
+    QPointer<QNetworkReply> m_holdingFor;
     quint64 m_holds = 0;
 };
 
