@@ -516,6 +516,14 @@ Ohne gespeicherten Server öffnet es eine Begrüßung, die sich mit einem Server
         <translation>Server nicht erreichbar</translation>
     </message>
     <message>
+        <source>connection too slow</source>
+        <translation>Verbindung zu langsam</translation>
+    </message>
+    <message>
+        <source>server certificate not trusted</source>
+        <translation>Serverzertifikat nicht vertrauenswürdig</translation>
+    </message>
+    <message>
         <source>server busy</source>
         <translation>Server ausgelastet</translation>
     </message>

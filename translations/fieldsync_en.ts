@@ -539,6 +539,14 @@ With no server saved yet it opens a welcome that connects to a server or starts 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>connection too slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server certificate not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>server busy</source>
         <translation type="unfinished"></translation>
     </message>

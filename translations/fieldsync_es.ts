@@ -516,6 +516,14 @@ Si aún no hay un servidor guardado, abre una bienvenida que se conecta a un ser
         <translation>servidor inaccesible</translation>
     </message>
     <message>
+        <source>connection too slow</source>
+        <translation>conexión demasiado lenta</translation>
+    </message>
+    <message>
+        <source>server certificate not trusted</source>
+        <translation>certificado del servidor no fiable</translation>
+    </message>
+    <message>
         <source>server busy</source>
         <translation>servidor ocupado</translation>
     </message>

@@ -516,6 +516,14 @@ Sans serveur enregistré, il ouvre un accueil qui se connecte à un serveur ou d
         <translation>serveur injoignable</translation>
     </message>
     <message>
+        <source>connection too slow</source>
+        <translation>connexion trop lente</translation>
+    </message>
+    <message>
+        <source>server certificate not trusted</source>
+        <translation>certificat du serveur non reconnu</translation>
+    </message>
+    <message>
         <source>server busy</source>
         <translation>serveur occupé</translation>
     </message>

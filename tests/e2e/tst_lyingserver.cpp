@@ -814,7 +814,7 @@ private slots:
             answer.dripEveryMs = 100;
             return answer;
         });
-        syncAgainstLie(setup, QStringLiteral("network: the server sent its answer too slowly"), stillQueued,
+        syncAgainstLie(setup, QStringLiteral("too_slow: the server sent its answer too slowly"), stillQueued,
                        15000);
         QCOMPARE(storedCursor(*setup.device), cursor);
         convergeWithRealServer(setup);

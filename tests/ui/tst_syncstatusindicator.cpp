@@ -163,6 +163,13 @@ void TestSyncStatusIndicator::indicatorFollowsTheStatusObject()
     status.setState(SyncStatus::State::Error, QStringLiteral("network: host unreachable"));
     QCOMPARE(indicator.stateKey(), QStringLiteral("error"));
     QCOMPARE(indicator.text(), QStringLiteral("Error (server unreachable)"));
+    // A server that is there but answers too slowly, or whose certificate is refused, is not
+    // "unreachable": a person would look for the wrong problem.
+    status.setState(SyncStatus::State::Error,
+                    QStringLiteral("too_slow: the server sent its answer too slowly"));
+    QCOMPARE(indicator.text(), QStringLiteral("Error (connection too slow)"));
+    status.setState(SyncStatus::State::Error, QStringLiteral("tls: certificate does not match the pin"));
+    QCOMPARE(indicator.text(), QStringLiteral("Error (server certificate not trusted)"));
     QVERIFY(changed.count() >= 5);
     QVERIFY(!indicator.icon().isNull());
 }

@@ -306,6 +306,10 @@ QString UiText::syncReasonText(const QString &reason)
     const QString kind = colon > 0 ? reason.left(colon) : reason;
     if (kind == QLatin1String("network"))
         return tr("server unreachable");
+    if (kind == QLatin1String("too_slow"))
+        return tr("connection too slow");
+    if (kind == QLatin1String("tls"))
+        return tr("server certificate not trusted");
     if (kind == QLatin1String("rate_limited"))
         return tr("server busy");
     if (kind == QLatin1String("server_error"))
