@@ -11,16 +11,6 @@ namespace {
 
 constexpr qint64 MaxAnswerBytes = 64 * 1024 * 1024; // a thumbnail or a status, never more
 
-ApiError networkError(QNetworkReply *reply, const QString &tlsFailure, const TransferWatch &watch)
-{
-    ApiError error = watch.error(reply);
-    if (!tlsFailure.isEmpty()) {
-        error.code = QStringLiteral("tls");
-        error.message = tlsFailure;
-    }
-    return error;
-}
-
 ApiResult<protocol::UploadStatus> decodeStatus(const ApiResult<QByteArray> &body)
 {
     if (!body.ok())
@@ -68,9 +58,8 @@ void AttachmentApiClient::finish(QNetworkReply *reply,
     connect(reply, &QNetworkReply::finished, this, [reply, watch, done = std::move(done)] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QString tlsFailure = TlsPolicy::failureOf(reply);
-        if (status == 0 || !tlsFailure.isEmpty() || watch->tooSlow()) {
-            const ApiError error = networkError(reply, tlsFailure, *watch);
+        if (status == 0 || !TlsPolicy::failureOf(reply).isEmpty() || watch->tooSlow()) {
+            const ApiError error = watch->error(reply);
             qCInfo(lcSync) << "attachment request failed:" << reply->url().path() << error.message;
             done(error);
             return;
@@ -83,7 +72,7 @@ void AttachmentApiClient::finish(QNetworkReply *reply,
             return;
         }
         if (reply->error() != QNetworkReply::NoError) {
-            done(networkError(reply, {}, *watch));
+            done(watch->error(reply));
             return;
         }
         done(body);
@@ -139,9 +128,8 @@ void AttachmentApiClient::download(const QString &attachmentId,
                     done(storeWriteError());
                     return;
                 }
-                const QString tlsFailure = TlsPolicy::failureOf(reply);
-                if (status == 0 || !tlsFailure.isEmpty() || watch->tooSlow()) {
-                    done(networkError(reply, tlsFailure, *watch));
+                if (status == 0 || !TlsPolicy::failureOf(reply).isEmpty() || watch->tooSlow()) {
+                    done(watch->error(reply));
                     return;
                 }
                 if (status != 200) {
@@ -150,7 +138,7 @@ void AttachmentApiClient::download(const QString &attachmentId,
                     return;
                 }
                 if (reply->error() != QNetworkReply::NoError) {
-                    done(networkError(reply, {}, *watch));
+                    done(watch->error(reply));
                     return;
                 }
                 if (!writeTo(reply->readAll())) {

@@ -91,14 +91,9 @@ void SyncApiClient::finish(QNetworkReply *reply, std::function<void(const ApiRes
             return;
         }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QString tlsFailure = TlsPolicy::failureOf(reply);
         // Cut off for its pace, an answer is a failed transfer whatever its status said.
-        if (status == 0 || !tlsFailure.isEmpty() || watch->tooSlow()) {
-            ApiError error = watch->error(reply);
-            if (!tlsFailure.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError) {
-                error.code = QStringLiteral("tls");
-                error.message = tlsFailure.isEmpty() ? reply->errorString() : tlsFailure;
-            }
+        if (status == 0 || !TlsPolicy::failureOf(reply).isEmpty() || watch->tooSlow()) {
+            const ApiError error = watch->error(reply);
             qCInfo(lcSync) << "request failed:" << reply->url().path() << error.message;
             done(error);
             return;

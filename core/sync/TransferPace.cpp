@@ -1,5 +1,7 @@
 #include "TransferPace.h"
 
+#include "TlsPolicy.h"
+
 #include "common/Logging.h"
 
 #include <QNetworkReply>
@@ -66,7 +68,12 @@ ApiError TransferWatch::error(const QNetworkReply *reply) const
 {
     ApiError error;
     error.kind = ApiError::Kind::Network;
-    if (const QVariant abandoned = reply->property(AbandonedReason); abandoned.isValid()) {
+    // A refused certificate is named apart: a person must check the address or the pin.
+    if (const QString tlsFailure = TlsPolicy::failureOf(reply);
+        !tlsFailure.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError) {
+        error.code = QStringLiteral("tls");
+        error.message = tlsFailure.isEmpty() ? reply->errorString() : tlsFailure;
+    } else if (const QVariant abandoned = reply->property(AbandonedReason); abandoned.isValid()) {
         error.code = QStringLiteral("unreachable");
         error.message = abandoned.toString();
     } else if (m_broken != Broken::No) {

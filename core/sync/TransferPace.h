@@ -38,7 +38,8 @@ public:
     static void abandon(QNetworkReply *reply, const QString &reason);
 
     bool tooSlow() const { return m_broken != Broken::No; }
-    // A transient network error: too slow when this watch aborted the reply, unreachable when it
+    // A transient network error: tls when the server's certificate was refused, too slow when
+    // this watch aborted the reply, unreachable when it
     // was abandoned, timed out when Qt's transfer timeout did (all only read "Operation canceled"
     // otherwise), else what Qt says.
     // The caller has ruled out its own other reasons to abort.

@@ -3,8 +3,10 @@
 #include "CliRunner.h"
 #include "ServerProcess.h"
 #include "TestCertificate.h"
+#include "attachments/AttachmentApiClient.h"
 #include "store/DeviceStore.h"
 #include "sync/ServerEventsClient.h"
+#include "sync/SyncApiClient.h"
 
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -120,6 +122,30 @@ private slots:
         QCOMPARE(login(cli, {QStringLiteral("--pin"), QStringLiteral("none")}).exitCode, 0);
         QCOMPARE(createTask(cli, QStringLiteral("After unpinning")).exitCode, 0);
         QVERIFY(cli.run({QStringLiteral("sync")}).exitCode != 0);
+    }
+
+    void bothApiClientsNameARefusedCertificateAlike()
+    {
+        // The records' and the files' clients share one account of why a request failed: a
+        // refused certificate is "tls" from either, never a plain network error.
+        SyncApiClient api;
+        api.setServer(m_server->url(), m_token);
+        AttachmentApiClient files(api);
+        files.setToken(m_token);
+        std::optional<ApiError> recordsError;
+        std::optional<ApiError> filesError;
+        api.me([&](const ApiResult<protocol::MeResponse> &answer) {
+            recordsError = answer.ok() ? ApiError() : answer.error();
+        });
+        files.thumbnail(QStringLiteral("00000000-0000-7000-8000-000000000001"),
+                        [&](const ApiResult<QByteArray> &answer) {
+                            filesError = answer.ok() ? ApiError() : answer.error();
+                        });
+        QTRY_VERIFY_WITH_TIMEOUT(recordsError && filesError, 20000);
+        QCOMPARE(recordsError->code, QStringLiteral("tls"));
+        QCOMPARE(filesError->code, QStringLiteral("tls"));
+        QCOMPARE(filesError->kind, ApiError::Kind::Network);
+        QCOMPARE(filesError->message, recordsError->message);
     }
 
     void aMalformedPinIsAUsageError()
