@@ -227,20 +227,33 @@ Result<bool> DeviceStore::hasUnsettledEdits(const QString &recordId)
 }
 
 Result<QHash<QString, DeviceStore::RecordStanding>>
-DeviceStore::standingOf(const QStringList &recordIds, const QStringList &exceptOfflineIds)
+DeviceStore::standingOf(const QStringList &recordIds, const QStringList &exceptOfflineIds,
+                        const QList<qint64> &exceptSeqs)
 {
+    QByteArray seqs("[");
+    for (qsizetype index = 0; index < exceptSeqs.size(); ++index) {
+        if (index > 0)
+            seqs.append(',');
+        seqs.append(QByteArray::number(exceptSeqs.at(index)));
+    }
+    seqs.append(']');
     QHash<QString, RecordStanding> standings;
     standings.reserve(recordIds.size());
+    // The seq test is read from the outbox's index, the offline id only from the row itself: rows
+    // of the changes being settled, the usual ones, are passed over without reading them. The
+    // conflicts and rejections of each record are only looked for when there are any at all.
     const Result<void> read = m_db->select(
         QStringLiteral(
             "SELECT ids.value, records.id IS NOT NULL, records.entity, records.project_id, records.version,"
             " records.server_version,"
             " EXISTS(SELECT 1 FROM outbox WHERE outbox.record_id = ids.value"
+            "        AND outbox.seq NOT IN (SELECT value FROM json_each(?3))"
             "        AND outbox.offline_id NOT IN (SELECT value FROM json_each(?2)))"
-            " OR EXISTS(SELECT 1 FROM conflicts WHERE conflicts.record_id = ids.value)"
-            " OR EXISTS(SELECT 1 FROM rejected WHERE rejected.record_id = ids.value)"
+            " OR CASE WHEN (SELECT EXISTS(SELECT 1 FROM conflicts) OR EXISTS(SELECT 1 FROM rejected))"
+            "   THEN EXISTS(SELECT 1 FROM conflicts WHERE conflicts.record_id = ids.value)"
+            "     OR EXISTS(SELECT 1 FROM rejected WHERE rejected.record_id = ids.value) ELSE 0 END"
             " FROM json_each(?1) AS ids LEFT JOIN records ON records.id = ids.value"),
-        {jsonUtf8Array(recordIds), jsonUtf8Array(exceptOfflineIds)}, [&standings](const SqlRow &row) {
+        {jsonUtf8Array(recordIds), jsonUtf8Array(exceptOfflineIds), seqs}, [&standings](const SqlRow &row) {
             RecordStanding standing;
             if (row.integer(1) != 0) {
                 const EntitySchema *schema = EntitySchema::byWireName(row.text(2));

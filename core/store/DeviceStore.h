@@ -90,9 +90,13 @@ public:
         bool unsettled = false;
     };
     // RecordStore::findHeads() and hasUnsettledEdits() for a whole page of records in one
-    // statement, for each of recordIds.
+    // statement, for each of recordIds. exceptSeqs: the outbox seqs those queued changes were read
+    // at, when known: an outbox row is never changed and its seq never used again, so a row at one
+    // of them is one of exceptOfflineIds, and the outbox's index alone passes over it. A seq that
+    // is not one of theirs would hide an unsettled edit: pass them as read, or none.
     Result<QHash<QString, RecordStanding>> standingOf(const QStringList &recordIds,
-                                                      const QStringList &exceptOfflineIds = {});
+                                                      const QStringList &exceptOfflineIds = {},
+                                                      const QList<qint64> &exceptSeqs = {});
 
     // Called after every committed write so that views refresh.
     void notifyChanged(const QStringList &recordIds);

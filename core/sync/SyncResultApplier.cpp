@@ -34,8 +34,10 @@ SyncResultApplier::SyncResultApplier(DeviceStore &store)
 class SyncResultApplier::Prefetch
 {
 public:
-    // settling: the offline ids of the queued changes this page settles (none for a pull).
-    Result<void> load(DeviceStore &store, const QStringList &recordIds, const QStringList &settling)
+    // settling: the offline ids of the queued changes this page settles (none for a pull), and
+    // settlingSeqs the seqs they were read from the outbox at.
+    Result<void> load(DeviceStore &store, const QStringList &recordIds, const QStringList &settling,
+                      const QList<qint64> &settlingSeqs)
     {
         QHash<QString, int> mentions;
         for (const QString &id : recordIds)
@@ -47,7 +49,8 @@ public:
         }
         if (once.isEmpty())
             return {};
-        Result<QHash<QString, DeviceStore::RecordStanding>> standings = store.standingOf(once, settling);
+        Result<QHash<QString, DeviceStore::RecordStanding>> standings =
+            store.standingOf(once, settling, settlingSeqs);
         if (!standings)
             return standings.error();
         m_known.reserve(once.size());
@@ -222,13 +225,16 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
     {
         QStringList recordIds;
         QStringList offlineIds;
+        QList<qint64> seqs;
         recordIds.reserve(sent.size());
         offlineIds.reserve(sent.size());
+        seqs.reserve(sent.size());
         for (const OutboxEntry &entry : sent) {
             recordIds.append(entry.change.id);
             offlineIds.append(entry.change.offlineId);
+            seqs.append(entry.seq);
         }
-        if (Result<void> loaded = prefetch.load(m_store, recordIds, offlineIds); !loaded)
+        if (Result<void> loaded = prefetch.load(m_store, recordIds, offlineIds, seqs); !loaded)
             return loaded.error();
     }
     for (int i = 0; i < response.applied.size(); ++i) {
@@ -332,7 +338,7 @@ Result<PullOutcome> SyncResultApplier::applyPull(const protocol::PullResponse &p
         recordIds.reserve(page.changes.size());
         for (const protocol::PulledRecord &pulled : page.changes)
             recordIds.append(pulled.id);
-        if (Result<void> loaded = prefetch.load(m_store, recordIds, {}); !loaded)
+        if (Result<void> loaded = prefetch.load(m_store, recordIds, {}, {}); !loaded)
             return loaded.error();
     }
     PullOutcome outcome;
