@@ -245,7 +245,7 @@ DeviceStore::standingOf(const QStringList &recordIds, const QStringList &exceptO
     const Result<void> read = m_db->select(
         QStringLiteral(
             "SELECT ids.value, records.id IS NOT NULL, records.entity, records.project_id, records.version,"
-            " records.server_version,"
+            " records.server_version, records.rowid,"
             " EXISTS(SELECT 1 FROM outbox WHERE outbox.record_id = ids.value"
             "        AND outbox.seq NOT IN (SELECT value FROM json_each(?3))"
             "        AND outbox.offline_id NOT IN (SELECT value FROM json_each(?2)))"
@@ -258,9 +258,9 @@ DeviceStore::standingOf(const QStringList &recordIds, const QStringList &exceptO
             if (row.integer(1) != 0) {
                 const EntitySchema *schema = EntitySchema::byWireName(row.text(2));
                 standing.head = RecordStore::Head{schema ? schema->kind : EntityKind::Permit, row.text(3),
-                                                  row.integer(4), row.integer(5)};
+                                                  row.integer(4), row.integer(5), row.integer(6)};
             }
-            standing.unsettled = row.integer(6) != 0;
+            standing.unsettled = row.integer(7) != 0;
             standings.insert(row.text(0), standing);
         });
     if (!read)

@@ -131,7 +131,8 @@ Result<int> RecordStore::count(const RecordQuery &request)
     return query.next() ? query.value(0).toInt() : 0;
 }
 
-Result<void> RecordStore::save(const LocalRecord &record, Row row, const QByteArray &encodedData)
+Result<void> RecordStore::save(const LocalRecord &record, Row row, const QByteArray &encodedData,
+                               qint64 rowid)
 {
     const QByteArray data = encodedData.isEmpty() ? JsonWriter::compact(record.data) : encodedData;
     // Applying the server's state makes both sides one object: it is encoded once.
@@ -144,6 +145,25 @@ Result<void> RecordStore::save(const LocalRecord &record, Row row, const QByteAr
     const QString &wireName = EntitySchema::of(record.entity).wireName;
     const QString updatedAt = record.data.value(RecordMeta::UpdatedAt).toString();
 
+    if (row == Row::MayExist && rowid > 0) {
+        // The UPDATE below with one condition more, which lets SQLite find the row by the table's
+        // own key instead of through the index on id first: where it changes the row (id is
+        // unique), the UPDATE below would have changed that row the same way; where it does not,
+        // that one runs as ever.
+        const Result<qint64> updated = m_db.write(
+            QStringLiteral(
+                "UPDATE records SET project_id = ?, version = ?, deleted = ?, data = ?, server_version = ?,"
+                " server_deleted = ?, server_data = ?, updated_at = ?"
+                " WHERE rowid = ? AND id = ? AND entity = ? AND title IS ? AND status IS ? AND parent_id IS "
+                "?"),
+            {record.projectId, record.version, record.deleted ? 1 : 0, data, record.serverVersion,
+             record.serverDeleted ? 1 : 0, serverData, updatedAt, rowid, record.id, wireName, title, status,
+             parentId});
+        if (!updated)
+            return updated.error();
+        if (updated.value() == 1)
+            return {};
+    }
     if (row == Row::MayExist) {
         // Most writes leave the indexed columns (entity, title, status, parent_id) as they were. An
         // UPDATE that does not name them keeps their index entries instead of rewriting them (fewer

@@ -43,7 +43,10 @@ public:
     };
     // Writes the whole row (local and server sides). encodedData: record.data as JSON text when the
     // caller has it already (a server's answer as it came), else empty and it is encoded here.
-    Result<void> save(const LocalRecord &record, Row row = Row::MayExist, const QByteArray &encodedData = {});
+    // rowid: where the row was read in this transaction (Head::rowid), or 0; a row found there
+    // under another id, or none, is written as without it.
+    Result<void> save(const LocalRecord &record, Row row = Row::MayExist, const QByteArray &encodedData = {},
+                      qint64 rowid = 0);
 
     // Where a record stands, without decoding its JSON: what applying a server answer decides by.
     struct Head
@@ -52,6 +55,7 @@ public:
         QString projectId;
         qint64 version = 0;
         qint64 serverVersion = 0;
+        qint64 rowid = 0; // SQLite's key of the row, where read with it (standingOf); else 0
     };
     Result<std::optional<Head>> findHead(const QString &id);
     // The heads of those of ids that exist, in one statement: a whole page of answers at once.

@@ -137,7 +137,7 @@ Result<void> SyncResultApplier::applyServerState(const QString &recordId, Entity
     record.serverDeleted = deleted;
     record.serverData = data;
     return m_store.records().save(record, head ? RecordStore::Row::MayExist : RecordStore::Row::New,
-                                  encodedData);
+                                  encodedData, head ? head->rowid : 0);
 }
 
 Result<void> SyncResultApplier::settleApplied(const OutboxEntry &entry,

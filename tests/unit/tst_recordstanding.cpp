@@ -62,6 +62,15 @@ std::optional<QSet<QString>> unsettledByItself(DeviceStore &store, const QString
     return unsettled;
 }
 
+// Where the record's row is, as RecordStore::save() may be told.
+qint64 rowidOf(DeviceStore &store, const QString &id)
+{
+    QSqlQuery query(store.database().connection());
+    if (!exec(query, QStringLiteral("SELECT rowid FROM records WHERE id = ?"), {id}) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
 // The seq of each queued change, by offline id.
 QHash<QString, qint64> seqsOf(DeviceStore &store)
 {
@@ -169,6 +178,7 @@ private slots:
                         QCOMPARE(standing.head->projectId, expected.projectId);
                         QCOMPARE(standing.head->version, expected.version);
                         QCOMPARE(standing.head->serverVersion, expected.serverVersion);
+                        QCOMPARE(standing.head->rowid, rowidOf(store, id));
                         ++headsSeen;
                     }
                     unsettledSeen += standing.unsettled ? 1 : 0;
