@@ -193,6 +193,18 @@ Result<void> Outbox::remove(const QString &offlineId)
     return {};
 }
 
+Result<void> Outbox::removeAll(const QStringList &offlineIds)
+{
+    if (offlineIds.isEmpty())
+        return {};
+    if (Result<qint64> removed = m_db.write(
+            QStringLiteral("DELETE FROM outbox WHERE offline_id IN (SELECT value FROM json_each(?))"),
+            {jsonUtf8Array(offlineIds)});
+        !removed)
+        return removed.error();
+    return {};
+}
+
 Result<int> Outbox::count()
 {
     QSqlQuery &query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM outbox"));

@@ -27,6 +27,8 @@ public:
     Result<std::optional<OutboxEntry>> findByOfflineId(const QString &offlineId);
 
     Result<void> remove(const QString &offlineId);
+    // remove() of each of offlineIds, in one statement.
+    Result<void> removeAll(const QStringList &offlineIds);
     Result<int> count();
     // The highest seq ever queued (AUTOINCREMENT's high-water mark, so it never goes back when the
     // queue empties): a growing value means someone, maybe another process, queued an edit.

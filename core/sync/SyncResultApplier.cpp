@@ -142,10 +142,16 @@ Result<void> SyncResultApplier::applyServerState(const QString &recordId, Entity
 
 Result<void> SyncResultApplier::settleApplied(const OutboxEntry &entry,
                                               const protocol::AppliedChange &applied,
-                                              const QByteArray &encodedData, const Known *known)
+                                              const QByteArray &encodedData, const Known *known,
+                                              QStringList &settled)
 {
-    if (Result<void> removed = m_store.outbox().remove(entry.change.offlineId); !removed)
+    // A record named more than once is read again for each answer (hasUnsettledEdits): it must
+    // find the changes settled so far gone. One named once is decided by what the page read first.
+    if (known)
+        settled.append(entry.change.offlineId);
+    else if (Result<void> removed = m_store.outbox().remove(entry.change.offlineId); !removed) {
         return removed;
+    }
     const bool deleted = entry.change.op == ChangeOp::Delete;
     return applyServerState(entry.change.id, entry.change.entity, applied.version, deleted, applied.data,
                             known, encodedData);
@@ -237,6 +243,8 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
         if (Result<void> loaded = prefetch.load(m_store, recordIds, offlineIds, seqs); !loaded)
             return loaded.error();
     }
+    QStringList settledOnce;
+    settledOnce.reserve(response.applied.size());
     for (int i = 0; i < response.applied.size(); ++i) {
         const protocol::AppliedChange &applied = response.applied[i];
         const OutboxEntry *entry = answers.counting(Kind::Applied, i, applied.offlineId);
@@ -266,12 +274,14 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
             }
         }
         if (Result<void> settledNow = settleApplied(*entry, applied, response.appliedDataJson.value(i),
-                                                    prefetch.find(entry->change.id));
+                                                    prefetch.find(entry->change.id), settledOnce);
             !settledNow)
             return settledNow.error();
         settle(*entry);
         ++outcome.applied;
     }
+    if (Result<void> removed = m_store.outbox().removeAll(settledOnce); !removed)
+        return removed.error();
     for (int i = 0; i < response.conflicts.size(); ++i) {
         const protocol::ConflictedChange &conflict = response.conflicts[i];
         const OutboxEntry *entry = answers.counting(Kind::Conflict, i, conflict.offlineId);

@@ -47,8 +47,11 @@ private:
     class Prefetch;
 
     // encodedData: applied.data as the answer had it (PushResponse::appliedDataJson), or empty.
+    // settled: the offline ids of settled changes whose removal from the outbox waits for the end
+    // of the applied answers, in one statement: those of records the page names once (known), for
+    // which nothing in the page reads the outbox again.
     Result<void> settleApplied(const OutboxEntry &entry, const protocol::AppliedChange &applied,
-                               const QByteArray &encodedData, const Known *known);
+                               const QByteArray &encodedData, const Known *known, QStringList &settled);
     Result<void> storeConflict(const OutboxEntry &entry, const protocol::ConflictedChange &conflict);
     Result<void> storeRejection(const OutboxEntry &entry, const protocol::RejectedChange &rejected);
     // encodedData: data as JSON text when the answer had it so, stored as it is; else empty.
