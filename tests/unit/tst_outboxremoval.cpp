@@ -5,6 +5,8 @@
 #include "outbox/Outbox.h"
 #include "store/LocalDatabase.h"
 
+#include "OutboxSeqs.h"
+
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -41,18 +43,6 @@ QStringList rows(LocalDatabase &db)
         all.append(columns.join(QLatin1Char('|')));
     }
     return all;
-}
-
-// The seq of each queued change, by offline id, as a push reads them.
-QHash<QString, qint64> seqsOf(LocalDatabase &db)
-{
-    QSqlQuery query(db.connection());
-    QHash<QString, qint64> seqs;
-    if (!query.exec(QStringLiteral("SELECT offline_id, seq FROM outbox")))
-        return seqs;
-    while (query.next())
-        seqs.insert(query.value(0).toString(), query.value(1).toLongLong());
-    return seqs;
 }
 
 } // namespace
@@ -108,7 +98,7 @@ private slots:
             QCOMPARE(rows(allDb), rows(eachDb));
             // Back to a full outbox now and then, so that most offline ids are queued.
             if (round % 4 == 3) {
-                const QHash<QString, qint64> left = seqsOf(allDb);
+                const QHash<QString, qint64> left = test::outboxSeqsByOfflineId(allDb.connection());
                 for (int index = 0; index < Changes; ++index) {
                     if (!left.contains(change(index).offlineId))
                         QVERIFY(enqueue(index));

@@ -6,6 +6,8 @@
 #include "store/DeviceStore.h"
 #include "store/JsonText.h"
 
+#include "OutboxSeqs.h"
+
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -71,18 +73,6 @@ qint64 rowidOf(DeviceStore &store, const QString &id)
     return query.value(0).toLongLong();
 }
 
-// The seq of each queued change, by offline id.
-QHash<QString, qint64> seqsOf(DeviceStore &store)
-{
-    QHash<QString, qint64> seqs;
-    QSqlQuery query(store.database().connection());
-    if (!query.exec(QStringLiteral("SELECT offline_id, seq FROM outbox")))
-        return seqs;
-    while (query.next())
-        seqs.insert(query.value(0).toString(), query.value(1).toLongLong());
-    return seqs;
-}
-
 } // namespace
 
 class RecordStandingTest : public QObject
@@ -140,7 +130,8 @@ private slots:
 
         int unsettledSeen = 0;
         int headsSeen = 0;
-        QHash<QString, qint64> seqs = seqsOf(store); // as a sync reads them with its batch
+        QHash<QString, qint64> seqs =
+            test::outboxSeqsByOfflineId(store.database().connection()); // as a sync reads them with its batch
         auto compare = [&](int rounds) {
             for (int round = 0; round < rounds; ++round) {
                 QStringList ids;
@@ -204,7 +195,7 @@ private slots:
         compare(100);
         if (QTest::currentTestFailed())
             return;
-        seqs = seqsOf(store);
+        seqs = test::outboxSeqsByOfflineId(store.database().connection());
         compare(50);
         if (QTest::currentTestFailed())
             return;
