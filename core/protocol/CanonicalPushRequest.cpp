@@ -2,6 +2,7 @@
 
 #include "JsonReader.h"
 #include "PlainJsonCursor.h"
+#include "common/CanonicalJson.h"
 #include "domain/IsoTimestamp.h"
 
 #include <QByteArrayView>
@@ -58,6 +59,19 @@ public:
             return QJsonObject();
         return JsonReader::parseObjectAt(QByteArrayView(m_text, m_size), m_at, MaxObjectDepth);
     }
+
+    // Where the object at the cursor ends, when CanonicalJson::objectEnd() takes it; the cursor
+    // moves past it then.
+    std::optional<qsizetype> canonicalObject()
+    {
+        const std::optional<qsizetype> end = CanonicalJson::objectEnd(QByteArrayView(m_text, m_size), m_at);
+        if (end)
+            m_at = *end;
+        return end;
+    }
+
+    qsizetype at() const { return m_at; }
+    const char *text() const { return m_text; }
 };
 
 // EntitySchema::byWireName() and changeOpFromName() without a QString made for the name.
@@ -80,7 +94,7 @@ std::optional<ChangeOp> opNamed(QLatin1String name)
 }
 
 // One change, up to its closing brace, when it is one Change::fromJson() takes as it is.
-std::optional<Change> change(Reader &reader)
+std::optional<Change> change(Reader &reader, PushRequest::DataOfCreates dataOfCreates)
 {
     Change change;
     if (!reader.literal("{\"base\":"))
@@ -90,12 +104,19 @@ std::optional<Change> change(Reader &reader)
     if (!base || !reader.literal(",\"client_version\":") || !(clientVersion = reader.count()) ||
         !reader.literal(",\"data\":"))
         return std::nullopt;
-    std::optional<QJsonObject> data = reader.object();
+    // Left as text until the op says whether it is kept so; parsed after all otherwise.
+    const qsizetype dataAt = reader.at();
+    std::optional<qsizetype> dataEnd;
+    std::optional<QJsonObject> data;
+    if (dataOfCreates == PushRequest::DataOfCreates::TextWhenCanonical)
+        dataEnd = reader.canonicalObject();
+    if (!dataEnd)
+        data = reader.object();
     std::optional<QLatin1String> entityName;
     std::optional<QString> id;
     std::optional<QString> offlineId;
     std::optional<QLatin1String> opName;
-    if (!data || !reader.literal(",\"entity\":\"") || !(entityName = reader.plainText()) ||
+    if ((!data && !dataEnd) || !reader.literal(",\"entity\":\"") || !(entityName = reader.plainText()) ||
         !reader.literal(",\"id\":\"") || !(id = reader.canonicalUuid()) ||
         !reader.literal(",\"offline_id\":\"") || !(offlineId = reader.canonicalUuid()) ||
         !reader.literal(",\"op\":\"") || !(opName = reader.plainText()) || !reader.literal("}"))
@@ -112,13 +133,24 @@ std::optional<Change> change(Reader &reader)
     change.id = std::move(*id);
     change.clientVersion = *clientVersion;
     change.base = std::move(*base);
-    change.data = std::move(*data);
+    if (data) {
+        change.data = std::move(*data);
+    } else if (makesNewRecord(*op)) {
+        change.dataText = QByteArray(reader.text() + dataAt, *dataEnd - dataAt);
+    } else {
+        qsizetype at = dataAt;
+        data = JsonReader::parseObjectAt(QByteArrayView(reader.text(), *dataEnd), at, MaxObjectDepth);
+        if (!data)
+            return std::nullopt;
+        change.data = std::move(*data);
+    }
     return change;
 }
 
 } // namespace
 
-std::optional<PushRequest> decodeCanonicalPushRequest(const QByteArray &body)
+std::optional<PushRequest> decodeCanonicalPushRequest(const QByteArray &body,
+                                                      PushRequest::DataOfCreates dataOfCreates)
 {
     if (body.size() > MaxBodyBytes)
         return std::nullopt;
@@ -130,7 +162,7 @@ std::optional<PushRequest> decodeCanonicalPushRequest(const QByteArray &body)
         return std::nullopt;
     if (!reader.literal("]")) {
         do {
-            std::optional<Change> next = change(reader);
+            std::optional<Change> next = change(reader, dataOfCreates);
             if (!next)
                 return std::nullopt;
             request.changes.append(std::move(*next));

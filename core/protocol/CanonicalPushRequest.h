@@ -13,7 +13,11 @@ namespace fieldsync::protocol {
 // each on its own and as strictly as a whole body is (JsonReader::parseObject). Anything else,
 // valid or not, and anything the general decoding would refuse, gives nothing: the caller then
 // decodes the body the general way, which says what is wrong with it. So whatever this accepts
-// decodes exactly as PushRequest::fromJsonGeneral() decodes it (tst_pushrequestdecode).
-std::optional<PushRequest> decodeCanonicalPushRequest(const QByteArray &body);
+// decodes exactly as PushRequest::fromJsonGeneral() decodes it (tst_pushrequestdecode); with
+// TextWhenCanonical, a create's data that CanonicalJson::objectEnd() takes is kept as its text
+// instead (Change::dataText), and is what the general decoding makes of it once parsed.
+std::optional<PushRequest>
+decodeCanonicalPushRequest(const QByteArray &body,
+                           PushRequest::DataOfCreates dataOfCreates = PushRequest::DataOfCreates::Decoded);
 
 } // namespace fieldsync::protocol

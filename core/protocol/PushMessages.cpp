@@ -140,9 +140,9 @@ void PushRequest::finishJson(QByteArray &json, const QString &clientTime, const 
     json.append('}');
 }
 
-Result<PushRequest> PushRequest::fromJson(const QByteArray &body)
+Result<PushRequest> PushRequest::fromJson(const QByteArray &body, DataOfCreates dataOfCreates)
 {
-    if (std::optional<PushRequest> request = decodeCanonicalPushRequest(body))
+    if (std::optional<PushRequest> request = decodeCanonicalPushRequest(body, dataOfCreates))
         return std::move(*request);
     return fromJsonGeneral(body);
 }

@@ -21,6 +21,12 @@ struct Change
     qint64 clientVersion = 0;
     QJsonObject base;
     QJsonObject data;
+    // Only from a decoding asked for it (PushRequest::DataOfCreates::TextWhenCanonical): a create's
+    // data as the body had it, written exactly as JsonWriter::compact() writes it
+    // (CanonicalJson::objectEnd() took it, so JsonReader::parseObjectAt() takes it too); data is then
+    // left empty. The server makes the new record's text from it without decoding it at all, or
+    // decodes it when its fast create does not take it.
+    QByteArray dataText;
 
     QJsonObject toJson() const;
     static Result<Change> fromJson(const QJsonValue &value, int index);
@@ -47,9 +53,16 @@ struct PushRequest
     // is sent: everything before client_time (which comes after the changes), then the rest.
     QByteArray toJsonUntilClientTime(const QList<EncodedObjects> &encoded = {}) const;
     static void finishJson(QByteArray &json, const QString &clientTime, const QString &deviceId);
+    // What a decoding makes of each create's data (see Change::dataText).
+    enum class DataOfCreates
+    {
+        Decoded,
+        TextWhenCanonical,
+    };
     // A push as devices write it is decoded by decodeCanonicalPushRequest(); any other by
-    // fromJsonGeneral(), which decodes them all (and the usual one the same way).
-    static Result<PushRequest> fromJson(const QByteArray &body);
+    // fromJsonGeneral(), which decodes them all (and the usual one the same way, data decoded).
+    static Result<PushRequest> fromJson(const QByteArray &body,
+                                        DataOfCreates dataOfCreates = DataOfCreates::Decoded);
     static Result<PushRequest> fromJsonGeneral(const QByteArray &body);
 };
 

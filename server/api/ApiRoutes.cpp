@@ -146,7 +146,9 @@ HttpResponse ApiRoutes::push(const HttpRequest &request)
                                    QStringLiteral("send the push as application/json, not %1")
                                        .arg(QString::fromLatin1(mediaType.left(64))));
     }
-    const Result<protocol::PushRequest> decoded = protocol::PushRequest::fromJson(request.body());
+    // Creates written as devices write them are checked and stored as their text (ChangeProcessor).
+    const Result<protocol::PushRequest> decoded = protocol::PushRequest::fromJson(
+        request.body(), protocol::PushRequest::DataOfCreates::TextWhenCanonical);
     if (!decoded)
         return HttpResponse::error(400, decoded.error().code, decoded.error().message);
     if (decoded.value().changes.size() > m_options.maxBatch) {

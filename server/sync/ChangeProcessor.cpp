@@ -1,8 +1,11 @@
 #include "ChangeProcessor.h"
 
+#include "common/CanonicalJson.h"
 #include "common/JsonWriter.h"
+#include "domain/NewRecordText.h"
 #include "domain/RecordValidator.h"
 #include "domain/ThreeWayMerge.h"
+#include "protocol/JsonReader.h"
 
 #include <QDateTime>
 
@@ -77,6 +80,31 @@ QJsonObject withGasReadingDefaults(QJsonObject data, const PushContext &context)
                     clientTime.isValid() ? clientTime.toUTC().toString(Qt::ISODateWithMs) : context.now);
     }
     return data;
+}
+
+// The change with its data decoded from the text the push kept (protocol::Change::dataText),
+// which JsonReader::parseObjectAt() takes (the decoding kept only such text).
+Result<protocol::Change> withDataDecoded(const protocol::Change &change)
+{
+    qsizetype end = 0;
+    std::optional<QJsonObject> data =
+        protocol::JsonReader::parseObjectAt(change.dataText, end, CanonicalJson::MaxDepth);
+    if (!data || end != change.dataText.size())
+        return makeError(QStringLiteral("internal"),
+                         QStringLiteral("the data of change %1 was kept as text that does not parse")
+                             .arg(change.offlineId));
+    protocol::Change decoded = change;
+    decoded.dataText.clear();
+    decoded.data = std::move(*data);
+    return decoded;
+}
+
+// Whether a create of this entity is nothing but checks of its data (NewRecordText::check()) and
+// the write: no parent to look up, no defaults besides the status.
+bool createsFromTextAlone(const EntitySchema &schema)
+{
+    return schema.kind != EntityKind::GasReading && schema.kind != EntityKind::Attachment &&
+           !schema.field(PermitIdField);
 }
 
 } // namespace
@@ -236,6 +264,20 @@ Result<ChangeAnswer> ChangeProcessor::create(const PushContext &context, const E
                         QStringLiteral("append is only for append-only entities; use create for %1")
                             .arg(schema.wireName));
     }
+    if (!change.dataText.isEmpty()) {
+        // The usual create, its data kept as the device wrote it: checked and written as text.
+        // Anything else is decoded and goes the general way below, which says what is wrong.
+        if (!context.recordsDecoded && createsFromTextAlone(schema)) {
+            if (const std::optional<NewRecordText::Checked> checked =
+                    NewRecordText::check(schema, change.dataText, context.user.role);
+                checked && context.user.hasProject(checked->projectId))
+                return createFromText(context, schema, change, *checked);
+        }
+        const Result<protocol::Change> decoded = withDataDecoded(change);
+        if (!decoded)
+            return decoded.error();
+        return create(context, schema, decoded.value());
+    }
     const QJsonValue project = change.data.value(RecordMeta::ProjectId);
     if (!project.isString() || project.toString().isEmpty())
         return rejected(change, QStringLiteral("validation"), QStringLiteral("project_id is required"));
@@ -282,6 +324,33 @@ Result<ChangeAnswer> ChangeProcessor::create(const PushContext &context, const E
     record.projectId = projectId;
     record.data = std::move(data);
     return write(context, change, std::move(record), {});
+}
+
+Result<ChangeAnswer> ChangeProcessor::createFromText(const PushContext &context, const EntitySchema &schema,
+                                                     const protocol::Change &change,
+                                                     const NewRecordText::Checked &checked)
+{
+    const Result<bool> free = isFreeId(change.id);
+    if (!free)
+        return free.error();
+    if (!free.value())
+        return rejected(change, QStringLiteral("duplicate_id"),
+                        QStringLiteral("id %1 already exists").arg(change.id), checked.projectId);
+    StoredRecord record;
+    record.id = change.id;
+    record.entity = schema.kind;
+    record.projectId = checked.projectId;
+    if (const Result<void> stamped = stamp(context, record); !stamped)
+        return stamped.error();
+    const QByteArray data = NewRecordText::recordText(checked, {{RecordMeta::DeviceId, record.deviceId},
+                                                                {RecordMeta::ProjectId, record.projectId},
+                                                                {RecordMeta::UpdatedAt, record.updatedAt},
+                                                                {RecordMeta::UpdatedBy, record.updatedBy}});
+    if (data.isEmpty())
+        return makeError(QStringLiteral("internal"), QStringLiteral("the meta fields are not in key order"));
+    // Only the text holds the record; the audit takes it for a record whose data is not empty.
+    record.data.insert(RecordMeta::ProjectId, record.projectId);
+    return keepText(change, record, {}, context.clientTime, data);
 }
 
 Result<ChangeAnswer> ChangeProcessor::update(const PushContext &context, const EntitySchema &schema,
@@ -394,8 +463,7 @@ Result<ChangeAnswer> ChangeProcessor::remove(const PushContext &context, const E
     return write(context, change, std::move(record), auditState(server));
 }
 
-Result<ChangeAnswer> ChangeProcessor::write(const PushContext &context, const protocol::Change &change,
-                                            StoredRecord record, const QJsonObject &before)
+Result<void> ChangeProcessor::stamp(const PushContext &context, StoredRecord &record)
 {
     const Result<qint64> seq = m_sequence.next();
     if (!seq)
@@ -405,6 +473,14 @@ Result<ChangeAnswer> ChangeProcessor::write(const PushContext &context, const pr
     record.updatedAt = context.now;
     record.updatedBy = context.user.name;
     record.deviceId = context.deviceId;
+    return {};
+}
+
+Result<ChangeAnswer> ChangeProcessor::write(const PushContext &context, const protocol::Change &change,
+                                            StoredRecord record, const QJsonObject &before)
+{
+    if (const Result<void> stamped = stamp(context, record); !stamped)
+        return stamped.error();
     // The text is what inserting the meta fields and encoding would write (an empty data goes
     // the general way, as AuditRepository::record encodes an empty state otherwise).
     if (!context.recordsDecoded && !record.deleted && !record.data.isEmpty())
@@ -440,6 +516,13 @@ Result<ChangeAnswer> ChangeProcessor::writeAsText(const protocol::Change &change
                                                                   {RecordMeta::ProjectId, record.projectId},
                                                                   {RecordMeta::UpdatedAt, record.updatedAt},
                                                                   {RecordMeta::UpdatedBy, record.updatedBy}});
+    return keepText(change, record, before, clientTime, data);
+}
+
+Result<ChangeAnswer> ChangeProcessor::keepText(const protocol::Change &change, const StoredRecord &record,
+                                               const QJsonObject &before, const QString &clientTime,
+                                               const QByteArray &data)
+{
     if (const Result<void> saved = m_records.save(record, data); !saved)
         return saved.error();
     if (const Result<void> audited = m_audit.record(record, before, clientTime, data); !audited)

@@ -2,6 +2,7 @@
 
 #include "ChangeAnswer.h"
 #include "auth/AuthUser.h"
+#include "domain/NewRecordText.h"
 #include "store/AuditRepository.h"
 #include "store/RecordRepository.h"
 #include "store/SequenceRepository.h"
@@ -52,6 +53,10 @@ public:
 private:
     Result<ChangeAnswer> create(const PushContext &context, const EntitySchema &schema,
                                 const protocol::Change &change);
+    // create() of data kept as text that NewRecordText::check() took as checked, by this user.
+    Result<ChangeAnswer> createFromText(const PushContext &context, const EntitySchema &schema,
+                                        const protocol::Change &change,
+                                        const NewRecordText::Checked &checked);
     Result<ChangeAnswer> update(const PushContext &context, const EntitySchema &schema,
                                 const protocol::Change &change);
     Result<ChangeAnswer> remove(const PushContext &context, const EntitySchema &schema,
@@ -69,6 +74,8 @@ private:
     // created the record or made the move before it (a permit's receiver approving it).
     Result<QString> checkMover(const PushContext &context, const EntitySchema &schema,
                                const StoredRecord &server, const QJsonObject &result);
+    // Bumps the version, takes the next sequence number and sets the meta fields.
+    Result<void> stamp(const PushContext &context, StoredRecord &record);
     // Bumps the version, takes the next sequence number, stamps the meta fields, saves, audits.
     Result<ChangeAnswer> write(const PushContext &context, const protocol::Change &change,
                                StoredRecord record, const QJsonObject &before);
@@ -77,6 +84,10 @@ private:
     // live record with data: record.data stays without the meta fields, which only its text has.
     Result<ChangeAnswer> writeAsText(const protocol::Change &change, StoredRecord record,
                                      const QJsonObject &before, const QString &clientTime);
+    // Saves and audits a stamped live record whose data is the text given, and answers it applied.
+    Result<ChangeAnswer> keepText(const protocol::Change &change, const StoredRecord &record,
+                                  const QJsonObject &before, const QString &clientTime,
+                                  const QByteArray &data);
 
     // Whether no record has this id; from the free ids looked up, else asked now.
     Result<bool> isFreeId(const QString &id);

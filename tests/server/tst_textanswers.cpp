@@ -1,10 +1,14 @@
 // ChangeProcessor's answers that carry their record as JSON text only (what the HTTP push answers
 // with, see PushContext::recordsDecoded) store and answer the very bytes that answers carrying
 // the record decoded do: the same random changes (creates and appends, edits fresh and stale,
-// status moves, deletes and restores, rejected ones) processed both ways on two databases.
+// status moves, deletes and restores, rejected ones) processed both ways on two databases. Half
+// of the creates reach the text side with their data kept as text, as the HTTP push keeps it
+// (protocol::Change::dataText), so that the create made from the text alone is held to the same.
 
 #include "SyncTestHelpers.h"
+#include "common/CanonicalJson.h"
 #include "common/JsonWriter.h"
+#include "domain/NewRecordText.h"
 #include "store/WriteTransaction.h"
 #include "sync/ChangeProcessor.h"
 #include "sync/PushService.h"
@@ -175,6 +179,7 @@ private slots:
         QRandomGenerator random(20261207);
         QList<Known> known;
         int writtenAsText = 0;
+        int takenAsText = 0; // creates whose data kept as text NewRecordText takes
         const QStringList devices{u"device-a"_s, u"device-b"_s};
         const QStringList clientTimes{u"2026-11-21T10:30:00Z"_s, QString(), u"not a time"_s};
         for (int round = 0; round < 2500; ++round) {
@@ -188,9 +193,18 @@ private slots:
             PushContext textContext = context;
             textContext.recordsDecoded = false;
             const protocol::Change change = randomChange(random, known);
+            protocol::Change textChange = change;
+            const QByteArray dataText = JsonWriter::compact(change.data);
+            if (makesNewRecord(change.op) && random.bounded(2) == 0 &&
+                CanonicalJson::objectEnd(dataText, 0) == dataText.size()) {
+                textChange.data = {};
+                textChange.dataText = dataText;
+                if (NewRecordText::check(EntitySchema::of(change.entity), dataText, user.role))
+                    ++takenAsText;
+            }
 
             const Result<ChangeAnswer> general = decoded.process(context, change);
-            const Result<ChangeAnswer> fast = text.process(textContext, change);
+            const Result<ChangeAnswer> fast = text.process(textContext, textChange);
             QVERIFY2(general.ok() && fast.ok(), "a database error on a sound database");
             const ChangeAnswer &expected = general.value();
             const ChangeAnswer &answer = fast.value();
@@ -220,6 +234,7 @@ private slots:
                 return;
         }
         QVERIFY2(writtenAsText > 800, qPrintable(QString::number(writtenAsText)));
+        QVERIFY2(takenAsText > 100, qPrintable(QString::number(takenAsText)));
         for (const QString &table : {u"records"_s, u"audit"_s, u"sync_sequence"_s}) {
             const QList<QVariantList> expected = rowsInWriteOrder(decodedDb.db(), table);
             QVERIFY(!expected.isEmpty());

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QString>
+
+#include <optional>
+
+// Reading JSON text that is already exactly what JsonWriter writes, so that a fast path can keep
+// the text instead of parsing it into Qt's objects and encoding them again. Each read takes only
+// text in that one form and of the plain kind below, and gives nothing for anything else, valid
+// JSON or not: the caller then parses it the general way.
+namespace fieldsync::CanonicalJson {
+
+// How deep objectEnd() follows arrays and objects; deeper ones are left to a parser.
+constexpr int MaxDepth = 16;
+
+// A string as JsonWriter writes it, read from its opening quote.
+struct StringText
+{
+    qsizetype end = 0;         // one past the closing quote
+    qsizetype utf16Length = 0; // of the string it holds, as QString::size() counts it
+    bool plain = false;        // only ASCII, no escapes: the bytes between the quotes are the string
+};
+
+// The string whose opening quote is at text[at], when it is written exactly as JsonWriter writes
+// the string Qt's parser reads from it: ASCII from the space on and well-formed UTF-8 as they
+// are; the quote, the backslash and control characters escaped in JsonWriter's forms. Nothing for
+// any other text, and for what is left to a parser on purpose: an escaped half of a surrogate
+// pair (JsonReader's strict readers refuse it) and noncharacters.
+std::optional<StringText> string(QByteArrayView text, qsizetype at);
+
+// The string that string() read at text[at].
+QString decoded(QByteArrayView text, qsizetype at, const StringText &string);
+
+// One past the end of the object at text[at], when it is written exactly as JsonWriter::compact()
+// writes the object QJsonDocument::fromJson() reads from it, and of the plain kind: keys plain
+// (StringText::plain) and in ascending order (so each once), values strings, true, false, null
+// and arrays and objects of them, nested at most MaxDepth deep, no numbers. Whatever this takes,
+// JsonReader::parseObjectAt() takes too, and JsonWriter writes the object it reads back as these
+// very bytes (tst_canonicaljson). Nothing for anything else.
+std::optional<qsizetype> objectEnd(QByteArrayView text, qsizetype at);
+
+} // namespace fieldsync::CanonicalJson
