@@ -7,6 +7,7 @@
 #include <QDate>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace fieldsync::NewRecordText {
@@ -18,8 +19,23 @@ constexpr qsizetype MaxStringLength = 200;
 constexpr qsizetype MaxTextLength = 20000;
 constexpr qsizetype MaxSetItems = 100;
 
-const QString ValidFrom = QStringLiteral("valid_from");
-const QString ValidTo = QStringLiteral("valid_to");
+// A key the data of a create may name: a field of the schema, or project_id.
+struct Key
+{
+    enum Kind
+    {
+        Field,
+        ProjectId,
+        Status,    // the workflow's
+        ValidFrom, // checkResult compares these two
+        ValidTo,
+    };
+    QByteArray name;    // in plain ASCII, as the text writes it between its quotes
+    QByteArray keyText; // "name":
+    const QString *qname = nullptr;
+    const FieldSpec *spec = nullptr; // null for project_id
+    Kind kind = Field;
+};
 
 // A key as QString compares keys (the order QJsonObject keeps and JsonWriter writes): for plain
 // ASCII, byte by byte, a prefix first.
@@ -28,7 +44,74 @@ bool ascending(QByteArrayView previous, QByteArrayView next)
     return previous.compare(next) < 0;
 }
 
-// Reads the data's text member by member; each read takes exactly what it expects or fails.
+bool isPlainName(const QString &name)
+{
+    return std::all_of(name.begin(), name.end(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != u'"' && c != u'\\';
+    });
+}
+
+// The keys of a schema whose creates check() reads, in key order; nothing for the others: an
+// entity with rules of its own (checkResult's, for gas readings and attachments), with more fields
+// than a mask holds, with a field named as a meta field or not in plain ASCII, with a workflow
+// but no status field, or with valid_from or valid_to not timestamps.
+std::optional<QList<Key>> keysFor(const EntitySchema &schema)
+{
+    if (schema.kind == EntityKind::GasReading || schema.kind == EntityKind::Attachment ||
+        schema.fields.size() > 64 || schema.field(RecordMeta::ProjectId))
+        return std::nullopt;
+    QList<Key> keys;
+    bool hasStatus = false;
+    for (const FieldSpec &spec : schema.fields) {
+        if (!isPlainName(spec.name))
+            return std::nullopt;
+        Key key;
+        key.spec = &spec;
+        key.qname = &spec.name;
+        if (spec.name == RecordMeta::Status && schema.workflow) {
+            if (spec.type != FieldType::Status)
+                return std::nullopt;
+            key.kind = Key::Status;
+            hasStatus = true;
+        } else if (spec.name == QLatin1String("valid_from") || spec.name == QLatin1String("valid_to")) {
+            if (spec.type != FieldType::Timestamp)
+                return std::nullopt;
+            key.kind = spec.name == QLatin1String("valid_from") ? Key::ValidFrom : Key::ValidTo;
+        }
+        keys.append(key);
+    }
+    if (schema.workflow && !hasStatus)
+        return std::nullopt;
+    Key project;
+    project.qname = &RecordMeta::ProjectId;
+    project.kind = Key::ProjectId;
+    keys.append(project);
+    for (Key &key : keys) {
+        key.name = key.qname->toLatin1();
+        key.keyText = '"' + key.name + "\":";
+    }
+    std::sort(keys.begin(), keys.end(),
+              [](const Key &left, const Key &right) { return left.name < right.name; });
+    return keys;
+}
+
+// keysFor() of each of the schemas, made once.
+const QList<Key> *keysOf(const EntitySchema &schema)
+{
+    static const std::array<std::optional<QList<Key>>, 5> all = [] {
+        std::array<std::optional<QList<Key>>, 5> made;
+        for (const EntitySchema *each : EntitySchema::all())
+            made.at(size_t(each->kind)) = keysFor(*each);
+        return made;
+    }();
+    const std::optional<QList<Key>> &keys = all.at(size_t(schema.kind));
+    // Only the schemas themselves: one made elsewhere may differ.
+    if (!keys || &EntitySchema::of(schema.kind) != &schema)
+        return nullptr;
+    return &*keys;
+}
+
+// Reads the data's text part by part; each read takes exactly what it expects or fails.
 class Reader
 {
 public:
@@ -119,7 +202,7 @@ private:
     QByteArrayView m_text;
 };
 
-// The text of a plain string as a QString on the stack, for the checks that take a view.
+// The text of a plain string as UTF-16 on the stack, for the checks that take a view.
 class Utf16
 {
 public:
@@ -180,118 +263,145 @@ bool stringValueFits(const FieldSpec &spec, QByteArrayView data, qsizetype at,
     }
 }
 
+// Writes a text of at most a known size straight into a QByteArray's buffer (appending to a
+// QByteArray checks its capacity, and whether it is shared, for every piece).
+class TextBuffer
+{
+public:
+    TextBuffer(QByteArray &out, qsizetype room)
+        : m_out(out)
+        , m_room(room)
+    {
+        out.resize(room);
+        m_cursor = out.data();
+    }
+
+    void put(char c) { *m_cursor++ = c; }
+    void put(QByteArrayView bytes)
+    {
+        std::memcpy(m_cursor, bytes.data(), bytes.size());
+        m_cursor += bytes.size();
+    }
+    // A JSON string as JsonWriter writes it: plain ASCII (what it writes as it is) here, anything
+    // else by JsonWriter itself. At most 6 * text.size() + 2 bytes, as the room counted.
+    void string(QStringView text)
+    {
+        const bool plain = std::all_of(text.begin(), text.end(), [](QChar c) {
+            return c.unicode() >= 0x20 && c.unicode() < 0x80 && c != u'"' && c != u'\\';
+        });
+        if (!plain) {
+            const qsizetype used = m_cursor - m_out.constData();
+            m_out.resize(used);
+            JsonWriter::appendString(m_out, text);
+            const qsizetype written = m_out.size();
+            m_out.resize(m_room);
+            m_cursor = m_out.data() + written;
+            return;
+        }
+        *m_cursor++ = '"';
+        for (const QChar c : text)
+            *m_cursor++ = char(c.unicode());
+        *m_cursor++ = '"';
+    }
+    void finish() { m_out.resize(m_cursor - m_out.constData()); }
+
+private:
+    QByteArray &m_out;
+    qsizetype m_room;
+    char *m_cursor;
+};
+
 } // namespace
 
 std::optional<Checked> check(const EntitySchema &schema, QByteArrayView data, Role role)
 {
-    // Their own rules (checkResult's) are not read here; nor are more fields than a mask holds.
-    if (schema.kind == EntityKind::GasReading || schema.kind == EntityKind::Attachment ||
-        schema.fields.size() > 64 || schema.field(RecordMeta::ProjectId))
+    const QList<Key> *keys = keysOf(schema);
+    if (!keys)
         return std::nullopt;
-    const FieldSpec *statusSpec = nullptr;
-    if (schema.workflow) {
-        statusSpec = schema.field(RecordMeta::Status);
-        if (!statusSpec || statusSpec->type != FieldType::Status)
-            return std::nullopt;
-    }
-    // checkResult compares these two by name, whatever their type: only timestamps are read here.
-    for (const QString &name : {ValidFrom, ValidTo}) {
-        if (const FieldSpec *spec = schema.field(name); spec && spec->type != FieldType::Timestamp)
-            return std::nullopt;
-    }
-
     Checked checked;
-    Reader reader(data);
-    quint64 named = 0; // the fields the data names, null or not
-    bool projectNamed = false;
-    bool statusGiven = false; // a string
+    bool statusGiven = false; // as a string
     QByteArrayView statusText;
     std::optional<qint64> validFrom;
     std::optional<qint64> validTo;
+    // A key the data does not name: null in the record (completed()), the status filled in
+    // (withDefaults()); a refusal when it is required (checkResult) or project_id (create()).
+    const auto absent = [&](const Key &key) {
+        if (key.kind == Key::ProjectId || key.spec->required)
+            return false;
+        checked.members.append({*key.qname, key.keyText,
+                                key.kind == Key::Status ? QByteArrayView() : QByteArrayView("null", 4)});
+        return true;
+    };
+    Reader reader(data);
+    qsizetype next = 0; // the first of keys the data's keys have not passed
     if (!reader.take('{'))
         return std::nullopt;
     if (!reader.take('}')) {
-        QByteArrayView previous;
-        bool first = true;
         do {
-            const std::optional<QByteArrayView> key = reader.plainString();
-            if (!key || (!first && !ascending(previous, *key)) || !reader.take(':'))
+            // The data's keys meet the schema's in ascending order: one out of order, named twice
+            // or unknown is not the key found where it goes.
+            const std::optional<QByteArrayView> name = reader.plainString();
+            if (!name || !reader.take(':'))
                 return std::nullopt;
-            previous = *key;
-            first = false;
+            for (; next < keys->size() && ascending(keys->at(next).name, *name); ++next) {
+                if (!absent(keys->at(next)))
+                    return std::nullopt;
+            }
+            if (next == keys->size() || keys->at(next).name != *name)
+                return std::nullopt;
+            const Key &key = keys->at(next++);
             const qsizetype valueAt = reader.at;
-            const QLatin1String name(key->data(), key->size());
-            if (name == RecordMeta::ProjectId) {
+            if (key.kind == Key::ProjectId) {
                 const std::optional<CanonicalJson::StringText> text = reader.string();
                 if (!text || text->utf16Length == 0)
                     return std::nullopt;
                 checked.projectId = CanonicalJson::decoded(data, valueAt, *text);
-                checked.members.append({RecordMeta::ProjectId, data.sliced(valueAt, reader.at - valueAt)});
-                projectNamed = true;
-                continue;
-            }
-            const FieldSpec *spec = nullptr;
-            for (const FieldSpec &field : schema.fields) {
-                if (field.name == name) {
-                    spec = &field;
+            } else if (reader.literal("null", 4)) {
+                if (key.spec->required)
+                    return std::nullopt;
+                // A status of null is filled in, as withDefaults() does.
+                if (key.kind == Key::Status) {
+                    absent(key);
+                    continue;
+                }
+            } else {
+                switch (key.spec->type) {
+                case FieldType::StringSet:
+                    if (!reader.stringSet())
+                        return std::nullopt;
                     break;
+                case FieldType::BoolMap:
+                    if (!reader.boolMap())
+                        return std::nullopt;
+                    break;
+                case FieldType::Number:
+                    return std::nullopt;
+                default: {
+                    const std::optional<CanonicalJson::StringText> text = reader.string();
+                    std::optional<qint64> timestamp;
+                    if (!text || !stringValueFits(*key.spec, data, valueAt, *text, &timestamp))
+                        return std::nullopt;
+                    if (key.kind == Key::Status) {
+                        statusGiven = true;
+                        statusText = data.sliced(valueAt + 1, text->end - valueAt - 2);
+                    } else if (key.kind == Key::ValidFrom) {
+                        validFrom = timestamp;
+                    } else if (key.kind == Key::ValidTo) {
+                        validTo = timestamp;
+                    }
+                }
                 }
             }
-            if (!spec)
-                return std::nullopt;
-            named |= quint64(1) << (spec - schema.fields.constData());
-            if (reader.literal("null", 4)) {
-                if (spec->required)
-                    return std::nullopt;
-                // A status of null is filled in below, as withDefaults() does.
-                if (spec != statusSpec)
-                    checked.members.append({spec->name, data.sliced(valueAt, 4)});
-                continue;
-            }
-            switch (spec->type) {
-            case FieldType::StringSet:
-                if (!reader.stringSet())
-                    return std::nullopt;
-                break;
-            case FieldType::BoolMap:
-                if (!reader.boolMap())
-                    return std::nullopt;
-                break;
-            case FieldType::Number:
-                return std::nullopt;
-            default: {
-                const std::optional<CanonicalJson::StringText> text = reader.string();
-                std::optional<qint64> timestamp;
-                if (!text || !stringValueFits(*spec, data, valueAt, *text, &timestamp))
-                    return std::nullopt;
-                if (spec == statusSpec) {
-                    statusGiven = true;
-                    statusText = data.sliced(valueAt + 1, text->end - valueAt - 2);
-                }
-                if (spec->name == ValidFrom)
-                    validFrom = timestamp;
-                else if (spec->name == ValidTo)
-                    validTo = timestamp;
-                break;
-            }
-            }
-            checked.members.append({spec->name, data.sliced(valueAt, reader.at - valueAt)});
+            checked.members.append({*key.qname, key.keyText, data.sliced(valueAt, reader.at - valueAt)});
         } while (reader.take(','));
         if (!reader.take('}'))
             return std::nullopt;
     }
-    if (reader.at != data.size() || !projectNamed)
+    if (reader.at != data.size())
         return std::nullopt;
-
-    for (qsizetype index = 0; index < schema.fields.size(); ++index) {
-        const FieldSpec &spec = schema.fields.at(index);
-        const bool isNamed = named & (quint64(1) << index);
-        if (!isNamed && spec.required)
+    for (; next < keys->size(); ++next) {
+        if (!absent(keys->at(next)))
             return std::nullopt;
-        if (&spec == statusSpec && !statusGiven)
-            checked.members.append({spec.name, {}});
-        else if (!isNamed)
-            checked.members.append({spec.name, QByteArrayView("null", 4)});
     }
     if (validFrom && validTo && *validTo <= *validFrom)
         return std::nullopt;
@@ -308,8 +418,6 @@ std::optional<Checked> check(const EntitySchema &schema, QByteArrayView data, Ro
         if (!schema.workflow->canStartIn(status, role))
             return std::nullopt;
     }
-    std::sort(checked.members.begin(), checked.members.end(),
-              [](const Member &left, const Member &right) { return left.key < right.key; });
     return checked;
 }
 
@@ -319,27 +427,27 @@ QByteArray recordText(const Checked &checked, const JsonWriter::StringMember *me
     if (std::adjacent_find(
             members, end, [](const auto &left, const auto &right) { return !(left.key < right.key); }) != end)
         return {};
-    // Room for the worst case of every string written (JsonWriter makes room for six bytes a
-    // character before it writes one), so that the text is never moved as it grows.
-    qsizetype expected = 2 + 6 * checked.filledStatus.size();
+    // Room for the worst case of every string written (six bytes a character, as JsonWriter
+    // makes room for), so that the text is written straight into its buffer.
+    qsizetype room = 2 + 6 * checked.filledStatus.size() + 2;
     for (const Member &member : checked.members)
-        expected += 6 * member.key.size() + member.value.size() + 4;
+        room += member.keyText.size() + member.value.size() + 1;
     for (const JsonWriter::StringMember *member = members; member != end; ++member)
-        expected += 6 * (member->key.size() + member->value.size()) + 6;
+        room += 6 * (member->key.size() + member->value.size()) + 6;
     QByteArray out;
-    out.reserve(expected);
-    out.append('{');
+    TextBuffer text(out, room);
+    text.put('{');
     bool first = true;
     const auto separate = [&] {
         if (!first)
-            out.append(',');
+            text.put(',');
         first = false;
     };
     const auto writeMember = [&](const JsonWriter::StringMember &member) {
         separate();
-        JsonWriter::appendString(out, member.key);
-        out.append(':');
-        JsonWriter::appendString(out, member.value);
+        text.string(member.key);
+        text.put(':');
+        text.string(member.value);
     };
     // The inserted members merge into the record's; one of the same key takes its place.
     for (const Member &member : checked.members) {
@@ -350,16 +458,16 @@ QByteArray recordText(const Checked &checked, const JsonWriter::StringMember *me
             continue;
         }
         separate();
-        JsonWriter::appendString(out, member.key);
-        out.append(':');
+        text.put(member.keyText);
         if (member.value.isEmpty())
-            JsonWriter::appendString(out, checked.filledStatus);
+            text.string(checked.filledStatus);
         else
-            out.append(member.value);
+            text.put(member.value);
     }
     for (; members != end; ++members)
         writeMember(*members);
-    out.append('}');
+    text.put('}');
+    text.finish();
     return out;
 }
 

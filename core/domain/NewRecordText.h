@@ -15,11 +15,12 @@
 // of parsing the data, checking it field by field through Qt's objects and encoding it again.
 namespace fieldsync::NewRecordText {
 
-// A member of the new record: its key, and its value's text as the data has it; an empty value
-// is the status filled in (Checked::filledStatus).
+// A member of the new record: its key, the key as the record's text writes it ("key":), and its
+// value's text as the data has it; an empty value is the status filled in (Checked::filledStatus).
 struct Member
 {
     QStringView key;
+    QByteArrayView keyText;
     QByteArrayView value;
 };
 

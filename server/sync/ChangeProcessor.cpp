@@ -348,8 +348,11 @@ Result<ChangeAnswer> ChangeProcessor::createFromText(const PushContext &context,
                                                                 {RecordMeta::UpdatedBy, record.updatedBy}});
     if (data.isEmpty())
         return makeError(QStringLiteral("internal"), QStringLiteral("the meta fields are not in key order"));
-    // Only the text holds the record; the audit takes it for a record whose data is not empty.
-    record.data.insert(RecordMeta::ProjectId, record.projectId);
+    // Only the text holds the record; the audit takes it for a record whose data is not empty. A
+    // push's creates are nearly always of one project: its object is made once.
+    if (m_projectOnly.value(RecordMeta::ProjectId).toString() != record.projectId)
+        m_projectOnly = QJsonObject{{RecordMeta::ProjectId, record.projectId}};
+    record.data = m_projectOnly;
     return keepText(change, record, {}, context.clientTime, data);
 }
 

@@ -98,6 +98,8 @@ private:
     // Ids no record had when looked up; each is taken out as a create uses it, so that a second
     // create of the same id asks the database, which then has the first.
     QSet<QString> m_freeIds;
+    // The data of the last record createFromText() wrote: its project_id alone.
+    QJsonObject m_projectOnly;
 };
 
 } // namespace fieldsync::server

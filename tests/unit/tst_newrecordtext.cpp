@@ -200,10 +200,14 @@ bool compareWithGeneral(const EntitySchema &schema, const QByteArray &text, Role
     const std::optional<NewRecordText::Checked> fast = NewRecordText::check(schema, text, role);
     if (!fast)
         return false;
-    const QString device = u"device-\u00e9\"1"_s;
+    // Meta values of every kind of text, picked by the data.
+    static const QStringList names{u"device-a"_s,  u"Jos\u00e9"_s,    u"a\"b"_s,         u"back\\slash"_s,
+                                   u"tab\there"_s, u"\U0001F600 x"_s, u"\u6f22\u5b57"_s, u""_s};
+    const size_t pick = qHash(text);
+    const QString device = names.at(int(pick % names.size()));
     const QString project = fast->projectId;
     const QString now = u"2026-12-07T20:00:00.000Z"_s;
-    const QString user = u"foreman\\1"_s;
+    const QString user = names.at(int((pick / 8) % names.size()));
     const std::initializer_list<JsonWriter::StringMember> members{{RecordMeta::DeviceId, device},
                                                                   {RecordMeta::ProjectId, project},
                                                                   {RecordMeta::UpdatedAt, now},
