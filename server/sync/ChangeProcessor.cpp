@@ -350,8 +350,10 @@ Result<ChangeAnswer> ChangeProcessor::createFromText(const PushContext &context,
         return makeError(QStringLiteral("internal"), QStringLiteral("the meta fields are not in key order"));
     // Only the text holds the record; the audit takes it for a record whose data is not empty. A
     // push's creates are nearly always of one project: its object is made once.
-    if (m_projectOnly.value(RecordMeta::ProjectId).toString() != record.projectId)
+    if (m_projectOnly.isEmpty() || m_projectOnlyId != record.projectId) {
         m_projectOnly = QJsonObject{{RecordMeta::ProjectId, record.projectId}};
+        m_projectOnlyId = record.projectId;
+    }
     record.data = m_projectOnly;
     return keepText(change, record, {}, context.clientTime, data);
 }

@@ -98,8 +98,10 @@ private:
     // Ids no record had when looked up; each is taken out as a create uses it, so that a second
     // create of the same id asks the database, which then has the first.
     QSet<QString> m_freeIds;
-    // The data of the last record createFromText() wrote: its project_id alone.
+    // The data of the last record createFromText() wrote: its project_id alone, kept beside it
+    // too (reading it out of the object costs more than comparing it).
     QJsonObject m_projectOnly;
+    QString m_projectOnlyId;
 };
 
 } // namespace fieldsync::server
