@@ -27,10 +27,10 @@ QObject *PushAnswerQueue::decoder()
     return m_decoder;
 }
 
-void PushAnswerQueue::addBody(QByteArray body, Done done)
+void PushAnswerQueue::addBody(QByteArray body, std::function<void()> atFront, Done done)
 {
     const quint64 id = ++m_nextId;
-    m_pending.push_back({id, std::nullopt, std::move(done)});
+    m_pending.push_back({id, std::nullopt, std::move(atFront), std::move(done)});
     QMetaObject::invokeMethod(
         decoder(),
         [this, id, body = std::move(body)] {
@@ -44,11 +44,13 @@ void PushAnswerQueue::addBody(QByteArray body, Done done)
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
+    deliverReady();
 }
 
 void PushAnswerQueue::addFailure(ApiError error, Done done)
 {
-    m_pending.push_back({++m_nextId, ApiResult<protocol::PushResponse>(std::move(error)), std::move(done)});
+    m_pending.push_back(
+        {++m_nextId, ApiResult<protocol::PushResponse>(std::move(error)), {}, std::move(done)});
     deliverReady();
 }
 
@@ -78,7 +80,14 @@ void PushAnswerQueue::deliverReady()
 {
     // A callback may add answers, hold the queue or run an event loop that delivers more: the
     // front is taken off before its callback runs and looked at afresh after.
-    while (!m_held && !m_pending.empty() && m_pending.front().answer) {
+    while (!m_held && !m_pending.empty()) {
+        if (m_pending.front().atFront) {
+            // It may hold the queue (or add to it): looked at afresh after.
+            std::exchange(m_pending.front().atFront, nullptr)();
+            continue;
+        }
+        if (!m_pending.front().answer)
+            return;
         Pending next = std::move(m_pending.front());
         m_pending.pop_front();
         next.done(*next.answer);

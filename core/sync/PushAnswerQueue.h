@@ -28,7 +28,10 @@ public:
     ~PushAnswerQueue() override;
 
     // A 2xx answer's body, delivered once decoded and every answer added before it is delivered.
-    void addBody(QByteArray body, Done done);
+    // atFront runs first, as soon as every answer before it is delivered (at once when there are
+    // none): a caller that sends its next request from there never does so before it has seen
+    // the answers to its earlier requests. The decoding starts at once either way.
+    void addBody(QByteArray body, std::function<void()> atFront, Done done);
     // A failed request, delivered in its turn.
     void addFailure(ApiError error, Done done);
     // While held, nothing is delivered: the caller's work on an answer would hold up an upload.
@@ -41,6 +44,7 @@ private:
     {
         quint64 id = 0;
         std::optional<ApiResult<protocol::PushResponse>> answer;
+        std::function<void()> atFront; // cleared once run
         Done done;
     };
     void onDecoded(quint64 id, ApiResult<protocol::PushResponse> answer);

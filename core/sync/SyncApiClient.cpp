@@ -158,23 +158,28 @@ void SyncApiClient::push(const QByteArray &encodedRequest, PushCallbacks callbac
             m_answers.addFailure(body.error(), std::move(done));
             return;
         }
-        accepted();
-        m_answers.addBody(body.value(), std::move(done));
         // QNetworkAccessManager starts and feeds a request from this thread's event loop: a
         // request sent from accepted() would wait for the applying of this answer (tens of
         // milliseconds for 500 changes) before its first byte left. So this answer is decoded
         // on another thread while that request is uploaded, and applied after, and the server
-        // works while the device does.
-        if (m_newestPush && m_newestPush != reply && !m_newestPushUploaded) {
-            const quint64 hold = ++m_holds;
-            m_holdingFor = m_newestPush;
-            m_answers.hold();
-            // A slow link does not keep an answer waiting long: it is applied after this at the latest.
-            QTimer::singleShot(MaxAnswerHoldMs, this, [this, hold] {
-                if (m_holds == hold)
-                    releaseHold();
-            });
-        }
+        // works while the device does. accepted() itself waits for the answers before this one.
+        m_answers.addBody(
+            body.value(),
+            [this, reply = QPointer<QNetworkReply>(reply), accepted] {
+                accepted();
+                if (!m_newestPush || m_newestPush == reply || m_newestPushUploaded)
+                    return;
+                const quint64 hold = ++m_holds;
+                m_holdingFor = m_newestPush;
+                m_answers.hold();
+                // A slow link does not keep an answer waiting long: it is applied after this at the
+                // latest.
+                QTimer::singleShot(MaxAnswerHoldMs, this, [this, hold] {
+                    if (m_holds == hold)
+                        releaseHold();
+                });
+            },
+            std::move(done));
     });
 }
 
