@@ -1,34 +1,10 @@
 #include "CanonicalJson.h"
 
-#include <QtEndian>
-
-#include <cstring>
+#include "JsonStringScan.h"
 
 namespace fieldsync::CanonicalJson {
 
 namespace {
-
-// Where the first byte from text[at] on is one a string does not hold as it is (the quote, the
-// backslash, a control character, any byte of UTF-8 past ASCII), or size: eight bytes at a time by
-// the bit tricks of the strict scan (jsonscan::nextStringSpecial), which mark the lowest such byte
-// of a word exactly, with the high bits besides.
-qsizetype nextNotPlain(const char *text, qsizetype at, qsizetype size)
-{
-    constexpr quint64 Ones = 0x0101010101010101ULL;
-    constexpr quint64 Highs = 0x8080808080808080ULL;
-    const auto hasZeroByte = [](quint64 value) { return (value - Ones) & ~value & Highs; };
-    for (; size - at >= 8; at += 8) {
-        const quint64 word = qFromLittleEndian<quint64>(text + at);
-        const quint64 marks = (word & Highs) | ((word - Ones * 0x20) & ~word & Highs) |
-                              hasZeroByte(word ^ (Ones * '"')) | hasZeroByte(word ^ (Ones * '\\'));
-        if (marks != 0)
-            return at + qCountTrailingZeroBits(marks) / 8;
-    }
-    while (at < size && uchar(text[at]) >= 0x20 && uchar(text[at]) < 0x80 && text[at] != '"' &&
-           text[at] != '\\')
-        ++at;
-    return at;
-}
 
 int lowerHexValue(char c)
 {
@@ -46,14 +22,10 @@ bool hasShortEscape(int unit)
     return unit == 0x08 || unit == 0x09 || unit == 0x0a || unit == 0x0c || unit == 0x0d;
 }
 
-class Scanner
+class Scanner : public TextCursor
 {
 public:
-    explicit Scanner(QByteArrayView text)
-        : m_text(text)
-    {}
-
-    qsizetype at = 0;
+    using TextCursor::TextCursor;
 
     bool object(int depth)
     {
@@ -83,23 +55,6 @@ public:
     }
 
 private:
-    bool take(char c)
-    {
-        if (at < m_text.size() && m_text[at] == c) {
-            ++at;
-            return true;
-        }
-        return false;
-    }
-
-    bool literal(const char *word, qsizetype length)
-    {
-        if (m_text.size() - at < length || std::memcmp(m_text.data() + at, word, length) != 0)
-            return false;
-        at += length;
-        return true;
-    }
-
     bool array(int depth)
     {
         if (depth > MaxDepth || !take('['))
@@ -139,8 +94,6 @@ private:
             return false;
         }
     }
-
-    QByteArrayView m_text;
 };
 
 } // namespace
@@ -156,7 +109,9 @@ std::optional<StringText> string(QByteArrayView text, qsizetype at)
     bool plain = true;
     while (true) {
         const qsizetype run = i;
-        i = nextNotPlain(data, i, size);
+        // The first byte a string does not hold as it is: the quote, the backslash, a control
+        // character, any byte of UTF-8 past ASCII.
+        i = jsonscan::nextStringStop<true>(data, i, size);
         units += i - run;
         if (i >= size)
             return std::nullopt;

@@ -3,6 +3,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <cstring>
 #include <optional>
 
 // Reading JSON text that is already exactly what JsonWriter writes, so that a fast path can keep
@@ -10,6 +11,38 @@
 // text in that one form and of the plain kind below, and gives nothing for anything else, valid
 // JSON or not: the caller then parses it the general way.
 namespace fieldsync::CanonicalJson {
+
+// Reads text part by part for the readers of canonical text (objectEnd() and NewRecordText's):
+// each read takes exactly what it expects or fails, and moves on past what it took.
+class TextCursor
+{
+public:
+    explicit TextCursor(QByteArrayView text)
+        : m_text(text)
+    {}
+
+    qsizetype at = 0;
+
+    bool take(char c)
+    {
+        if (at < m_text.size() && m_text[at] == c) {
+            ++at;
+            return true;
+        }
+        return false;
+    }
+
+    bool literal(const char *word, qsizetype length)
+    {
+        if (m_text.size() - at < length || std::memcmp(m_text.data() + at, word, length) != 0)
+            return false;
+        at += length;
+        return true;
+    }
+
+protected:
+    QByteArrayView m_text;
+};
 
 // How deep objectEnd() follows arrays and objects; deeper ones are left to a parser.
 constexpr int MaxDepth = 16;

@@ -26,24 +26,31 @@ inline bool holdsStringSpecial(const char *text)
     return (belowSpace | quote | backslash) != 0;
 }
 
-// Where the first quote, backslash or control character is from text[at] on, or size: the same
-// bit tricks, eight bytes at a time, where the lowest byte they mark is always one (a false mark
-// needs a borrow from a lower byte that is one itself).
-inline qsizetype nextStringSpecial(const char *text, qsizetype at, qsizetype size)
+// Where the first quote, backslash or control character (and, with StopAtNonAscii, the first byte
+// past ASCII) is from text[at] on, or size: the same bit tricks, eight bytes at a time, where the
+// lowest byte they mark is always one (a false mark needs a borrow from a lower byte that is one
+// itself; a high bit marks its own byte exactly).
+template<bool StopAtNonAscii> inline qsizetype nextStringStop(const char *text, qsizetype at, qsizetype size)
 {
     constexpr quint64 Ones = 0x0101010101010101ULL;
     constexpr quint64 Highs = 0x8080808080808080ULL;
     const auto hasZeroByte = [](quint64 value) { return (value - Ones) & ~value & Highs; };
     for (; size - at >= 8; at += 8) {
         const quint64 word = qFromLittleEndian<quint64>(text + at);
-        const quint64 marks = ((word - Ones * 0x20) & ~word & Highs) | hasZeroByte(word ^ (Ones * '"')) |
-                              hasZeroByte(word ^ (Ones * '\\'));
+        const quint64 marks = (StopAtNonAscii ? word & Highs : 0) | ((word - Ones * 0x20) & ~word & Highs) |
+                              hasZeroByte(word ^ (Ones * '"')) | hasZeroByte(word ^ (Ones * '\\'));
         if (marks != 0)
             return at + qCountTrailingZeroBits(marks) / 8;
     }
-    while (at < size && uchar(text[at]) >= 0x20 && text[at] != '"' && text[at] != '\\')
+    while (at < size && uchar(text[at]) >= 0x20 && (!StopAtNonAscii || uchar(text[at]) < 0x80) &&
+           text[at] != '"' && text[at] != '\\')
         ++at;
     return at;
+}
+
+inline qsizetype nextStringSpecial(const char *text, qsizetype at, qsizetype size)
+{
+    return nextStringStop<false>(text, at, size);
 }
 
 // The value of a hex digit, or -1.

@@ -112,31 +112,10 @@ const QList<Key> *keysOf(const EntitySchema &schema)
 }
 
 // Reads the data's text part by part; each read takes exactly what it expects or fails.
-class Reader
+class Reader : public CanonicalJson::TextCursor
 {
 public:
-    explicit Reader(QByteArrayView text)
-        : m_text(text)
-    {}
-
-    qsizetype at = 0;
-
-    bool take(char c)
-    {
-        if (at < m_text.size() && m_text[at] == c) {
-            ++at;
-            return true;
-        }
-        return false;
-    }
-
-    bool literal(const char *word, qsizetype length)
-    {
-        if (m_text.size() - at < length || std::memcmp(m_text.data() + at, word, length) != 0)
-            return false;
-        at += length;
-        return true;
-    }
+    using TextCursor::TextCursor;
 
     std::optional<CanonicalJson::StringText> string()
     {
@@ -197,9 +176,6 @@ public:
         } while (take(','));
         return take('}');
     }
-
-private:
-    QByteArrayView m_text;
 };
 
 // The text of a plain string as UTF-16 on the stack, for the checks that take a view.
