@@ -27,7 +27,9 @@ class Scanner : public TextCursor
 public:
     using TextCursor::TextCursor;
 
-    bool object(int depth)
+    // visitor, when given, sees each member of this object (not of those inside it); onlyBools,
+    // when given, is cleared if a value is neither true nor false.
+    bool object(int depth, MemberVisitor *visitor = nullptr, bool *onlyBools = nullptr)
     {
         if (depth > MaxDepth || !take('{'))
             return false;
@@ -48,42 +50,61 @@ public:
             previous = name;
             first = false;
             at = key->end;
-            if (!take(':') || !value(depth))
+            if (!take(':'))
+                return false;
+            if (onlyBools && !(at < m_text.size() && (m_text[at] == 't' || m_text[at] == 'f')))
+                *onlyBools = false;
+            Member member;
+            member.key = name;
+            member.valueAt = at;
+            if (!value(depth, visitor ? &member : nullptr))
+                return false;
+            if (visitor && !visitor->member(member))
                 return false;
         } while (take(','));
         return take('}');
     }
 
 private:
-    bool array(int depth)
+    bool array(int depth, Member *member)
     {
         if (depth > MaxDepth || !take('['))
             return false;
         if (take(']'))
             return true;
         do {
-            if (!value(depth))
+            if (member && (at >= m_text.size() || m_text[at] != '"'))
+                member->onlyStrings = false;
+            if (!value(depth, nullptr))
                 return false;
         } while (take(','));
         return take(']');
     }
 
-    bool value(int depth)
+    // member, when given, is told what the value is.
+    bool value(int depth, Member *member)
     {
         if (at >= m_text.size())
             return false;
-        switch (m_text[at]) {
+        const char first = m_text[at];
+        if (member)
+            member->kind = first;
+        switch (first) {
         case '"': {
             const std::optional<StringText> text = string(m_text, at);
             if (!text)
                 return false;
+            if (member)
+                member->string = *text;
             at = text->end;
             return true;
         }
         case '{':
-            return object(depth + 1);
+            if (member)
+                member->onlyBools = true;
+            return object(depth + 1, nullptr, member ? &member->onlyBools : nullptr);
         case '[':
-            return array(depth + 1);
+            return array(depth + 1, member);
         case 't':
             return literal("true", 4);
         case 'f':
@@ -94,6 +115,33 @@ private:
             return false;
         }
     }
+};
+
+// Keeps what it sees as an outline, its places counted from the object's start.
+class Outliner : public MemberVisitor
+{
+public:
+    Outliner(QByteArrayView text, qsizetype start, Outline &outline)
+        : m_text(text)
+        , m_start(start)
+        , m_outline(outline)
+    {}
+
+    bool member(const Member &member) override
+    {
+        StringText string = member.string;
+        if (member.kind == '"')
+            string.end -= m_start;
+        m_outline.push_back(OutlinedMember{member.key.data() - m_text.data() - m_start, member.key.size(),
+                                           member.valueAt - m_start, member.kind, string, member.onlyStrings,
+                                           member.onlyBools});
+        return true;
+    }
+
+private:
+    QByteArrayView m_text;
+    qsizetype m_start;
+    Outline &m_outline;
 };
 
 } // namespace
@@ -224,11 +272,23 @@ QString decoded(QByteArrayView text, qsizetype at, const StringText &string)
 
 std::optional<qsizetype> objectEnd(QByteArrayView text, qsizetype at)
 {
+    return objectEnd(text, at, nullptr);
+}
+
+std::optional<qsizetype> objectEnd(QByteArrayView text, qsizetype at, MemberVisitor *visitor)
+{
     Scanner scanner(text);
     scanner.at = at;
-    if (!scanner.object(1))
+    if (!scanner.object(1, visitor))
         return std::nullopt;
     return scanner.at;
+}
+
+std::optional<qsizetype> objectEnd(QByteArrayView text, qsizetype at, Outline &outline)
+{
+    outline.clear();
+    Outliner outliner(text, at, outline);
+    return objectEnd(text, at, &outliner);
 }
 
 } // namespace fieldsync::CanonicalJson

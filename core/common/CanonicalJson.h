@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <optional>
+#include <vector>
 
 // Reading JSON text that is already exactly what JsonWriter writes, so that a fast path can keep
 // the text instead of parsing it into Qt's objects and encoding them again. Each read takes only
@@ -72,5 +73,51 @@ QString decoded(QByteArrayView text, qsizetype at, const StringText &string);
 // JsonReader::parseObjectAt() takes too, and JsonWriter writes the object it reads back as these
 // very bytes (tst_canonicaljson). Nothing for anything else.
 std::optional<qsizetype> objectEnd(QByteArrayView text, qsizetype at);
+
+// A member of the object objectEnd() reads, as its visitor sees it once the value is read.
+struct Member
+{
+    QByteArrayView key; // plain (StringText::plain): the key itself
+    qsizetype valueAt = 0;
+    char kind = 0;           // the value's first byte: '"', 't', 'f', 'n', '[' or '{'
+    StringText string;       // the value, when it is a string
+    bool onlyStrings = true; // an array: whether each of its items is a string
+    bool onlyBools = false;  // an object: whether each of its values is true or false
+};
+
+class MemberVisitor
+{
+public:
+    virtual ~MemberVisitor() = default;
+    // False stops the reading, and objectEnd() then gives nothing.
+    virtual bool member(const Member &member) = 0;
+};
+
+// A member as a MemberVisitor saw it, kept by its places in the object's text (the object
+// starting at 0): what a second look at the members needs without reading the text again.
+struct OutlinedMember
+{
+    qsizetype keyAt = 0; // the key's first byte, past its quote
+    qsizetype keySize = 0;
+    qsizetype valueAt = 0;
+    char kind = 0;
+    StringText string; // its end, too, counted from the object's start
+    bool onlyStrings = true;
+    bool onlyBools = false;
+
+    // The member as the visitor saw it, in the object's text.
+    Member in(QByteArrayView objectText) const
+    {
+        return Member{objectText.sliced(keyAt, keySize), valueAt, kind, string, onlyStrings, onlyBools};
+    }
+};
+using Outline = std::vector<OutlinedMember>;
+
+// objectEnd(), telling visitor about each member of the object (not of the objects inside it)
+// in the order the text has them.
+std::optional<qsizetype> objectEnd(QByteArrayView text, qsizetype at, MemberVisitor *visitor);
+
+// objectEnd(), keeping the outline of each member of the object in outline.
+std::optional<qsizetype> objectEnd(QByteArrayView text, qsizetype at, Outline &outline);
 
 } // namespace fieldsync::CanonicalJson

@@ -1,6 +1,7 @@
 #include "AppliedOnlyAnswer.h"
 #include "JsonReader.h"
 #include "PlainJsonCursor.h"
+#include "common/CanonicalJson.h"
 #include "common/JsonStringScan.h"
 
 #include <QByteArrayView>
@@ -61,6 +62,20 @@ public:
         return std::nullopt;
     }
 
+    // The object at the cursor when it is written exactly as JsonWriter writes it: such text is
+    // what JsonReader::parseObject() takes, and the object it holds is written back as this text.
+    // outline: its members.
+    std::optional<QByteArrayView> canonicalObjectText(CanonicalJson::Outline &outline)
+    {
+        const QByteArrayView all(m_text, m_size);
+        const std::optional<qsizetype> end = CanonicalJson::objectEnd(all, m_at, outline);
+        if (!end)
+            return std::nullopt;
+        const QByteArrayView text = all.sliced(m_at, *end - m_at);
+        m_at = *end;
+        return text;
+    }
+
 private:
     // Past the closing quote of the string whose opening quote was just read; false for a string
     // objectText() leaves to the general way, or one not closed.
@@ -106,26 +121,9 @@ private:
     }
 };
 
-// One entry of applied, up to its closing brace; its data's text goes to dataJson.
-std::optional<AppliedChange> appliedEntry(Reader &reader, QByteArray &dataJson)
+// The members of an entry of applied after its data, up to its closing brace.
+std::optional<AppliedChange> rest(Reader &reader, AppliedChange applied)
 {
-    if (!reader.literal("{\"data\":"))
-        return std::nullopt;
-    qsizetype keysWritten = 0;
-    const std::optional<QByteArrayView> dataText = reader.objectText(keysWritten);
-    if (!dataText || !dataText->isValidUtf8())
-        return std::nullopt;
-    dataJson = dataText->toByteArray();
-    // What JsonReader::parseObject(dataJson) accepts, given what objectText() refused already:
-    // its strings need no second look, only whether a key was named twice (Qt keeps one of them).
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(dataJson, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return std::nullopt;
-    AppliedChange applied;
-    applied.data = document.object();
-    if (JsonReader::keysIn(applied.data) != keysWritten)
-        return std::nullopt;
     std::optional<QString> id;
     std::optional<QString> offlineId;
     std::optional<qint64> version;
@@ -140,9 +138,43 @@ std::optional<AppliedChange> appliedEntry(Reader &reader, QByteArray &dataJson)
     return applied;
 }
 
+// One entry of applied, up to its closing brace; its data's text goes to dataJson.
+std::optional<AppliedChange> appliedEntry(Reader &reader, QByteArray &dataJson,
+                                          PushResponse::AppliedData appliedData)
+{
+    if (!reader.literal("{\"data\":"))
+        return std::nullopt;
+    AppliedChange applied;
+    if (appliedData == PushResponse::AppliedData::TextWhenCanonical) {
+        // Such text is what parseObject() takes (each key once), and the device reads it as it is.
+        if (const std::optional<QByteArrayView> canonical = reader.canonicalObjectText(applied.dataOutline)) {
+            dataJson = canonical->toByteArray();
+            applied.dataAsText = true;
+            return rest(reader, std::move(applied));
+        }
+    }
+    applied.dataOutline.clear();
+    qsizetype keysWritten = 0;
+    const std::optional<QByteArrayView> dataText = reader.objectText(keysWritten);
+    if (!dataText || !dataText->isValidUtf8())
+        return std::nullopt;
+    dataJson = dataText->toByteArray();
+    // What JsonReader::parseObject(dataJson) accepts, given what objectText() refused already:
+    // its strings need no second look, only whether a key was named twice (Qt keeps one of them).
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(dataJson, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    applied.data = document.object();
+    if (JsonReader::keysIn(applied.data) != keysWritten)
+        return std::nullopt;
+    return rest(reader, std::move(applied));
+}
+
 } // namespace
 
-std::optional<PushResponse> decodeAppliedOnlyAnswer(const QByteArray &body)
+std::optional<PushResponse> decodeAppliedOnlyAnswer(const QByteArray &body,
+                                                    PushResponse::AppliedData appliedData)
 {
     if (body.size() > MaxBodyBytes)
         return std::nullopt;
@@ -153,7 +185,7 @@ std::optional<PushResponse> decodeAppliedOnlyAnswer(const QByteArray &body)
     if (!reader.literal("]")) {
         do {
             QByteArray dataJson;
-            std::optional<AppliedChange> applied = appliedEntry(reader, dataJson);
+            std::optional<AppliedChange> applied = appliedEntry(reader, dataJson, appliedData);
             if (!applied)
                 return std::nullopt;
             response.applied.append(std::move(*applied));

@@ -294,7 +294,12 @@ Result<RejectedChange> rejectedFromJson(const QJsonValue &value)
 
 Result<PushResponse> PushResponse::fromJson(const QByteArray &body)
 {
-    if (std::optional<PushResponse> applied = decodeAppliedOnlyAnswer(body))
+    return fromJson(body, AppliedData::Objects);
+}
+
+Result<PushResponse> PushResponse::fromJson(const QByteArray &body, AppliedData appliedData)
+{
+    if (std::optional<PushResponse> applied = decodeAppliedOnlyAnswer(body, appliedData))
         return std::move(*applied);
     return fromJsonGeneral(body);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/CanonicalJson.h"
+
 #include "common/Result.h"
 #include "domain/ChangeOp.h"
 #include "domain/EntitySchema.h"
@@ -72,6 +74,11 @@ struct AppliedChange
     QString id;
     qint64 version = 0;
     QJsonObject data; // the record's whole state after the change
+    // data left empty: the record is PushResponse::appliedDataJson's text at this entry's index,
+    // written exactly as JsonWriter writes it (see PushResponse::AppliedData::TextWhenCanonical).
+    bool dataAsText = false;
+    // With dataAsText: the members of that text as its reading found them.
+    CanonicalJson::Outline dataOutline{};
 
     QJsonObject toJson() const;
 };
@@ -122,6 +129,15 @@ struct PushResponse
     // The usual answer, a whole batch applied, is decoded by decodeAppliedOnlyAnswer(); any
     // other by fromJsonGeneral(), which decodes them all (and the usual one the same way).
     static Result<PushResponse> fromJson(const QByteArray &body);
+    // How fromJson() gives each applied entry's record: as an object always, or, for the device
+    // that keeps the text and reads it as text (ServerRecordText), as text only when the text is
+    // exactly what JsonWriter writes (CanonicalJson::objectEnd() takes it); objects otherwise.
+    enum class AppliedData
+    {
+        Objects,
+        TextWhenCanonical,
+    };
+    static Result<PushResponse> fromJson(const QByteArray &body, AppliedData appliedData);
     static Result<PushResponse> fromJsonGeneral(const QByteArray &body);
 };
 

@@ -141,10 +141,30 @@ Result<void> RecordStore::save(const LocalRecord &record, Row row, const QByteAr
         serverData = record.serverData == record.data ? data : JsonWriter::compact(record.serverData);
     const QString title = record.title();
     const QString status = record.status();
-    const SqlValue parentId = record.parentId().isEmpty() ? SqlValue() : SqlValue(record.parentId());
-    const QString &wireName = EntitySchema::of(record.entity).wireName;
+    const QString parentId = record.parentId();
     const QString updatedAt = record.data.value(RecordMeta::UpdatedAt).toString();
+    return write(RowValues{record.id, EntitySchema::of(record.entity).wireName, record.projectId,
+                           record.version, record.deleted, data, record.serverVersion, record.serverDeleted,
+                           serverData, title, status, parentId.isEmpty() ? SqlValue() : SqlValue(parentId),
+                           updatedAt},
+                 row, rowid);
+}
 
+Result<void> RecordStore::saveServerText(const ServerText &record, Row row, qint64 rowid)
+{
+    // As save() of a record whose data and server data are one object: the server data is the
+    // text too, but where the object is empty (save() writes no server data then).
+    const SqlValue serverData = record.text == "{}" ? SqlValue() : SqlValue(record.text);
+    return write(RowValues{record.id, EntitySchema::of(record.entity).wireName, record.projectId,
+                           record.version, record.deleted, record.text, record.version, record.deleted,
+                           serverData, record.title, record.status,
+                           record.parentId.isEmpty() ? SqlValue() : SqlValue(record.parentId),
+                           record.updatedAt},
+                 row, rowid);
+}
+
+Result<void> RecordStore::write(const RowValues &values, Row row, qint64 rowid)
+{
     if (row == Row::MayExist && rowid > 0) {
         // The UPDATE below with one condition more, which lets SQLite find the row by the table's
         // own key instead of through the index on id first: where it changes the row (id is
@@ -156,9 +176,9 @@ Result<void> RecordStore::save(const LocalRecord &record, Row row, const QByteAr
                 " server_deleted = ?, server_data = ?, updated_at = ?"
                 " WHERE rowid = ? AND id = ? AND entity = ? AND title IS ? AND status IS ? AND parent_id IS "
                 "?"),
-            {record.projectId, record.version, record.deleted ? 1 : 0, data, record.serverVersion,
-             record.serverDeleted ? 1 : 0, serverData, updatedAt, rowid, record.id, wireName, title, status,
-             parentId});
+            {values.projectId, values.version, values.deleted ? 1 : 0, values.data, values.serverVersion,
+             values.serverDeleted ? 1 : 0, values.serverData, values.updatedAt, rowid, values.id,
+             values.wireName, values.title, values.status, values.parentId});
         if (!updated)
             return updated.error();
         if (updated.value() == 1)
@@ -173,9 +193,9 @@ Result<void> RecordStore::save(const LocalRecord &record, Row row, const QByteAr
                 "UPDATE records SET project_id = ?, version = ?, deleted = ?, data = ?, server_version = ?,"
                 " server_deleted = ?, server_data = ?, updated_at = ?"
                 " WHERE id = ? AND entity = ? AND title IS ? AND status IS ? AND parent_id IS ?"),
-            {record.projectId, record.version, record.deleted ? 1 : 0, data, record.serverVersion,
-             record.serverDeleted ? 1 : 0, serverData, updatedAt, record.id, wireName, title, status,
-             parentId});
+            {values.projectId, values.version, values.deleted ? 1 : 0, values.data, values.serverVersion,
+             values.serverDeleted ? 1 : 0, values.serverData, values.updatedAt, values.id, values.wireName,
+             values.title, values.status, values.parentId});
         if (!updated)
             return updated.error();
         if (updated.value() == 1)
@@ -192,8 +212,9 @@ Result<void> RecordStore::save(const LocalRecord &record, Row row, const QByteAr
             " server_version = excluded.server_version, server_deleted = excluded.server_deleted,"
             " server_data = excluded.server_data, title = excluded.title, status = excluded.status,"
             " parent_id = excluded.parent_id, updated_at = excluded.updated_at"),
-        {record.id, wireName, record.projectId, record.version, record.deleted ? 1 : 0, data,
-         record.serverVersion, record.serverDeleted ? 1 : 0, serverData, title, status, parentId, updatedAt});
+        {values.id, values.wireName, values.projectId, values.version, values.deleted ? 1 : 0, values.data,
+         values.serverVersion, values.serverDeleted ? 1 : 0, values.serverData, values.title, values.status,
+         values.parentId, values.updatedAt});
     if (!written)
         return written.error();
     return {};

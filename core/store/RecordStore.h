@@ -48,6 +48,24 @@ public:
     Result<void> save(const LocalRecord &record, Row row = Row::MayExist, const QByteArray &encodedData = {},
                       qint64 rowid = 0);
 
+    // A record the server sent as text, made both sides of the row as save() makes them: what
+    // save() writes for a LocalRecord whose data and server data are the object text holds, given
+    // the columns read from that object (ServerRecordText::check()).
+    struct ServerText
+    {
+        EntityKind entity = EntityKind::Permit;
+        QString id;
+        qint64 version = 0;
+        bool deleted = false;
+        QByteArray text;
+        QString projectId;
+        QString title;
+        QString status;
+        QString parentId;
+        QString updatedAt;
+    };
+    Result<void> saveServerText(const ServerText &record, Row row, qint64 rowid);
+
     // Where a record stands, without decoding its JSON: what applying a server answer decides by.
     struct Head
     {
@@ -69,6 +87,25 @@ public:
     Result<void> saveServerSide(const QString &id, qint64 version, bool deleted, const QJsonObject &data);
 
 private:
+    // One row's values as the records table has them.
+    struct RowValues
+    {
+        const QString &id;
+        const QString &wireName;
+        const QString &projectId;
+        qint64 version;
+        bool deleted;
+        const QByteArray &data;
+        qint64 serverVersion;
+        bool serverDeleted;
+        SqlValue serverData;
+        const QString &title;
+        const QString &status;
+        SqlValue parentId;
+        const QString &updatedAt;
+    };
+    Result<void> write(const RowValues &values, Row row, qint64 rowid);
+
     QString whereClause(const RecordQuery &query, QVariantList &binds) const;
 
     LocalDatabase &m_db;

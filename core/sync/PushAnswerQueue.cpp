@@ -34,8 +34,10 @@ void PushAnswerQueue::addBody(QByteArray body, std::function<void()> atFront, Do
     QMetaObject::invokeMethod(
         decoder(),
         [this, id, body = std::move(body)] {
-            // Only the body is touched on this thread: decoding is a pure function of it.
-            Result<protocol::PushResponse> decoded = protocol::PushResponse::fromJson(body);
+            // Only the body is touched on this thread: decoding is a pure function of it. The
+            // records applied are kept as the text the applier stores and reads (ServerRecordText).
+            Result<protocol::PushResponse> decoded = protocol::PushResponse::fromJson(
+                body, protocol::PushResponse::AppliedData::TextWhenCanonical);
             ApiResult<protocol::PushResponse> answer =
                 decoded ? ApiResult<protocol::PushResponse>(std::move(decoded).value())
                         : ApiResult<protocol::PushResponse>(ApiError::protocolViolation(decoded.error()));

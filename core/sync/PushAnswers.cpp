@@ -1,5 +1,7 @@
 #include "PushAnswers.h"
 
+#include <QJsonDocument>
+
 namespace fieldsync {
 
 PushAnswers::PushAnswers(const QList<OutboxEntry> &sent, const protocol::PushResponse &response,
@@ -38,8 +40,15 @@ const OutboxEntry *PushAnswers::counting(Kind kind, int index, const QString &of
 QJsonObject PushAnswers::answerJson(const protocol::PushResponse &response, Kind kind, int index)
 {
     switch (kind) {
-    case Kind::Applied:
-        return response.applied[index].toJson();
+    case Kind::Applied: {
+        QJsonObject applied = response.applied[index].toJson();
+        if (response.applied[index].dataAsText) {
+            // Canonical text (AppliedChange::dataAsText): it parses.
+            applied.insert(QStringLiteral("data"),
+                           QJsonDocument::fromJson(response.appliedDataJson.value(index)).object());
+        }
+        return applied;
+    }
     case Kind::Conflict:
         return response.conflicts[index].toJson();
     case Kind::Rejected:

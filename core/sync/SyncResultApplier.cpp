@@ -7,6 +7,7 @@
 #include "protocol/ProtocolInfo.h"
 
 #include <QHash>
+#include <QJsonDocument>
 #include <QUuid>
 
 namespace fieldsync {
@@ -73,7 +74,8 @@ private:
 
 Result<void> SyncResultApplier::applyServerState(const QString &recordId, EntityKind entity, qint64 version,
                                                  bool deleted, const QJsonObject &data, const Known *known,
-                                                 const QByteArray &encodedData)
+                                                 const QByteArray &encodedData,
+                                                 const ServerRecordText::Columns *columns)
 {
     // Only the record's head is read: its JSON is either replaced as a whole or left alone.
     std::optional<RecordStore::Head> head;
@@ -111,7 +113,12 @@ Result<void> SyncResultApplier::applyServerState(const QString &recordId, Entity
         record.data = record.serverData;
         return m_store.records().save(record);
     }
-    const QString projectId = data.value(RecordMeta::ProjectId).toString(head ? head->projectId : QString());
+    // The record as an object, for the rare writes below that take one when it came as text
+    // (canonical text: it parses).
+    auto object = [&] { return columns ? QJsonDocument::fromJson(encodedData).object() : data; };
+    const QString projectId =
+        columns ? columns->projectId
+                : data.value(RecordMeta::ProjectId).toString(head ? head->projectId : QString());
 
     if (head) {
         bool unsettled = known && known->unsettled;
@@ -123,8 +130,17 @@ Result<void> SyncResultApplier::applyServerState(const QString &recordId, Entity
         }
         if (unsettled) {
             // Local edits stay on top; they will be pushed (and merge or conflict) on their own.
-            return m_store.records().saveServerStateUnderEdits(recordId, projectId, version, deleted, data);
+            return m_store.records().saveServerStateUnderEdits(recordId, projectId, version, deleted,
+                                                               object());
         }
+    }
+    const RecordStore::Row row = head ? RecordStore::Row::MayExist : RecordStore::Row::New;
+    // The columns were read as the answer's entity has them.
+    if (columns && !(head && head->entity != entity)) {
+        return m_store.records().saveServerText(
+            RecordStore::ServerText{entity, recordId, version, deleted, encodedData, columns->projectId,
+                                    columns->title, columns->status, columns->parentId, columns->updatedAt},
+            row, head ? head->rowid : 0);
     }
     LocalRecord record;
     record.entity = head ? head->entity : entity;
@@ -132,18 +148,15 @@ Result<void> SyncResultApplier::applyServerState(const QString &recordId, Entity
     record.projectId = projectId;
     record.version = version;
     record.deleted = deleted;
-    record.data = data;
+    record.data = object();
     record.serverVersion = version;
     record.serverDeleted = deleted;
-    record.serverData = data;
-    return m_store.records().save(record, head ? RecordStore::Row::MayExist : RecordStore::Row::New,
-                                  encodedData, head ? head->rowid : 0);
+    record.serverData = record.data;
+    return m_store.records().save(record, row, encodedData, head ? head->rowid : 0);
 }
 
-Result<void> SyncResultApplier::settleApplied(const OutboxEntry &entry,
-                                              const protocol::AppliedChange &applied,
-                                              const QByteArray &encodedData, const Known *known,
-                                              QStringList &settled)
+Result<void> SyncResultApplier::settleApplied(const OutboxEntry &entry, const AppliedRecord &applied,
+                                              const Known *known, QStringList &settled)
 {
     // A record named more than once is read again for each answer (hasUnsettledEdits): it must
     // find the changes settled so far gone. One named once is decided by what the page read first.
@@ -154,7 +167,7 @@ Result<void> SyncResultApplier::settleApplied(const OutboxEntry &entry,
     }
     const bool deleted = entry.change.op == ChangeOp::Delete;
     return applyServerState(entry.change.id, entry.change.entity, applied.version, deleted, applied.data,
-                            known, encodedData);
+                            known, applied.encodedData, applied.columns);
 }
 
 Result<void> SyncResultApplier::storeConflict(const OutboxEntry &entry,
@@ -263,18 +276,33 @@ Result<PushOutcome> SyncResultApplier::applyPush(const QList<OutboxEntry> &sent,
                                         .arg(entry->change.clientVersion));
             continue;
         }
-        if (entry->change.op != ChangeOp::Delete) {
+        const QByteArray dataText = response.appliedDataJson.value(i);
+        std::optional<ServerRecordText::Columns> columns;
+        QJsonObject parsed;
+        const QJsonObject *data = &applied.data;
+        if (applied.dataAsText) {
+            if (entry->change.op != ChangeOp::Delete)
+                columns = ServerRecordText::check(EntitySchema::of(entry->change.entity), dataText,
+                                                  applied.dataOutline);
+            if (!columns) {
+                // Canonical text (AppliedChange::dataAsText): it parses, and is checked below.
+                parsed = QJsonDocument::fromJson(dataText).object();
+                data = &parsed;
+            }
+        }
+        if (entry->change.op != ChangeOp::Delete && !columns) {
             // Stored, it would replace the person's record with whatever the server sent; kept
             // queued, the edit goes again and the problem is in the sync log meanwhile.
-            if (const std::optional<QString> why = whyNotARecord(entry->change.entity, applied.data)) {
+            if (const std::optional<QString> why = whyNotARecord(entry->change.entity, *data)) {
                 outcome.problems.append(
                     QStringLiteral("the server's %1 for change %2 is not a valid record (%3)")
                         .arg(EntitySchema::of(entry->change.entity).wireName, applied.offlineId, *why));
                 continue;
             }
         }
-        if (Result<void> settledNow = settleApplied(*entry, applied, response.appliedDataJson.value(i),
-                                                    prefetch.find(entry->change.id), settledOnce);
+        if (Result<void> settledNow = settleApplied(
+                *entry, AppliedRecord{applied.version, *data, dataText, columns ? &*columns : nullptr},
+                prefetch.find(entry->change.id), settledOnce);
             !settledNow)
             return settledNow.error();
         settle(*entry);

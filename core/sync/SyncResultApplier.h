@@ -3,6 +3,7 @@
 #include "outbox/OutboxEntry.h"
 #include "protocol/PullMessages.h"
 #include "store/DeviceStore.h"
+#include "sync/ServerRecordText.h"
 
 namespace fieldsync {
 
@@ -46,18 +47,28 @@ private:
     };
     class Prefetch;
 
-    // encodedData: applied.data as the answer had it (PushResponse::appliedDataJson), or empty.
+    // The record an applied answer carries: its text as the answer had it (or empty), and either
+    // the object the text holds or, when the record was checked and read as text, its columns.
+    struct AppliedRecord
+    {
+        qint64 version = 0;
+        const QJsonObject &data;
+        const QByteArray &encodedData;
+        const ServerRecordText::Columns *columns = nullptr;
+    };
     // settled: the offline ids of settled changes whose removal from the outbox waits for the end
     // of the applied answers, in one statement: those of records the page names once (known), for
     // which nothing in the page reads the outbox again.
-    Result<void> settleApplied(const OutboxEntry &entry, const protocol::AppliedChange &applied,
-                               const QByteArray &encodedData, const Known *known, QStringList &settled);
+    Result<void> settleApplied(const OutboxEntry &entry, const AppliedRecord &applied, const Known *known,
+                               QStringList &settled);
     Result<void> storeConflict(const OutboxEntry &entry, const protocol::ConflictedChange &conflict);
     Result<void> storeRejection(const OutboxEntry &entry, const protocol::RejectedChange &rejected);
     // encodedData: data as JSON text when the answer had it so, stored as it is; else empty.
+    // columns: when given, data is empty and the record is encodedData, with these columns.
     Result<void> applyServerState(const QString &recordId, EntityKind entity, qint64 version, bool deleted,
                                   const QJsonObject &data, const Known *known,
-                                  const QByteArray &encodedData = {});
+                                  const QByteArray &encodedData = {},
+                                  const ServerRecordText::Columns *columns = nullptr);
     // Why a pulled record must not be stored (not of its entity's shape, or another entity than
     // the record of that id here), or nothing.
     Result<std::optional<QString>> problemWithPulled(const protocol::PulledRecord &pulled,
