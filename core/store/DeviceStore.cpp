@@ -1,11 +1,15 @@
 #include "DeviceStore.h"
 
 #include "JsonText.h"
+#include "RepeatedText.h"
 #include "common/Logging.h"
 
 #include <QDir>
 #include <QFile>
 #include <QUuid>
+
+#include <limits>
+#include <optional>
 
 namespace fieldsync {
 
@@ -13,6 +17,74 @@ namespace {
 
 // Stands in the meta table for a token kept in the TokenVault; no token looks like it.
 const QString TokenInVault = QStringLiteral("@token-vault");
+
+// What standingOf() reads for each of its ids (?1): the row's place in ?1 and the id as read,
+// whether the record is there, its head and its rowid, and whether it is unsettled: a queued change
+// whose seq is not one of those being settled (the range ?3..?4 for a run, else the list ?3) nor its
+// offline id one of theirs (?2), a conflict or a rejection. The conflicts and rejections of each
+// record are only looked for when there are any at all.
+const QString &standingSql(bool seqRun)
+{
+    static const auto make = [](const QString &seqTest) -> QString {
+        return QStringLiteral(
+                   "SELECT ids.key, ids.value, records.id IS NOT NULL, records.entity, records.project_id,"
+                   " records.version, records.server_version, records.rowid,"
+                   " EXISTS(SELECT 1 FROM outbox WHERE outbox.record_id = ids.value AND outbox.seq ") +
+               seqTest +
+               QStringLiteral(
+                   " AND outbox.offline_id NOT IN (SELECT value FROM json_each(?2)))"
+                   " OR CASE WHEN (SELECT EXISTS(SELECT 1 FROM conflicts) OR EXISTS(SELECT 1 FROM rejected))"
+                   "   THEN EXISTS(SELECT 1 FROM conflicts WHERE conflicts.record_id = ids.value)"
+                   "     OR EXISTS(SELECT 1 FROM rejected WHERE rejected.record_id = ids.value) ELSE 0 END"
+                   " FROM json_each(?1) AS ids LEFT JOIN records ON records.id = ids.value");
+    };
+    static const QString forRun = make(QStringLiteral("NOT BETWEEN ?3 AND ?4"));
+    static const QString forList = make(QStringLiteral("NOT IN (SELECT value FROM json_each(?3))"));
+    return seqRun ? forRun : forList;
+}
+
+// The seqs as the first and last of a run without gaps (in order, each one more than the one
+// before), which stand for the same set; none as the empty run 1..0; nullopt for any other list.
+std::optional<std::pair<qint64, qint64>> seqRun(const QList<qint64> &seqs)
+{
+    if (seqs.isEmpty())
+        return std::make_pair(qint64(1), qint64(0));
+    for (qsizetype index = 1; index < seqs.size(); ++index) {
+        if (seqs.at(index - 1) == std::numeric_limits<qint64>::max() ||
+            seqs.at(index) != seqs.at(index - 1) + 1)
+            return std::nullopt;
+    }
+    return std::make_pair(seqs.constFirst(), seqs.constLast());
+}
+
+QByteArray jsonSeqArray(const QList<qint64> &seqs)
+{
+    QByteArray json("[");
+    for (qsizetype index = 0; index < seqs.size(); ++index) {
+        if (index > 0)
+            json.append(',');
+        json.append(QByteArray::number(seqs.at(index)));
+    }
+    json.append(']');
+    return json;
+}
+
+// Whether the id json_each read at place index (its UTF-8) is ids[index] as it stands, so that
+// the key can share it instead of being converted: only ASCII is compared, which reads as itself.
+bool sameId(const QStringList &ids, qint64 index, QByteArrayView utf8)
+{
+    if (index < 0 || index >= ids.size() || utf8.isEmpty())
+        return false;
+    const QString &id = ids.at(index);
+    if (id.size() != utf8.size())
+        return false;
+    const QChar *units = id.constData();
+    for (qsizetype at = 0; at < utf8.size(); ++at) {
+        if (uchar(utf8[at]) >= 0x80 || units[at].unicode() != uchar(utf8[at]))
+            return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -230,39 +302,38 @@ Result<QHash<QString, DeviceStore::RecordStanding>>
 DeviceStore::standingOf(const QStringList &recordIds, const QStringList &exceptOfflineIds,
                         const QList<qint64> &exceptSeqs)
 {
-    QByteArray seqs("[");
-    for (qsizetype index = 0; index < exceptSeqs.size(); ++index) {
-        if (index > 0)
-            seqs.append(',');
-        seqs.append(QByteArray::number(exceptSeqs.at(index)));
-    }
-    seqs.append(']');
     QHash<QString, RecordStanding> standings;
     standings.reserve(recordIds.size());
-    // The seq test is read from the outbox's index, the offline id only from the row itself: rows
-    // of the changes being settled, the usual ones, are passed over without reading them. The
-    // conflicts and rejections of each record are only looked for when there are any at all.
-    const Result<void> read = m_db->select(
-        QStringLiteral(
-            "SELECT ids.value, records.id IS NOT NULL, records.entity, records.project_id, records.version,"
-            " records.server_version, records.rowid,"
-            " EXISTS(SELECT 1 FROM outbox WHERE outbox.record_id = ids.value"
-            "        AND outbox.seq NOT IN (SELECT value FROM json_each(?3))"
-            "        AND outbox.offline_id NOT IN (SELECT value FROM json_each(?2)))"
-            " OR CASE WHEN (SELECT EXISTS(SELECT 1 FROM conflicts) OR EXISTS(SELECT 1 FROM rejected))"
-            "   THEN EXISTS(SELECT 1 FROM conflicts WHERE conflicts.record_id = ids.value)"
-            "     OR EXISTS(SELECT 1 FROM rejected WHERE rejected.record_id = ids.value) ELSE 0 END"
-            " FROM json_each(?1) AS ids LEFT JOIN records ON records.id = ids.value"),
-        {jsonUtf8Array(recordIds), jsonUtf8Array(exceptOfflineIds), seqs}, [&standings](const SqlRow &row) {
-            RecordStanding standing;
-            if (row.integer(1) != 0) {
-                const EntitySchema *schema = EntitySchema::byWireName(row.text(2));
-                standing.head = RecordStore::Head{schema ? schema->kind : EntityKind::Permit, row.text(3),
-                                                  row.integer(4), row.integer(5), row.integer(6)};
+    RepeatedText entity;
+    RepeatedText projectId;
+    EntityKind kind = EntityKind::Permit;
+    const auto onRow = [&](const SqlRow &row) {
+        RecordStanding standing;
+        if (row.integer(2) != 0) {
+            bool entityChanged = false;
+            const QString &wireName = entity.read(row, 3, &entityChanged);
+            if (entityChanged) {
+                const EntitySchema *schema = EntitySchema::byWireName(wireName);
+                kind = schema ? schema->kind : EntityKind::Permit;
             }
-            standing.unsettled = row.integer(7) != 0;
-            standings.insert(row.text(0), standing);
-        });
+            standing.head = RecordStore::Head{kind, projectId.read(row, 4), row.integer(5), row.integer(6),
+                                              row.integer(7)};
+        }
+        standing.unsettled = row.integer(8) != 0;
+        standings.insert(sameId(recordIds, row.integer(0), row.utf8View(1)) ? recordIds.at(row.integer(0))
+                                                                            : row.text(1),
+                         standing);
+    };
+    // The seq test is read from the outbox's index, the offline id only from the row itself: rows
+    // of the changes being settled, the usual ones, are passed over without reading them. A run of
+    // seqs (a batch read in queue order, the usual case) is tested as a range: no list is built
+    // and searched per row.
+    const std::optional<std::pair<qint64, qint64>> run = seqRun(exceptSeqs);
+    const QByteArray ids = jsonUtf8Array(recordIds);
+    const QByteArray offlineIds = jsonUtf8Array(exceptOfflineIds);
+    const Result<void> read =
+        run ? m_db->select(standingSql(true), {ids, offlineIds, run->first, run->second}, onRow)
+            : m_db->select(standingSql(false), {ids, offlineIds, jsonSeqArray(exceptSeqs)}, onRow);
     if (!read)
         return read.error();
     return standings;

@@ -79,6 +79,16 @@ public:
     virtual QString text(int column) const = 0;
     // The column's text as UTF-8, as stored.
     virtual QByteArray utf8(int column) const = 0;
+    // The same without a copy where the row can lend it: valid until the next call on this row or
+    // until it moves on. Empty for NULL, as for empty text: ask isNull() to tell them apart.
+    virtual QByteArrayView utf8View(int column) const
+    {
+        m_lent = utf8(column);
+        return m_lent;
+    }
+
+private:
+    mutable QByteArray m_lent;
 };
 
 } // namespace fieldsync

@@ -39,6 +39,13 @@ public:
             return {};
         return QByteArray(text, sqlite3_column_bytes(m_statement, column));
     }
+    QByteArrayView utf8View(int column) const override
+    {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        if (!text)
+            return {};
+        return QByteArrayView(text, sqlite3_column_bytes(m_statement, column));
+    }
 
 private:
     sqlite3_stmt *m_statement;
