@@ -5,47 +5,68 @@
 #include "common/Logging.h"
 #include "protocol/ProtocolInfo.h"
 #include "store/JsonText.h"
+#include "store/RepeatedText.h"
 
 #include <QVariant>
+
+#include <optional>
 
 namespace fieldsync {
 
 namespace {
 
-// Every read takes these, in the order readHead() and readEntry() read them.
+// Every read takes these, in the order EntryReader reads them.
 const QString Columns =
     QStringLiteral("seq, offline_id, entity, op, record_id, client_version, base, data, created_at");
 const QString SelectColumns = QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM outbox");
 
-// Everything but base and data.
-OutboxEntry readHead(const SqlRow &row)
+// Reads entries row by row. A batch's rows mostly repeat their entity and op: their names are
+// converted and looked up only when their bytes change (RepeatedText), to the same values.
+class EntryReader
 {
-    OutboxEntry entry;
-    entry.seq = row.integer(0);
-    entry.change.offlineId = row.text(1);
-    if (const EntitySchema *schema = EntitySchema::byWireName(row.text(2)))
-        entry.change.entity = schema->kind;
-    entry.change.op = changeOpFromName(row.text(3)).value_or(ChangeOp::Update);
-    entry.change.id = row.text(4);
-    entry.change.clientVersion = row.integer(5);
-    entry.createdAt = row.text(8);
-    return entry;
-}
+public:
+    // Everything but base and data.
+    OutboxEntry head(const SqlRow &row)
+    {
+        OutboxEntry entry;
+        entry.seq = row.integer(0);
+        entry.change.offlineId = row.text(1);
+        bool changed = false;
+        const QString &entity = m_entityName.read(row, 2, &changed);
+        if (changed) {
+            const EntitySchema *schema = EntitySchema::byWireName(entity);
+            m_entity = schema ? std::optional<EntityKind>(schema->kind) : std::nullopt;
+        }
+        if (m_entity)
+            entry.change.entity = *m_entity;
+        const QString &op = m_opName.read(row, 3, &changed);
+        if (changed)
+            m_op = changeOpFromName(op).value_or(ChangeOp::Update);
+        entry.change.op = m_op;
+        entry.change.id = row.text(4);
+        entry.change.clientVersion = row.integer(5);
+        entry.createdAt = row.text(8);
+        return entry;
+    }
 
-// base and data: columns 6 and 7 as the caller already read them.
-OutboxEntry readEntry(const SqlRow &row, const QByteArray &base, const QByteArray &data)
-{
-    OutboxEntry entry = readHead(row);
-    // From SQLite's UTF-8 straight to the parser, without a round trip through UTF-16.
-    entry.change.base = QJsonDocument::fromJson(base).object();
-    entry.change.data = QJsonDocument::fromJson(data).object();
-    return entry;
-}
+    // base and data: columns 6 and 7 as the caller already read them.
+    OutboxEntry entry(const SqlRow &row, const QByteArray &base, const QByteArray &data)
+    {
+        OutboxEntry entry = head(row);
+        // From SQLite's UTF-8 straight to the parser, without a round trip through UTF-16.
+        entry.change.base = QJsonDocument::fromJson(base).object();
+        entry.change.data = QJsonDocument::fromJson(data).object();
+        return entry;
+    }
 
-OutboxEntry readEntry(const SqlRow &row)
-{
-    return readEntry(row, row.utf8(6), row.utf8(7));
-}
+    OutboxEntry entry(const SqlRow &row) { return entry(row, row.utf8(6), row.utf8(7)); }
+
+private:
+    RepeatedText m_entityName;
+    RepeatedText m_opName;
+    std::optional<EntityKind> m_entity;
+    ChangeOp m_op = ChangeOp::Update;
+};
 
 // For text json_valid() accepts: whether it is an object (what json_type() would say). Valid JSON
 // starts, after white space, with the first character of its value, and '{' only for an object.
@@ -63,8 +84,10 @@ Result<QList<OutboxEntry>> readEntries(LocalDatabase &db, const QString &sql,
                                        std::initializer_list<SqlValue> values)
 {
     QList<OutboxEntry> entries;
-    const Result<void> read = db.select(SelectColumns + sql, values,
-                                        [&entries](const SqlRow &row) { entries.append(readEntry(row)); });
+    EntryReader reader;
+    const Result<void> read = db.select(SelectColumns + sql, values, [&entries, &reader](const SqlRow &row) {
+        entries.append(reader.entry(row));
+    });
     if (!read)
         return read.error();
     return entries;
@@ -113,6 +136,7 @@ Result<QList<OutboxEntry>> Outbox::readBatch(qint64 afterSeq, int maxChanges, qi
     const QString sql = QStringLiteral("SELECT ") + Columns + QStringLiteral(", ") + areText +
                         QStringLiteral(" FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
     QList<OutboxEntry> batch;
+    EntryReader reader;
     qint64 bytes = 0;
     bool full = false;
     std::optional<Error> failed;
@@ -144,12 +168,12 @@ Result<QList<OutboxEntry>> Outbox::readBatch(qint64 afterSeq, int maxChanges, qi
             }
         }
         if (asStored) {
-            OutboxEntry entry = readHead(row);
+            OutboxEntry entry = reader.head(row);
             entry.storedBase = base;
             entry.storedData = data;
             batch.append(std::move(entry));
         } else {
-            batch.append(readEntry(row, base, data));
+            batch.append(reader.entry(row, base, data));
         }
     });
     if (!read)

@@ -68,6 +68,55 @@ private slots:
 
     void cleanup() { m_db.reset(); }
 
+    // A batch's entity and op are converted only where they change from the row before: in runs,
+    // back and forth, unknown names and empty ones, each entry must read as its own row alone says.
+    void entityAndOpAreReadForEachRow()
+    {
+        const QStringList entities{QStringLiteral("permit"),     QStringLiteral("task"),
+                                   QStringLiteral("gizmo"),      QStringLiteral(""),
+                                   QStringLiteral("attachment"), QStringLiteral("Permit")};
+        const QStringList ops{QStringLiteral("update"), QStringLiteral("create"), QStringLiteral("delete"),
+                              QStringLiteral("bogus"),  QStringLiteral(""),       QStringLiteral("append")};
+        QSqlQuery query(m_db->connection());
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM outbox")));
+        QList<std::pair<QString, QString>> written;
+        for (int index = 0; index < 300; ++index) {
+            // Runs of the same names most of the time, as a page has them.
+            const int pick = (index / 7 + index % 3 / 2) % 6;
+            const QString entity = entities.at(index % 11 == 0 ? (pick + 1) % 6 : pick);
+            const QString op = ops.at(index % 13 < 5 ? 0 : (index / 5) % 6);
+            query.prepare(
+                QStringLiteral("INSERT INTO outbox(offline_id, entity, op, record_id, client_version,"
+                               " base, data, created_at) VALUES(?,?,?,?,1,'{}',?,'t')"));
+            query.addBindValue(QStringLiteral("off-%1").arg(index));
+            query.addBindValue(entity);
+            query.addBindValue(op);
+            query.addBindValue(QStringLiteral("rec-%1").arg(index));
+            // Some rows not plain objects, so that a push batch decodes them.
+            query.addBindValue(index % 17 == 0 ? QStringLiteral("[1]") : QStringLiteral("{\"a\":1}"));
+            QVERIFY(query.exec());
+            written.append({entity, op});
+        }
+        query.finish();
+        Outbox outbox(*m_db);
+        const Result<QList<OutboxEntry>> decoded = outbox.nextBatch(0, 1000, 1 << 24);
+        const Result<QList<OutboxEntry>> forPush = outbox.nextPushBatch(0, 1000, 1 << 24);
+        const Result<QList<OutboxEntry>> all = outbox.all();
+        QVERIFY(decoded.ok() && forPush.ok() && all.ok());
+        for (const QList<OutboxEntry> &entries : {decoded.value(), forPush.value(), all.value()}) {
+            QCOMPARE(entries.size(), written.size());
+            for (int index = 0; index < entries.size(); ++index) {
+                const protocol::Change alone{};
+                const EntitySchema *schema = EntitySchema::byWireName(written.at(index).first);
+                const EntityKind entity = schema ? schema->kind : alone.entity;
+                const ChangeOp op = changeOpFromName(written.at(index).second).value_or(ChangeOp::Update);
+                QCOMPARE(entries.at(index).change.entity, entity);
+                QCOMPARE(entries.at(index).change.op, op);
+                QCOMPARE(entries.at(index).change.offlineId, QStringLiteral("off-%1").arg(index));
+            }
+        }
+    }
+
     void aPushBatchCarriesTheStoredTextIntoTheSameBody()
     {
         Outbox outbox(*m_db);
