@@ -136,8 +136,9 @@ private:
     {
         ++m_at; // "
         for (;;) {
-            while (m_size - m_at >= 8 && !jsonscan::holdsStringSpecial(m_text + m_at))
-                m_at += 8;
+            // Straight to the first quote, backslash or control character: the text before it is
+            // plain.
+            m_at = jsonscan::nextStringSpecial(m_text, m_at, m_size);
             if (m_at >= m_size)
                 return false;
             const uchar c = uchar(m_text[m_at]);
@@ -147,10 +148,6 @@ private:
             }
             if (c < 0x20)
                 return false;
-            if (c != '\\') {
-                ++m_at;
-                continue;
-            }
             if (m_size - m_at < 2)
                 return false;
             switch (m_text[m_at + 1]) {
