@@ -66,6 +66,17 @@ bool driverSharesOurSqlite(const QSqlDriver *driver)
     return theirs == reinterpret_cast<const void *>(&sqlite3_step);
 }
 
+// Whether from, the text a place was converted from (null when none), is text; shared data
+// (the same QString bound again) needs no comparing.
+bool sameText(const QString &from, const QString &text)
+{
+    if (from.isNull())
+        return false;
+    if (from.constData() == text.constData() && from.size() == text.size())
+        return true;
+    return from == text;
+}
+
 } // namespace
 
 sqlite3 *SqliteStatements::handleOf(const QSqlDatabase &db)
@@ -118,34 +129,42 @@ Result<sqlite3_stmt *> SqliteStatements::prepared(const QString &sql, const SqlV
                                                          .arg(sqlite3_bind_parameter_count(statement))
                                                          .arg(count));
     }
-    // A place's old text goes once the place is bound anew (SQLite may read it until then). Text
-    // bound at the same place as last time (a push binds its time, user, device and the entity's
-    // name for every change) keeps its UTF-8 instead of being converted and allocated again.
-    slot.boundText.resize(count);
-    slot.boundFrom.resize(count);
+    // A place's old text goes once the place is bound anew (SQLite may read it until then).
+    slot.places.resize(count);
     for (int index = 1; index <= count; ++index) {
         const SqlValue &value = values[index - 1];
+        Place &place = slot.places[index - 1];
         int bound = SQLITE_OK;
         if (value.isNull()) {
+            if (place.bound == Place::Bound::Null)
+                continue;
             bound = sqlite3_bind_null(statement, index);
+            place.bound = Place::Bound::Null;
         } else if (value.isInteger()) {
+            if (place.bound == Place::Bound::Integer && place.integer == value.integer())
+                continue;
             bound = sqlite3_bind_int64(statement, index, value.integer());
+            place.bound = Place::Bound::Integer;
+            place.integer = value.integer();
         } else {
-            QByteArray &text = slot.boundText[index - 1];
-            QString &from = slot.boundFrom[index - 1];
             if (!value.isUtf16()) {
-                text = value.utf8();
-                from = QString();
-            } else if (from.isNull() || from != value.utf16()) {
-                text = value.utf8();
-                from = value.utf16();
+                place.text = value.utf8();
+                place.from = QString();
+            } else if (!sameText(place.from, value.utf16())) {
+                place.text = value.utf8();
+                place.from = value.utf16();
+            } else if (place.bound == Place::Bound::Text) {
+                continue; // the same text, and still bound there
             }
-            bound = sqlite3_bind_text64(statement, index, text.constData(), sqlite3_uint64(text.size()),
-                                        SQLITE_STATIC, SQLITE_UTF8);
+            bound = sqlite3_bind_text64(statement, index, place.text.constData(),
+                                        sqlite3_uint64(place.text.size()), SQLITE_STATIC, SQLITE_UTF8);
+            place.bound = Place::Bound::Text;
         }
         if (bound != SQLITE_OK) {
             const Error error = failure(sql);
             sqlite3_clear_bindings(statement);
+            for (Place &cleared : slot.places)
+                cleared.bound = Place::Bound::Nothing;
             return error;
         }
     }
@@ -187,7 +206,8 @@ Result<void> SqliteStatements::run(const QString &sql, const SqlValue *values, q
     std::optional<Error> error;
     if (stepped != SQLITE_DONE)
         error = failure(sql);
-    // Every run binds every value, so the old bindings need no clearing.
+    // Every run binds every value (or finds it bound there already), so the old bindings need no
+    // clearing.
     sqlite3_reset(running);
     if (error)
         return *error;

@@ -52,15 +52,30 @@ private:
     Error failure(const QString &sql) const;
 
     sqlite3 *m_db;
+    // What a place of a statement holds: bindings outlive a reset, so a value equal to the one
+    // bound there last time is not bound again (a push binds its time, user, device and the
+    // entity's name for every change), nor is the same UTF-16 text converted again.
+    struct Place
+    {
+        enum class Bound
+        {
+            Nothing, // unknown: not bound yet, or its bindings were cleared
+            Null,
+            Integer,
+            Text, // text, which SQLite reads in place (SQLITE_STATIC)
+        };
+        Bound bound = Bound::Nothing;
+        qint64 integer = 0;
+        // The text last bound to the place, or converted for it: it stays until the place is
+        // bound anew, for SQLite may read it until then.
+        QByteArray text;
+        // The UTF-16 text that text was converted from (null when it came as UTF-8).
+        QString from;
+    };
     struct Prepared
     {
         sqlite3_stmt *statement = nullptr;
-        // By place, the text last bound to it, which SQLite reads in place (SQLITE_STATIC):
-        // bindings outlive a reset, so it stays until the statement's next run binds that place.
-        QList<QByteArray> boundText;
-        // By place: the UTF-16 text boundText's entry was converted from (null when it came as
-        // UTF-8), so that the same text bound at the same place next time is not converted again.
-        QList<QString> boundFrom;
+        QList<Place> places;
     };
     QHash<QString, Prepared> m_statements;
 };

@@ -1,5 +1,6 @@
 // SqliteStatements keeps the UTF-8 of a text bound at the same place of a statement as last time
-// instead of converting it again. What SQLite stores must be what each run bound, whatever
+// instead of converting it again, and does not bind again a value a place holds already. What
+// SQLite stores must be what each run bound, whatever
 // was bound at that place before: the same text, other text, the same text as UTF-8 or UTF-16,
 // NULL, a number, empty or non-ASCII text.
 
