@@ -6,28 +6,117 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstring>
+
 namespace fieldsync::server {
 
 namespace {
 
-// The entry as AppliedChange::toJson() and QJsonDocument would write it (keys in order), around
-// data already encoded.
-QByteArray appliedEntry(const protocol::AppliedChange &applied, const QByteArray &encodedData)
+char *putBytes(char *cursor, QByteArrayView bytes)
 {
+    std::memcpy(cursor, bytes.data(), size_t(bytes.size()));
+    return cursor + bytes.size();
+}
+
+// Whether the four UTF-16 units at text need no escaping in JSON: no unit of 0x80 or more, none
+// below 0x20, none a quote or a backslash; tested at once in a 64-bit word by the bit tricks that
+// find a zero lane or one below a bound (as JsonWriter does).
+bool arePlainAscii(const char16_t *text)
+{
+    constexpr quint64 Ones = 0x0001000100010001ULL;
+    constexpr quint64 Highs = 0x8000800080008000ULL;
+    quint64 word;
+    std::memcpy(&word, text, sizeof word);
+    if ((word & (Ones * 0xff80)) != 0)
+        return false;
+    const auto hasZeroLane = [](quint64 value) { return (value - Ones) & ~value & Highs; };
+    const quint64 belowSpace = (word - Ones * 0x20) & ~word & Highs;
+    return (belowSpace | hasZeroLane(word ^ (Ones * u'"')) | hasZeroLane(word ^ (Ones * u'\\'))) == 0;
+}
+
+// Puts text between quotes when JSON holds it as it is (plain ASCII: no quote, backslash or
+// control character), as the ids a push names (UUIDs) are; nullptr, with the bytes at cursor
+// spoilt, when it needs escaping and JsonWriter must write it.
+char *putPlainString(char *cursor, QStringView text)
+{
+    *cursor++ = '"';
+    const char16_t *unit = text.utf16();
+    const char16_t *const end = unit + text.size();
+    for (; end - unit >= 4; unit += 4, cursor += 4) {
+        if (!arePlainAscii(unit))
+            return nullptr;
+        cursor[0] = char(unit[0]);
+        cursor[1] = char(unit[1]);
+        cursor[2] = char(unit[2]);
+        cursor[3] = char(unit[3]);
+    }
+    for (; unit < end; ++unit) {
+        if (*unit < 0x20 || *unit >= 0x80 || *unit == u'"' || *unit == u'\\')
+            return nullptr;
+        *cursor++ = char(*unit);
+    }
+    *cursor++ = '"';
+    return cursor;
+}
+
+// An integer as JsonWriter::appendInteger writes it, into digits; returns where it starts.
+char *integerText(qint64 value, char (&digits)[24])
+{
+    char *start = digits + sizeof digits;
+    quint64 magnitude = value < 0 ? 0 - quint64(value) : quint64(value);
+    do {
+        *--start = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (value < 0)
+        *--start = '-';
+    return start;
+}
+
+// Appends the entry as AppliedChange::toJson() and QJsonDocument would write it (keys in order),
+// around data already encoded.
+void appendAppliedEntry(QByteArray &out, const protocol::AppliedChange &applied,
+                        const QByteArray &encodedData)
+{
+    constexpr QByteArrayView Data = "{\"data\":";
+    constexpr QByteArrayView Id = ",\"id\":";
+    constexpr QByteArrayView OfflineId = ",\"offline_id\":";
+    constexpr QByteArrayView Version = ",\"version\":";
+    char digits[24];
+    const char *const version = integerText(applied.version, digits);
+    const qsizetype versionSize = digits + sizeof digits - version;
+    const qsizetype at = out.size();
+    out.resize(at + Data.size() + encodedData.size() + Id.size() + applied.id.size() + 2 + OfflineId.size() +
+               applied.offlineId.size() + 2 + Version.size() + versionSize + 1);
+    char *cursor = putBytes(out.data() + at, Data);
+    cursor = putBytes(cursor, encodedData);
+    cursor = putBytes(cursor, Id);
+    cursor = putPlainString(cursor, applied.id);
+    if (cursor) {
+        cursor = putBytes(cursor, OfflineId);
+        cursor = putPlainString(cursor, applied.offlineId);
+    }
+    if (cursor) {
+        cursor = putBytes(cursor, Version);
+        cursor = putBytes(cursor, QByteArrayView(version, versionSize));
+        *cursor = '}';
+        return;
+    }
+    out.resize(at);
     // Room for the id and offline id as JsonWriter asks for it (six bytes a character, the worst
     // escape), or each append would move the record's text to a bigger buffer.
     QByteArray entry;
     entry.reserve(encodedData.size() + 128 + 6 * (applied.id.size() + applied.offlineId.size()));
-    entry.append("{\"data\":");
+    entry.append(Data);
     entry.append(encodedData);
-    entry.append(",\"id\":");
+    entry.append(Id);
     JsonWriter::appendString(entry, applied.id);
-    entry.append(",\"offline_id\":");
+    entry.append(OfflineId);
     JsonWriter::appendString(entry, applied.offlineId);
-    entry.append(",\"version\":");
+    entry.append(Version);
     JsonWriter::appendInteger(entry, applied.version);
     entry.append('}');
-    return entry;
+    out.append(entry);
 }
 
 // The response's first bytes; the applied entries follow.
@@ -62,7 +151,7 @@ ChangeAnswer ChangeAnswer::makeApplied(protocol::AppliedChange applied, const QS
 {
     ChangeAnswer answer;
     answer.kind = Kind::Applied;
-    answer.encodedEntry = appliedEntry(applied, encodedData);
+    answer.encodedData = encodedData;
     answer.applied = std::move(applied);
     answer.projectId = projectId;
     return answer;
@@ -70,10 +159,13 @@ ChangeAnswer ChangeAnswer::makeApplied(protocol::AppliedChange applied, const QS
 
 QByteArray ChangeAnswer::entryJson() const
 {
-    if (!encodedEntry.isEmpty())
-        return encodedEntry;
     switch (kind) {
     case Kind::Applied:
+        if (!encodedData.isNull()) {
+            QByteArray entry;
+            appendAppliedEntry(entry, applied, encodedData);
+            return entry;
+        }
         return JsonWriter::compact(applied.toJson());
     case Kind::Conflict:
         return JsonWriter::compact(conflict.toJson());
@@ -103,7 +195,10 @@ void PushResponseWriter::add(const ChangeAnswer &answer)
     case ChangeAnswer::Kind::Applied:
         if (m_body.size() > AppliedOpening.size())
             m_body.append(',');
-        m_body.append(answer.entryJson());
+        if (!answer.encodedData.isNull())
+            appendAppliedEntry(m_body, answer.applied, answer.encodedData);
+        else
+            m_body.append(answer.entryJson());
         if (m_gzipWanted && m_body.size() - AppliedOpening.size() - m_appliedGzipped >= GzipPieceBytes) {
             if (!m_gzip)
                 m_gzip = std::make_unique<GzipStream>();
@@ -178,16 +273,45 @@ void ChangeAnswer::addTo(protocol::PushResponse &response) const
 QByteArray ChangeAnswer::toStored() const
 {
     if (kind == Kind::Applied && auditSeq > 0) {
-        QByteArray stored;
+        constexpr QByteArrayView Id = "{\"id\":";
+        constexpr QByteArrayView OfflineId = ",\"offline_id\":";
+        constexpr QByteArrayView Seq = ",\"seq\":";
+        constexpr QByteArrayView Version = ",\"version\":";
+        char seqDigits[24];
+        const char *const seq = integerText(auditSeq, seqDigits);
+        const qsizetype seqSize = seqDigits + sizeof seqDigits - seq;
+        char versionDigits[24];
+        const char *const version = integerText(applied.version, versionDigits);
+        const qsizetype versionSize = versionDigits + sizeof versionDigits - version;
+        QByteArray stored(AuditReferenceOpening.size() + Id.size() + applied.id.size() + 2 +
+                              OfflineId.size() + applied.offlineId.size() + 2 + Seq.size() + seqSize +
+                              Version.size() + versionSize + 2,
+                          Qt::Uninitialized);
+        char *cursor = putBytes(stored.data(), AuditReferenceOpening);
+        cursor = putBytes(cursor, Id);
+        cursor = putPlainString(cursor, applied.id);
+        if (cursor) {
+            cursor = putBytes(cursor, OfflineId);
+            cursor = putPlainString(cursor, applied.offlineId);
+        }
+        if (cursor) {
+            cursor = putBytes(cursor, Seq);
+            cursor = putBytes(cursor, QByteArrayView(seq, seqSize));
+            cursor = putBytes(cursor, Version);
+            cursor = putBytes(cursor, QByteArrayView(version, versionSize));
+            putBytes(cursor, "}}");
+            return stored;
+        }
+        stored.clear();
         stored.reserve(160 + 6 * (applied.id.size() + applied.offlineId.size()));
         stored.append(AuditReferenceOpening);
-        stored.append("{\"id\":");
+        stored.append(Id);
         JsonWriter::appendString(stored, applied.id);
-        stored.append(",\"offline_id\":");
+        stored.append(OfflineId);
         JsonWriter::appendString(stored, applied.offlineId);
-        stored.append(",\"seq\":");
+        stored.append(Seq);
         JsonWriter::appendInteger(stored, auditSeq);
-        stored.append(",\"version\":");
+        stored.append(Version);
         JsonWriter::appendInteger(stored, applied.version);
         stored.append("}}");
         return stored;

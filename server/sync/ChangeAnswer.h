@@ -28,9 +28,10 @@ struct ChangeAnswer
     // The project of the record the change touched, when the user could see it; a replay to a
     // user no longer in that project must not reveal the stored answer.
     QString projectId;
-    // This answer's entry as JSON text, when whoever made the answer had it at hand (an applied
-    // change carries the whole record, which is then encoded once per change, not once per use).
-    QByteArray encodedEntry;
+    // For an applied answer, the record's data as JSON text, when whoever made the answer had it
+    // at hand (null otherwise): the entry is written around it, so that the record is encoded
+    // once per change, not once per use.
+    QByteArray encodedData;
     // For an applied answer: the seq of the audit entry whose after_data is exactly this answer's
     // data as encoded (0 when there is none, as for a delete, whose entry says deleted). The
     // stored answer then names that entry instead of carrying the record a third time.
@@ -46,7 +47,7 @@ struct ChangeAnswer
     // An applied answer whose entry is written around the record's JSON text as it was stored.
     static ChangeAnswer makeApplied(protocol::AppliedChange applied, const QString &projectId,
                                     const QByteArray &encodedData);
-    // This answer's entry as JSON text (encodedEntry, or encoded now).
+    // This answer's entry as JSON text (around encodedData, or encoded now).
     QByteArray entryJson() const;
 
     // Stored as a push response holding this one entry, so the protocol's strict decoder reads

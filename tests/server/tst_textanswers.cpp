@@ -244,6 +244,61 @@ private slots:
         QVERIFY(textTransaction.commit().ok());
     }
 
+    // An applied answer's entry, the push response around it and its compact stored form are
+    // written straight from the ids when JSON holds them as they are (UUIDs): what JsonWriter
+    // writes of the same objects, whatever the ids hold.
+    void answerTextsOfAnyIds()
+    {
+        static const QStringList pieces{
+            u"0f3c2a"_s, u"-"_s,      u"9"_s,      u"\""_s,         u"\\"_s, u"\n"_s, QString(QChar(0x1f)),
+            u"\u007f"_s, u"\u00e9"_s, u"\u6f22"_s, u"\U0001F600"_s, u"/"_s,  u" "_s};
+        QRandomGenerator random(20261208);
+        const auto randomIdText = [&random]() {
+            if (random.bounded(3) == 0)
+                return randomId(random);
+            QString text;
+            const int count = random.bounded(6);
+            for (int index = 0; index < count; ++index)
+                text += pieces.at(random.bounded(int(pieces.size())));
+            return text;
+        };
+        const QList<qint64> numbers{1, 9, 10, 99, 12345, 4294967296LL, 9007199254740991LL, 0};
+        int plain = 0;
+        for (int round = 0; round < 3000; ++round) {
+            protocol::PushResponse response;
+            PushResponseWriter writer;
+            if (random.bounded(2) == 0)
+                writer.reserve(random.bounded(4000));
+            const int count = 1 + random.bounded(4);
+            for (int index = 0; index < count; ++index) {
+                QJsonObject data{{u"project_id"_s, u"p1"_s}, {u"title"_s, randomText(random)}};
+                const QByteArray text = JsonWriter::compact(data);
+                protocol::AppliedChange applied{
+                    randomIdText(), randomIdText(), numbers.at(random.bounded(int(numbers.size()))), {}};
+                ChangeAnswer answer = ChangeAnswer::makeApplied(applied, u"p1"_s, text);
+                answer.auditSeq = 1 + numbers.at(random.bounded(int(numbers.size())));
+                applied.data = data;
+                QCOMPARE(answer.entryJson(), JsonWriter::compact(applied.toJson()));
+                const QJsonObject reference{{u"id"_s, applied.id},
+                                            {u"offline_id"_s, applied.offlineId},
+                                            {u"seq"_s, answer.auditSeq},
+                                            {u"version"_s, applied.version}};
+                QCOMPARE(answer.toStored(),
+                         JsonWriter::compact(QJsonObject{{u"applied_from_audit"_s, reference}}));
+                writer.add(answer);
+                response.applied.append(applied);
+                QByteArray ids;
+                JsonWriter::appendString(ids, applied.id);
+                JsonWriter::appendString(ids, applied.offlineId);
+                if (ids.size() == applied.id.size() + applied.offlineId.size() + 4)
+                    ++plain;
+            }
+            response.cursor = numbers.at(random.bounded(int(numbers.size())));
+            QCOMPARE(writer.finish(response.cursor), response.toJson());
+        }
+        QVERIFY2(plain > 1000, qPrintable(QString::number(plain)));
+    }
+
     // The HTTP push's answer: the same body, and a response whose applied entries carry no data.
     void pushWithDataInBodyOnly()
     {
