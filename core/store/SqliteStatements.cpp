@@ -190,6 +190,12 @@ Result<void> SqliteStatements::select(const QString &sql, const QList<SqlValue> 
     return run(sql, values.constData(), values.size(), onRow);
 }
 
+Result<void> SqliteStatements::select(const QString &sql, const SqlValue *values, qsizetype count,
+                                      const std::function<void(const SqlRow &)> &onRow)
+{
+    return run(sql, values, count, onRow);
+}
+
 Result<void> SqliteStatements::run(const QString &sql, const SqlValue *values, qsizetype count,
                                    const std::function<void(const SqlRow &)> &onRow)
 {

@@ -44,6 +44,8 @@ public:
     // For a statement whose number of values is known only at run time.
     Result<void> select(const QString &sql, const QList<SqlValue> &values,
                         const std::function<void(const SqlRow &)> &onRow);
+    Result<void> select(const QString &sql, const SqlValue *values, qsizetype count,
+                        const std::function<void(const SqlRow &)> &onRow);
 
 private:
     Result<void> run(const QString &sql, const SqlValue *values, qsizetype count,

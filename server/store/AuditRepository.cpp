@@ -38,23 +38,13 @@ Result<void> AuditRepository::record(const StoredRecord &after, const QJsonObjec
     if (after.deleted)
         afterState.insert(QStringLiteral("deleted"), true);
     // A live record's state is its data: the caller's encoding of it serves as it is.
-    const SqlValue afterText = !after.deleted && !encodedAfterData.isEmpty() && !afterState.isEmpty()
-                                   ? SqlValue(encodedAfterData)
-                                   : jsonText(afterState);
-    const std::initializer_list<SqlValue> values{after.seq,
-                                                 after.id,
-                                                 EntitySchema::of(after.entity).wireName,
-                                                 after.projectId,
-                                                 after.updatedBy,
-                                                 after.deviceId,
-                                                 after.updatedAt,
-                                                 clientTime.isEmpty() ? SqlValue() : SqlValue(clientTime),
-                                                 jsonText(before),
-                                                 afterText};
-    Q_ASSERT(values.size() == ColumnCount);
-    if (!m_batch.isOn())
-        return m_db.write(m_batch.oneRowSql(), values);
-    return m_batch.keep(values);
+    SqlValue afterText = !after.deleted && !encodedAfterData.isEmpty() && !afterState.isEmpty()
+                             ? SqlValue(encodedAfterData)
+                             : jsonText(afterState);
+    return m_batch.keep(after.seq, after.id, EntitySchema::of(after.entity).wireName, after.projectId,
+                        after.updatedBy, after.deviceId, after.updatedAt,
+                        clientTime.isEmpty() ? SqlValue() : SqlValue(clientTime), jsonText(before),
+                        std::move(afterText));
 }
 
 void AuditRepository::startBatching()

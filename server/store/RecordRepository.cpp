@@ -112,26 +112,17 @@ Result<QSet<QString>> RecordRepository::existing(const QStringList &ids)
 
 Result<void> RecordRepository::save(const StoredRecord &record, const QByteArray &encodedData)
 {
-    const std::initializer_list<SqlValue> values{record.id,
-                                                 EntitySchema::of(record.entity).wireName,
-                                                 record.projectId,
-                                                 record.version,
-                                                 record.deleted ? 1 : 0,
-                                                 encodedData.isEmpty() ? JsonWriter::compact(record.data)
-                                                                       : encodedData,
-                                                 record.seq,
-                                                 record.updatedAt,
-                                                 record.updatedBy,
-                                                 record.deviceId};
-    Q_ASSERT(values.size() == ColumnCount);
-    if (!m_batch.isOn())
-        return m_db.write(m_batch.oneRowSql(), values);
-    if (m_keptIds.contains(record.id)) {
-        if (const Result<void> written = writeKept(); !written)
-            return written;
+    if (m_batch.isOn()) {
+        if (m_keptIds.contains(record.id)) {
+            if (const Result<void> written = writeKept(); !written)
+                return written;
+        }
+        m_keptIds.insert(record.id);
     }
-    m_keptIds.insert(record.id);
-    const Result<void> kept = m_batch.keep(values);
+    const Result<void> kept = m_batch.keep(
+        record.id, EntitySchema::of(record.entity).wireName, record.projectId, record.version,
+        record.deleted ? 1 : 0, encodedData.isEmpty() ? JsonWriter::compact(record.data) : encodedData,
+        record.seq, record.updatedAt, record.updatedBy, record.deviceId);
     // A full chunk was written (or failed and was dropped): its ids go with it.
     if (m_batch.keptRows() == 0)
         m_keptIds.clear();

@@ -44,33 +44,21 @@ void RowBatch::drop()
     m_on = false;
 }
 
-Result<void> RowBatch::keep(std::initializer_list<SqlValue> row)
-{
-    Q_ASSERT(qsizetype(row.size()) == m_columnCount);
-    for (const SqlValue &value : row)
-        m_kept.append(value);
-    if (m_kept.size() < RowsPerChunk * m_columnCount)
-        return {};
-    return write();
-}
-
 Result<void> RowBatch::write()
 {
-    if (m_kept.isEmpty())
+    if (m_kept.empty())
         return {};
-    QList<SqlValue> kept;
-    kept.reserve(RowsPerChunk * m_columnCount);
-    kept.swap(m_kept);
     Result<void> written;
-    if (kept.size() == RowsPerChunk * m_columnCount) {
-        written = m_db.select(m_chunkSql, kept, {});
+    const qsizetype count = qsizetype(m_kept.size());
+    if (count == RowsPerChunk * m_columnCount) {
+        written = m_db.select(m_chunkSql, m_kept.data(), count, {});
     } else {
-        for (qsizetype first = 0; written && first < kept.size(); first += m_columnCount)
-            written = m_db.select(m_oneRowSql, kept.mid(first, m_columnCount), {});
+        for (qsizetype first = 0; written && first < count; first += m_columnCount)
+            written = m_db.select(m_oneRowSql, m_kept.data() + first, m_columnCount, {});
     }
-    // The list and its room serve the next rows.
-    kept.clear();
-    m_kept.swap(kept);
+    // Gone whatever happened (nothing a statement runs keeps rows here), so that no row is
+    // written twice; the room serves the next rows.
+    m_kept.clear();
     return written;
 }
 

@@ -3,10 +3,10 @@
 #include "common/Result.h"
 #include "store/SqlValue.h"
 
-#include <QList>
 #include <QString>
 
-#include <initializer_list>
+#include <utility>
+#include <vector>
 
 namespace fieldsync::server {
 
@@ -26,16 +26,22 @@ public:
              const QString &insertTail = {});
 
     bool isOn() const { return m_on; }
-    qsizetype keptRows() const { return m_kept.size() / m_columnCount; }
+    qsizetype keptRows() const { return qsizetype(m_kept.size()) / m_columnCount; }
     void start();
     // Forgets the rows kept (their transaction is being rolled back), and stops.
     void drop();
-    // Keeps a row of columnCount values; writes the kept rows when they fill a chunk.
-    Result<void> keep(std::initializer_list<SqlValue> row);
-    // Writes the rows kept; taken out first, so that whatever happens no row is written twice.
+    // Keeps a row of columnCount values, each made a SqlValue where it is kept; writes the kept
+    // rows when they fill a chunk, and the row at once while the batch is off.
+    template<typename... Values> Result<void> keep(Values &&...row)
+    {
+        Q_ASSERT(qsizetype(sizeof...(Values)) == m_columnCount);
+        (m_kept.emplace_back(std::forward<Values>(row)), ...);
+        if (m_on && qsizetype(m_kept.size()) < RowsPerChunk * m_columnCount)
+            return {};
+        return write();
+    }
+    // Writes the rows kept, and forgets them whatever happens, so that no row is written twice.
     Result<void> write();
-    // The statement of one row, for writes made while no batch is on.
-    const QString &oneRowSql() const { return m_oneRowSql; }
 
     // 500 values a statement at ten columns, well within what SQLite and PostgreSQL bind.
     static constexpr qsizetype RowsPerChunk = 50;
@@ -46,7 +52,7 @@ private:
     QString m_oneRowSql;
     QString m_chunkSql;
     bool m_on = false;
-    QList<SqlValue> m_kept; // the values of the rows kept, a row after the other
+    std::vector<SqlValue> m_kept; // the values of the rows kept, a row after the other
 };
 
 } // namespace fieldsync::server

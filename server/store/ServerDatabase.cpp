@@ -229,6 +229,14 @@ Result<void> ServerDatabase::select(const QString &sql, const QList<SqlValue> &v
     return selectThroughQtSql(sql, values.constData(), values.size(), onRow);
 }
 
+Result<void> ServerDatabase::select(const QString &sql, const SqlValue *values, qsizetype count,
+                                    const std::function<void(const SqlRow &)> &onRow)
+{
+    if (m_direct)
+        return m_direct->select(sql, values, count, onRow);
+    return selectThroughQtSql(sql, values, count, onRow);
+}
+
 Result<void> ServerDatabase::selectThroughQtSql(const QString &sql, const SqlValue *values, qsizetype count,
                                                 const std::function<void(const SqlRow &)> &onRow)
 {

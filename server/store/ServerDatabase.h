@@ -67,6 +67,8 @@ public:
                         const std::function<void(const SqlRow &)> &onRow);
     Result<void> select(const QString &sql, const QList<SqlValue> &values,
                         const std::function<void(const SqlRow &)> &onRow);
+    Result<void> select(const QString &sql, const SqlValue *values, qsizetype count,
+                        const std::function<void(const SqlRow &)> &onRow);
     // Whether write and select go through SQLite's C API (false on PostgreSQL, and on SQLite when
     // the QtSql driver brings its own copy of the library).
     bool runsSqliteDirectly() const { return m_direct != nullptr; }
