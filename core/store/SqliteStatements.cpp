@@ -4,6 +4,7 @@
 #include <QSqlDriver>
 #include <QVariant>
 
+#include <cstring>
 #include <dlfcn.h>
 #include <optional>
 #include <sqlite3.h>
@@ -72,9 +73,11 @@ bool sameText(const QString &from, const QString &text)
 {
     if (from.isNull())
         return false;
-    if (from.constData() == text.constData() && from.size() == text.size())
-        return true;
-    return from == text;
+    if (from.size() != text.size())
+        return false;
+    // As QString's ==, without its call for text that differs (an id) or is equal but not shared.
+    return from.constData() == text.constData() ||
+           std::memcmp(from.constData(), text.constData(), size_t(text.size()) * sizeof(QChar)) == 0;
 }
 
 } // namespace

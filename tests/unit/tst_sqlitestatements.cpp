@@ -54,7 +54,9 @@ SqlValue randomValue(QRandomGenerator &random)
                                    u""_s,
                                    u"Grüße 漢字 😀"_s,
                                    u"fiona "_s,
-                                   u"fion"_s};
+                                   u"fion"_s,
+                                   u"fionb"_s,
+                                   u"2026-12-07T13:00:00.001Z"_s};
     switch (random.bounded(6)) {
     case 0:
         return SqlValue();
