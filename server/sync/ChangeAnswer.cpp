@@ -8,6 +8,10 @@
 
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace fieldsync::server {
 
 namespace {
@@ -42,6 +46,23 @@ char *putPlainString(char *cursor, QStringView text)
     *cursor++ = '"';
     const char16_t *unit = text.utf16();
     const char16_t *const end = unit + text.size();
+#ifdef __SSE2__
+    // Eight units at a time: none below 0x20 or above 0x7f (signed, so that 0x8000 and up are
+    // below), none a quote or a backslash; then each narrowed to its byte.
+    const __m128i belowSpace = _mm_set1_epi16(0x20);
+    const __m128i aboveAscii = _mm_set1_epi16(0x7f);
+    const __m128i quote = _mm_set1_epi16('"');
+    const __m128i backslash = _mm_set1_epi16('\\');
+    for (; end - unit >= 8; unit += 8, cursor += 8) {
+        const __m128i units = _mm_loadu_si128(reinterpret_cast<const __m128i *>(unit));
+        const __m128i escaped =
+            _mm_or_si128(_mm_or_si128(_mm_cmplt_epi16(units, belowSpace), _mm_cmpgt_epi16(units, aboveAscii)),
+                         _mm_or_si128(_mm_cmpeq_epi16(units, quote), _mm_cmpeq_epi16(units, backslash)));
+        if (_mm_movemask_epi8(escaped) != 0)
+            return nullptr;
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(cursor), _mm_packus_epi16(units, units));
+    }
+#endif
     for (; end - unit >= 4; unit += 4, cursor += 4) {
         if (!arePlainAscii(unit))
             return nullptr;
