@@ -56,6 +56,10 @@ SqlValue randomValue(QRandomGenerator &random)
                                    u"fiona "_s,
                                    u"fion"_s,
                                    u"fionb"_s,
+                                   u"0123456789abcdef\u00e9"_s,
+                                   u"abcdefgh\u6f22ijklmnop"_s,
+                                   u"Hot work 2026 Gr\u00fc\u00dfe, level 3"_s,
+                                   u"cafe\u0301 0f3c2a1e-6b0d-4f8e-9a55-0c1d2e3f4a5b"_s,
                                    u"2026-12-07T13:00:00.001Z"_s};
     switch (random.bounded(6)) {
     case 0:
