@@ -3,6 +3,7 @@
 #include "IsoTimestamp.h"
 #include "common/CanonicalJson.h"
 #include "common/CanonicalUuid.h"
+#include "common/PlainJsonString.h"
 
 #include <QDate>
 
@@ -262,22 +263,16 @@ public:
     // else by JsonWriter itself. At most 6 * text.size() + 2 bytes, as the room counted.
     void string(QStringView text)
     {
-        const bool plain = std::all_of(text.begin(), text.end(), [](QChar c) {
-            return c.unicode() >= 0x20 && c.unicode() < 0x80 && c != u'"' && c != u'\\';
-        });
-        if (!plain) {
-            const qsizetype used = m_cursor - m_out.constData();
-            m_out.resize(used);
-            JsonWriter::appendString(m_out, text);
-            const qsizetype written = m_out.size();
-            m_out.resize(m_room);
-            m_cursor = m_out.data() + written;
+        if (char *const end = PlainJsonString::put(m_cursor, text)) {
+            m_cursor = end;
             return;
         }
-        *m_cursor++ = '"';
-        for (const QChar c : text)
-            *m_cursor++ = char(c.unicode());
-        *m_cursor++ = '"';
+        const qsizetype used = m_cursor - m_out.constData();
+        m_out.resize(used);
+        JsonWriter::appendString(m_out, text);
+        const qsizetype written = m_out.size();
+        m_out.resize(m_room);
+        m_cursor = m_out.data() + written;
     }
     void finish() { m_out.resize(m_cursor - m_out.constData()); }
 

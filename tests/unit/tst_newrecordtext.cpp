@@ -201,8 +201,17 @@ bool compareWithGeneral(const EntitySchema &schema, const QByteArray &text, Role
     if (!fast)
         return false;
     // Meta values of every kind of text, picked by the data.
-    static const QStringList names{u"device-a"_s,  u"Jos\u00e9"_s,    u"a\"b"_s,         u"back\\slash"_s,
-                                   u"tab\there"_s, u"\U0001F600 x"_s, u"\u6f22\u5b57"_s, u""_s};
+    static const QStringList names{u"device-a"_s,
+                                   u"Jos\u00e9"_s,
+                                   u"a\"b"_s,
+                                   u"back\\slash"_s,
+                                   u"tab\there"_s,
+                                   u"\U0001F600 x"_s,
+                                   u"\u6f22\u5b57"_s,
+                                   u""_s,
+                                   u"0f3c2a1e-6b0d-4f8e-9a55-0c1d2e3f4a5b"_s,
+                                   u"site office tablet \u00e9"_s,
+                                   u"site office \"tablet\" 3"_s};
     const size_t pick = qHash(text);
     const QString device = names.at(int(pick % names.size()));
     const QString project = fast->projectId;
