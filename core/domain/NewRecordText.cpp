@@ -282,6 +282,15 @@ private:
     char *m_cursor;
 };
 
+// QStringView's <, decided by the first units when they differ (as they mostly do for keys)
+// without the call into Qt.
+bool keyLess(QStringView left, QStringView right)
+{
+    if (!left.isEmpty() && !right.isEmpty() && left.front() != right.front())
+        return left.front() < right.front();
+    return left < right;
+}
+
 } // namespace
 
 std::optional<Checked> check(const EntitySchema &schema, QByteArrayView data, Role role)
@@ -422,7 +431,7 @@ QByteArray recordText(const Checked &checked, const JsonWriter::StringMember *me
     };
     // The inserted members merge into the record's; one of the same key takes its place.
     for (const Member &member : checked.members) {
-        for (; members != end && members->key < member.key; ++members)
+        for (; members != end && keyLess(members->key, member.key); ++members)
             writeMember(*members);
         if (members != end && members->key == member.key) {
             writeMember(*members++);
