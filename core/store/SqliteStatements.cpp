@@ -84,31 +84,35 @@ bool sameText(const QString &from, const QString &text)
            std::memcmp(from.constData(), text.constData(), size_t(text.size()) * sizeof(QChar)) == 0;
 }
 
-// text as UTF-8: ASCII (the ids, names and times a push binds) is narrowed eight units at a time
-// where SSE2 is at hand, anything else converted by Qt.
-QByteArray utf8Of(const QString &text)
+// text as UTF-8 into utf8. ASCII (the ids, names and times a push binds) is narrowed eight units
+// at a time where SSE2 is at hand, into utf8's own room when nothing else shares it (a place
+// binds an id of the same size each time), anything else converted by Qt.
+void putUtf8(const QString &text, QByteArray &utf8)
 {
 #ifdef __SSE2__
     const char16_t *unit = QStringView(text).utf16();
     const char16_t *const end = unit + text.size();
-    QByteArray utf8(text.size(), Qt::Uninitialized);
+    utf8.resize(text.size());
     char *cursor = utf8.data();
     const __m128i nonAscii = _mm_set1_epi16(qint16(0xff80));
     for (; end - unit >= 8; unit += 8, cursor += 8) {
         const __m128i units = _mm_loadu_si128(reinterpret_cast<const __m128i *>(unit));
         const __m128i ascii = _mm_cmpeq_epi16(_mm_and_si128(units, nonAscii), _mm_setzero_si128());
-        if (_mm_movemask_epi8(ascii) != 0xffff)
-            return text.toUtf8();
+        if (_mm_movemask_epi8(ascii) != 0xffff) {
+            utf8 = text.toUtf8();
+            return;
+        }
         _mm_storel_epi64(reinterpret_cast<__m128i *>(cursor), _mm_packus_epi16(units, units));
     }
     for (; unit < end; ++unit) {
-        if (*unit >= 0x80)
-            return text.toUtf8();
+        if (*unit >= 0x80) {
+            utf8 = text.toUtf8();
+            return;
+        }
         *cursor++ = char(*unit);
     }
-    return utf8;
 #else
-    return text.toUtf8();
+    utf8 = text.toUtf8();
 #endif
 }
 
@@ -186,7 +190,9 @@ Result<sqlite3_stmt *> SqliteStatements::prepared(const QString &sql, const SqlV
                 place.text = value.utf8();
                 place.from = QString();
             } else if (!sameText(place.from, value.utf16())) {
-                place.text = utf8Of(value.utf16());
+                // SQLite reads the place's text only while a run steps: it may be written over
+                // until the place is bound again, below.
+                putUtf8(value.utf16(), place.text);
                 place.from = value.utf16();
             } else if (place.bound == Place::Bound::Text) {
                 continue; // the same text, and still bound there
