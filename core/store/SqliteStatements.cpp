@@ -170,9 +170,10 @@ Result<sqlite3_stmt *> SqliteStatements::prepared(const QString &sql, const SqlV
     }
     // A place's old text goes once the place is bound anew (SQLite may read it until then).
     slot.places.resize(count);
+    Place *const places = slot.places.data(); // detached once, not at every place
     for (int index = 1; index <= count; ++index) {
         const SqlValue &value = values[index - 1];
-        Place &place = slot.places[index - 1];
+        Place &place = places[index - 1];
         int bound = SQLITE_OK;
         if (value.isNull()) {
             if (place.bound == Place::Bound::Null)
