@@ -42,7 +42,17 @@ struct Key
 // ASCII, byte by byte, a prefix first.
 bool ascending(QByteArrayView previous, QByteArrayView next)
 {
+    // Decided by the first bytes when they differ (as they mostly do for keys), without the call
+    // into Qt; compare() orders bytes unsigned.
+    if (!previous.isEmpty() && !next.isEmpty() && previous.front() != next.front())
+        return uchar(previous.front()) < uchar(next.front());
     return previous.compare(next) < 0;
+}
+
+bool sameBytes(QByteArrayView left, QByteArrayView right)
+{
+    return left.size() == right.size() &&
+           (left.isEmpty() || std::memcmp(left.data(), right.data(), size_t(left.size())) == 0);
 }
 
 bool isPlainName(const QString &name)
@@ -327,7 +337,7 @@ std::optional<Checked> check(const EntitySchema &schema, QByteArrayView data, Ro
                 if (!absent(keys->at(next)))
                     return std::nullopt;
             }
-            if (next == keys->size() || keys->at(next).name != *name)
+            if (next == keys->size() || !sameBytes(keys->at(next).name, *name))
                 return std::nullopt;
             const Key &key = keys->at(next++);
             const qsizetype valueAt = reader.at;
