@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <vector>
 
 namespace fieldsync::server {
 
@@ -45,15 +46,17 @@ IdempotencyRepository::findMany(const QString &deviceId, const QStringList &offl
     QHash<QString, StoredAnswer> answers;
     // Every push of a new device's first backlog runs this while the table grows fast.
     const Result<void> read = m_db.withPlansForTheirValues([&]() -> Result<void> {
+        std::vector<SqlValue> values;
+        values.reserve(ChunkSize + 1);
         for (qsizetype first = 0; first < offlineIds.size(); first += ChunkSize) {
-            QList<SqlValue> values;
-            values.reserve(ChunkSize + 1);
-            values.append(deviceId);
+            values.clear();
+            values.emplace_back(deviceId);
             for (qsizetype index = first; index < first + ChunkSize; ++index)
-                values.append(offlineIds.at(std::min(index, offlineIds.size() - 1)));
-            const Result<void> chunk = m_db.select(sql, values, [&answers](const SqlRow &row) {
-                answers.insert(row.text(0), StoredAnswer{row.text(1), row.utf8(2)});
-            });
+                values.emplace_back(offlineIds.at(std::min(index, offlineIds.size() - 1)));
+            const Result<void> chunk =
+                m_db.select(sql, values.data(), qsizetype(values.size()), [&answers](const SqlRow &row) {
+                    answers.insert(row.text(0), StoredAnswer{row.text(1), row.utf8(2)});
+                });
             if (!chunk)
                 return chunk;
         }
@@ -78,19 +81,20 @@ Result<void> IdempotencyRepository::storeMany(const QString &deviceId, const QLi
         return text;
     }();
     qsizetype first = 0;
-    QList<SqlValue> values;
+    std::vector<SqlValue> values;
     values.reserve(RowsPerChunk * 5);
     for (; first + RowsPerChunk <= answers.size(); first += RowsPerChunk) {
         values.clear();
         for (qsizetype index = first; index < first + RowsPerChunk; ++index) {
             const NewAnswer &row = answers.at(index);
-            values.append(deviceId);
-            values.append(row.offlineId);
-            values.append(row.answer.projectId.isNull() ? QStringLiteral("") : row.answer.projectId);
-            values.append(row.answer.answer);
-            values.append(now);
+            values.emplace_back(deviceId);
+            values.emplace_back(row.offlineId);
+            values.emplace_back(row.answer.projectId.isNull() ? QStringLiteral("") : row.answer.projectId);
+            values.emplace_back(row.answer.answer);
+            values.emplace_back(now);
         }
-        if (const Result<void> stored = m_db.select(sql, values, {}); !stored)
+        if (const Result<void> stored = m_db.select(sql, values.data(), qsizetype(values.size()), {});
+            !stored)
             return stored;
     }
     for (; first < answers.size(); ++first) {

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <vector>
 
 namespace fieldsync::server {
 
@@ -92,14 +93,15 @@ Result<QSet<QString>> RecordRepository::existing(const QStringList &ids)
     }();
     QSet<QString> found;
     const Result<void> read = m_db.withPlansForTheirValues([&]() -> Result<void> {
-        QList<SqlValue> values;
+        std::vector<SqlValue> values;
         values.reserve(ChunkSize);
         for (qsizetype first = 0; first < ids.size(); first += ChunkSize) {
             values.clear();
             for (qsizetype index = first; index < first + ChunkSize; ++index)
-                values.append(ids.at(std::min(index, ids.size() - 1)));
+                values.emplace_back(ids.at(std::min(index, ids.size() - 1)));
             const Result<void> chunk =
-                m_db.select(sql, values, [&found](const SqlRow &row) { found.insert(row.text(0)); });
+                m_db.select(sql, values.data(), qsizetype(values.size()),
+                            [&found](const SqlRow &row) { found.insert(row.text(0)); });
             if (!chunk)
                 return chunk;
         }
