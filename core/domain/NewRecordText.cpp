@@ -1,6 +1,7 @@
 #include "NewRecordText.h"
 
 #include "IsoTimestamp.h"
+#include "PerSchema.h"
 #include "common/CanonicalJson.h"
 #include "common/CanonicalUuid.h"
 #include "common/PlainJsonString.h"
@@ -106,20 +107,9 @@ std::optional<QList<Key>> keysFor(const EntitySchema &schema)
     return keys;
 }
 
-// keysFor() of each of the schemas, made once.
 const QList<Key> *keysOf(const EntitySchema &schema)
 {
-    static const std::array<std::optional<QList<Key>>, 5> all = [] {
-        std::array<std::optional<QList<Key>>, 5> made;
-        for (const EntitySchema *each : EntitySchema::all())
-            made.at(size_t(each->kind)) = keysFor(*each);
-        return made;
-    }();
-    const std::optional<QList<Key>> &keys = all.at(size_t(schema.kind));
-    // Only the schemas themselves: one made elsewhere may differ.
-    if (!keys || &EntitySchema::of(schema.kind) != &schema)
-        return nullptr;
-    return &*keys;
+    return madeForSchema<keysFor>(schema);
 }
 
 // Reads the data's text part by part; each read takes exactly what it expects or fails.

@@ -1,6 +1,7 @@
 #include "ServerRecordText.h"
 
 #include "common/CanonicalJson.h"
+#include "domain/PerSchema.h"
 
 #include <QList>
 
@@ -74,17 +75,7 @@ std::optional<QList<Key>> keysFor(const EntitySchema &schema)
 
 const QList<Key> *keysOf(const EntitySchema &schema)
 {
-    static const std::array<std::optional<QList<Key>>, 5> all = [] {
-        std::array<std::optional<QList<Key>>, 5> made;
-        for (const EntitySchema *each : EntitySchema::all())
-            made.at(size_t(each->kind)) = keysFor(*each);
-        return made;
-    }();
-    const std::optional<QList<Key>> &keys = all.at(size_t(schema.kind));
-    // Only the schemas themselves: one made elsewhere may differ.
-    if (!keys || &EntitySchema::of(schema.kind) != &schema)
-        return nullptr;
-    return &*keys;
+    return madeForSchema<keysFor>(schema);
 }
 
 // checkServerRecordInOnePass()'s verdict on a value of a field, for values CanonicalJson reads

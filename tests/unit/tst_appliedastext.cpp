@@ -8,6 +8,7 @@
 #include "sync/SyncResultApplier.h"
 
 #include "RandomServerRecords.h"
+#include "StoreTestRows.h"
 
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -22,26 +23,18 @@ namespace {
 
 QString recordId(int index)
 {
-    return QStringLiteral("00000000-0000-7000-9000-%1").arg(index, 12, 10, QLatin1Char('0'));
+    return test::uuidRecordId(index);
 }
 
 QString offlineId(int record, int edit)
 {
-    return QStringLiteral("00000000-0000-7000-8%1-%2")
-        .arg(edit, 3, 10, QLatin1Char('0'))
-        .arg(record, 12, 10, QLatin1Char('0'));
+    return test::uuidOfflineId(record, edit);
 }
 
 bool exec(DeviceStore &store, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(store.database().connection());
-    query.prepare(sql);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (query.exec())
-        return true;
-    qWarning() << sql << query.lastError().text();
-    return false;
+    return test::execSql(query, sql, values);
 }
 
 // Every row of a table, each value with its SQLite type.

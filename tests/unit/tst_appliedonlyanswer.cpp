@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+#include "AlteredText.h"
+
 using namespace fieldsync;
 using namespace fieldsync::protocol;
 
@@ -251,13 +253,7 @@ private slots:
         int taken = 0;
         int cases = 0;
         for (qsizetype at = 0; at < sound.size(); ++at) {
-            QList<QByteArray> altered;
-            altered.append(QByteArray(sound).remove(at, 1));
-            altered.append(QByteArray(sound).insert(at, sound.at(at)));
-            for (const char replacement : replacements) {
-                if (replacement != sound.at(at))
-                    altered.append(QByteArray(sound).replace(at, 1, QByteArray(1, replacement)));
-            }
+            const QList<QByteArray> altered = test::alterationsAt(sound, at, replacements);
             for (const QByteArray &body : std::as_const(altered)) {
                 ++cases;
                 const bool fast = decodeAppliedOnlyAnswer(body).has_value();

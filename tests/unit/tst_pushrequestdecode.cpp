@@ -13,6 +13,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include "AlteredText.h"
+
 using namespace fieldsync;
 using namespace fieldsync::protocol;
 
@@ -511,14 +513,8 @@ private slots:
         int cases = 0;
         const int takenBefore = taken;
         for (qsizetype at = 0; at < sound.size(); ++at) {
-            QList<QByteArray> altered;
-            altered.append(QByteArray(sound).remove(at, 1));
-            altered.append(QByteArray(sound).insert(at, sound.at(at)));
+            QList<QByteArray> altered = test::alterationsAt(sound, at, replacements);
             altered.append(sound.left(at));
-            for (const char replacement : replacements) {
-                if (replacement != sound.at(at))
-                    altered.append(QByteArray(sound).replace(at, 1, QByteArray(1, replacement)));
-            }
             for (const QByteArray &body : std::as_const(altered)) {
                 ++cases;
                 QVERIFY2(agrees(body), body.constData());

@@ -7,6 +7,7 @@
 #include "store/JsonText.h"
 
 #include "OutboxSeqs.h"
+#include "StoreTestRows.h"
 
 #include <QRandomGenerator>
 #include <QSqlError>
@@ -22,22 +23,17 @@ namespace {
 
 QString recordId(int index)
 {
-    return QStringLiteral("00000000-0000-7000-9000-%1").arg(index, 12, 10, QLatin1Char('0'));
+    return test::uuidRecordId(index);
 }
 
 QString offlineId(int record, int edit)
 {
-    return QStringLiteral("00000000-0000-7000-8%1-%2")
-        .arg(edit, 3, 10, QLatin1Char('0'))
-        .arg(record, 12, 10, QLatin1Char('0'));
+    return test::uuidOfflineId(record, edit);
 }
 
 bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
-    query.prepare(sql);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
+    return test::execSql(query, sql, values);
 }
 
 // Those of recordIds with a queued change not in exceptOfflineIds, a conflict or a rejection, as

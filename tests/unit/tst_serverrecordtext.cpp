@@ -8,6 +8,7 @@
 #include "sync/ServerRecordCheck.h"
 #include "sync/ServerRecordText.h"
 
+#include "AlteredText.h"
 #include "RandomServerRecords.h"
 
 #include <QJsonDocument>
@@ -150,13 +151,7 @@ private slots:
                 continue;
             QVERIFY2(ServerRecordText::check(*schema, sound).has_value(), qPrintable(schema->wireName));
             for (qsizetype at = 0; at < sound.size(); ++at) {
-                QList<QByteArray> altered;
-                altered.append(QByteArray(sound).remove(at, 1));
-                altered.append(QByteArray(sound).insert(at, sound.at(at)));
-                for (const char replacement : replacements) {
-                    if (replacement != sound.at(at))
-                        altered.append(QByteArray(sound).replace(at, 1, QByteArray(1, replacement)));
-                }
+                const QList<QByteArray> altered = test::alterationsAt(sound, at, replacements);
                 for (const QByteArray &text : std::as_const(altered)) {
                     const bool fast = ServerRecordText::check(*schema, text).has_value();
                     QVERIFY2(!fast || checkAgreement(*schema, text), text.constData());

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "StoreTestRows.h"
+
 #include <optional>
 
 using namespace fieldsync;
@@ -97,13 +99,7 @@ QString differences(const Standings &expected, const Standings &actual)
 
 bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
-    query.prepare(sql);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (query.exec())
-        return true;
-    qWarning() << sql << query.lastError().text();
-    return false;
+    return test::execSql(query, sql, values);
 }
 
 // Ids as a sync meets them (ASCII UUIDs) and ids that do not read back from json_each as they
