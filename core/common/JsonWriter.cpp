@@ -1,5 +1,7 @@
 #include "JsonWriter.h"
 
+#include "PlainJsonString.h"
+
 #include <QLocale>
 #include <QVarLengthArray>
 
@@ -23,22 +25,6 @@ constexpr std::array<bool, 128> PlainAscii = [] {
         plain[c] = c != '"' && c != '\\';
     return plain;
 }();
-
-// Whether the four UTF-16 units at text are all plain ASCII (as PlainAscii says), tested at once
-// in a 64-bit word by the bit tricks that find a zero lane or one below a bound: no unit of 0x80
-// or more, none below 0x20, none a quote or a backslash.
-bool arePlainAscii(const char16_t *text)
-{
-    constexpr quint64 Ones = 0x0001000100010001ULL;
-    constexpr quint64 Highs = 0x8000800080008000ULL;
-    quint64 word;
-    std::memcpy(&word, text, sizeof word);
-    if ((word & (Ones * 0xff80)) != 0)
-        return false;
-    const auto hasZeroLane = [](quint64 value) { return (value - Ones) & ~value & Highs; };
-    const quint64 belowSpace = (word - Ones * 0x20) & ~word & Highs;
-    return (belowSpace | hasZeroLane(word ^ (Ones * u'"')) | hasZeroLane(word ^ (Ones * u'\\'))) == 0;
-}
 
 // Writes into out's own buffer through a cursor, grown only when a piece does not fit: appending
 // to a QByteArray byte by byte checks its capacity (and whether it is shared) for every byte.
@@ -110,7 +96,7 @@ void Sink::string(QStringView text)
     const char16_t *unit = text.utf16();
     const char16_t *const end = unit + text.size();
     while (unit < end) {
-        while (end - unit >= 4 && arePlainAscii(unit)) {
+        while (end - unit >= 4 && PlainJsonString::detail::arePlain(unit)) {
             cursor[0] = char(unit[0]);
             cursor[1] = char(unit[1]);
             cursor[2] = char(unit[2]);

@@ -15,7 +15,7 @@ namespace fieldsync::PlainJsonString {
 namespace detail {
 
 // Whether the four UTF-16 units at text are all plain (see put()), tested at once in a 64-bit
-// word by the bit tricks that find a zero lane or one below a bound, as JsonWriter does.
+// word by the bit tricks that find a zero lane or one below a bound (JsonWriter's test too).
 inline bool arePlain(const char16_t *text)
 {
     constexpr quint64 Ones = 0x0001000100010001ULL;
