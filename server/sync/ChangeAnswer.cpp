@@ -26,6 +26,24 @@ char *putPlainString(char *cursor, QStringView text)
     return PlainJsonString::put(cursor, text);
 }
 
+constexpr QByteArrayView OfflineIdKey = ",\"offline_id\":";
+
+// The room putIds() takes for applied's ids after idKey, when both are plain.
+qsizetype idsSize(QByteArrayView idKey, const protocol::AppliedChange &applied)
+{
+    return idKey.size() + applied.id.size() + 2 + OfflineIdKey.size() + applied.offlineId.size() + 2;
+}
+
+// Puts idKey, applied's id, the offline id's key and the offline id, each id as putPlainString()
+// puts it: nullptr, with the bytes at cursor spoilt, when either needs escaping.
+char *putIds(char *cursor, QByteArrayView idKey, const protocol::AppliedChange &applied)
+{
+    cursor = putPlainString(putBytes(cursor, idKey), applied.id);
+    if (!cursor)
+        return nullptr;
+    return putPlainString(putBytes(cursor, OfflineIdKey), applied.offlineId);
+}
+
 // An integer as JsonWriter::appendInteger writes it, into digits; returns where it starts.
 char *integerText(qint64 value, char (&digits)[24])
 {
@@ -47,22 +65,15 @@ void appendAppliedEntry(QByteArray &out, const protocol::AppliedChange &applied,
 {
     constexpr QByteArrayView Data = "{\"data\":";
     constexpr QByteArrayView Id = ",\"id\":";
-    constexpr QByteArrayView OfflineId = ",\"offline_id\":";
     constexpr QByteArrayView Version = ",\"version\":";
     char digits[24];
     const char *const version = integerText(applied.version, digits);
     const qsizetype versionSize = digits + sizeof digits - version;
     const qsizetype at = out.size();
-    out.resize(at + Data.size() + encodedData.size() + Id.size() + applied.id.size() + 2 + OfflineId.size() +
-               applied.offlineId.size() + 2 + Version.size() + versionSize + 1);
+    out.resize(at + Data.size() + encodedData.size() + idsSize(Id, applied) + Version.size() + versionSize +
+               1);
     char *cursor = putBytes(out.data() + at, Data);
-    cursor = putBytes(cursor, encodedData);
-    cursor = putBytes(cursor, Id);
-    cursor = putPlainString(cursor, applied.id);
-    if (cursor) {
-        cursor = putBytes(cursor, OfflineId);
-        cursor = putPlainString(cursor, applied.offlineId);
-    }
+    cursor = putIds(putBytes(cursor, encodedData), Id, applied);
     if (cursor) {
         cursor = putBytes(cursor, Version);
         cursor = putBytes(cursor, QByteArrayView(version, versionSize));
@@ -78,7 +89,7 @@ void appendAppliedEntry(QByteArray &out, const protocol::AppliedChange &applied,
     entry.append(encodedData);
     entry.append(Id);
     JsonWriter::appendString(entry, applied.id);
-    entry.append(OfflineId);
+    entry.append(OfflineIdKey);
     JsonWriter::appendString(entry, applied.offlineId);
     entry.append(Version);
     JsonWriter::appendInteger(entry, applied.version);
@@ -241,7 +252,6 @@ QByteArray ChangeAnswer::toStored() const
 {
     if (kind == Kind::Applied && auditSeq > 0) {
         constexpr QByteArrayView Id = "{\"id\":";
-        constexpr QByteArrayView OfflineId = ",\"offline_id\":";
         constexpr QByteArrayView Seq = ",\"seq\":";
         constexpr QByteArrayView Version = ",\"version\":";
         char seqDigits[24];
@@ -250,17 +260,10 @@ QByteArray ChangeAnswer::toStored() const
         char versionDigits[24];
         const char *const version = integerText(applied.version, versionDigits);
         const qsizetype versionSize = versionDigits + sizeof versionDigits - version;
-        QByteArray stored(AuditReferenceOpening.size() + Id.size() + applied.id.size() + 2 +
-                              OfflineId.size() + applied.offlineId.size() + 2 + Seq.size() + seqSize +
+        QByteArray stored(AuditReferenceOpening.size() + idsSize(Id, applied) + Seq.size() + seqSize +
                               Version.size() + versionSize + 2,
                           Qt::Uninitialized);
-        char *cursor = putBytes(stored.data(), AuditReferenceOpening);
-        cursor = putBytes(cursor, Id);
-        cursor = putPlainString(cursor, applied.id);
-        if (cursor) {
-            cursor = putBytes(cursor, OfflineId);
-            cursor = putPlainString(cursor, applied.offlineId);
-        }
+        char *cursor = putIds(putBytes(stored.data(), AuditReferenceOpening), Id, applied);
         if (cursor) {
             cursor = putBytes(cursor, Seq);
             cursor = putBytes(cursor, QByteArrayView(seq, seqSize));
@@ -274,7 +277,7 @@ QByteArray ChangeAnswer::toStored() const
         stored.append(AuditReferenceOpening);
         stored.append(Id);
         JsonWriter::appendString(stored, applied.id);
-        stored.append(OfflineId);
+        stored.append(OfflineIdKey);
         JsonWriter::appendString(stored, applied.offlineId);
         stored.append(Seq);
         JsonWriter::appendInteger(stored, auditSeq);

@@ -22,12 +22,12 @@ inline bool execSql(QSqlQuery &query, const QString &sql, const QVariantList &va
     return false;
 }
 
-inline QString uuidRecordId(int index)
+inline QString recordId(int index)
 {
     return QStringLiteral("00000000-0000-7000-9000-%1").arg(index, 12, 10, QLatin1Char('0'));
 }
 
-inline QString uuidOfflineId(int record, int edit)
+inline QString offlineId(int record, int edit)
 {
     return QStringLiteral("00000000-0000-7000-8%1-%2")
         .arg(edit, 3, 10, QLatin1Char('0'))

@@ -21,15 +21,8 @@ using namespace fieldsync;
 
 namespace {
 
-QString recordId(int index)
-{
-    return test::uuidRecordId(index);
-}
-
-QString offlineId(int record, int edit)
-{
-    return test::uuidOfflineId(record, edit);
-}
+using test::offlineId;
+using test::recordId;
 
 bool exec(DeviceStore &store, const QString &sql, const QVariantList &values)
 {

@@ -21,20 +21,9 @@ using namespace fieldsync;
 
 namespace {
 
-QString recordId(int index)
-{
-    return test::uuidRecordId(index);
-}
-
-QString offlineId(int record, int edit)
-{
-    return test::uuidOfflineId(record, edit);
-}
-
-bool exec(QSqlQuery &query, const QString &sql, const QVariantList &values)
-{
-    return test::execSql(query, sql, values);
-}
+using test::execSql;
+using test::offlineId;
+using test::recordId;
 
 // Those of recordIds with a queued change not in exceptOfflineIds, a conflict or a rejection, as
 // the sync asked before standingOf(); nothing when the query fails.
@@ -44,7 +33,7 @@ std::optional<QSet<QString>> unsettledByItself(DeviceStore &store, const QString
     const QString ids = QString::fromUtf8(jsonUtf8Array(recordIds));
     QSqlQuery query(store.database().connection());
     QSet<QString> unsettled;
-    if (!exec(
+    if (!execSql(
             query,
             QStringLiteral(
                 "SELECT record_id FROM outbox WHERE record_id IN (SELECT value FROM json_each(?))"
@@ -64,7 +53,7 @@ std::optional<QSet<QString>> unsettledByItself(DeviceStore &store, const QString
 qint64 rowidOf(DeviceStore &store, const QString &id)
 {
     QSqlQuery query(store.database().connection());
-    if (!exec(query, QStringLiteral("SELECT rowid FROM records WHERE id = ?"), {id}) || !query.next())
+    if (!execSql(query, QStringLiteral("SELECT rowid FROM records WHERE id = ?"), {id}) || !query.next())
         return -1;
     return query.value(0).toLongLong();
 }
@@ -89,37 +78,39 @@ private slots:
         QSqlQuery query(store.database().connection());
         for (int index = 0; index < Records; ++index) {
             if (random.bounded(10) < 7) {
-                QVERIFY(exec(query,
-                             QStringLiteral("INSERT INTO records(id, entity, project_id, version, data,"
-                                            " server_version) VALUES(?,?,?,?,'{}',?)"),
-                             {recordId(index), entities.at(random.bounded(3)),
-                              QStringLiteral("project-%1").arg(index % 4), random.bounded(5),
-                              random.bounded(5)}));
+                QVERIFY(execSql(query,
+                                QStringLiteral("INSERT INTO records(id, entity, project_id, version, data,"
+                                               " server_version) VALUES(?,?,?,?,'{}',?)"),
+                                {recordId(index), entities.at(random.bounded(3)),
+                                 QStringLiteral("project-%1").arg(index % 4), random.bounded(5),
+                                 random.bounded(5)}));
             }
             const int edits = random.bounded(3);
             for (int edit = 0; edit < edits; ++edit) {
                 queuedOfflineIds.append(offlineId(index, edit));
-                QVERIFY(exec(
+                QVERIFY(execSql(
                     query,
                     QStringLiteral("INSERT INTO outbox(offline_id, entity, op, record_id, client_version,"
                                    " base, data, created_at) VALUES(?,'permit','update',?,1,'{}','{}','t')"),
                     {offlineId(index, edit), recordId(index)}));
             }
             if (random.bounded(5) == 0) {
-                QVERIFY(exec(query,
-                             QStringLiteral(
-                                 "INSERT INTO conflicts(id, offline_id, entity, op, record_id, reason,"
-                                 " client_version, server_version, fields, server_state,"
-                                 " server_deleted, base, mine, created_at)"
-                                 " VALUES(?,'o','permit','update',?,'stale',1,2,'{}','{}',0,'{}','{}','t')"),
-                             {QStringLiteral("c-%1").arg(index), recordId(index)}));
+                QVERIFY(
+                    execSql(query,
+                            QStringLiteral(
+                                "INSERT INTO conflicts(id, offline_id, entity, op, record_id, reason,"
+                                " client_version, server_version, fields, server_state,"
+                                " server_deleted, base, mine, created_at)"
+                                " VALUES(?,'o','permit','update',?,'stale',1,2,'{}','{}',0,'{}','{}','t')"),
+                            {QStringLiteral("c-%1").arg(index), recordId(index)}));
             }
             if (random.bounded(5) == 0) {
-                QVERIFY(exec(query,
-                             QStringLiteral("INSERT INTO rejected(id, entity, op, record_id, reason, detail,"
-                                            " client_version, base, data, created_at)"
-                                            " VALUES(?,'permit','update',?,'validation','',1,'{}','{}','t')"),
-                             {QStringLiteral("r-%1").arg(index), recordId(index)}));
+                QVERIFY(
+                    execSql(query,
+                            QStringLiteral("INSERT INTO rejected(id, entity, op, record_id, reason, detail,"
+                                           " client_version, base, data, created_at)"
+                                           " VALUES(?,'permit','update',?,'validation','',1,'{}','{}','t')"),
+                            {QStringLiteral("r-%1").arg(index), recordId(index)}));
             }
         }
         query.finish();
@@ -180,12 +171,12 @@ private slots:
         // again) has a new seq: the old one, passed as read, must not hide it or another row.
         for (int index = 0; index < queuedOfflineIds.size(); index += 3) {
             const QString &requeued = queuedOfflineIds.at(index);
-            QVERIFY(exec(query, QStringLiteral("DELETE FROM outbox WHERE offline_id = ?"), {requeued}));
-            QVERIFY(
-                exec(query,
-                     QStringLiteral("INSERT INTO outbox(offline_id, entity, op, record_id, client_version,"
-                                    " base, data, created_at) VALUES(?,'permit','update',?,1,'{}','{}','t')"),
-                     {requeued, recordId(random.bounded(Records))}));
+            QVERIFY(execSql(query, QStringLiteral("DELETE FROM outbox WHERE offline_id = ?"), {requeued}));
+            QVERIFY(execSql(
+                query,
+                QStringLiteral("INSERT INTO outbox(offline_id, entity, op, record_id, client_version,"
+                               " base, data, created_at) VALUES(?,'permit','update',?,1,'{}','{}','t')"),
+                {requeued, recordId(random.bounded(Records))}));
         }
         query.finish();
         compare(100);
@@ -198,13 +189,13 @@ private slots:
 
         // Without conflicts, without rejections, without both: each is still looked for when the
         // other is there.
-        QVERIFY(exec(query, QStringLiteral("DELETE FROM conflicts"), {}));
+        QVERIFY(execSql(query, QStringLiteral("DELETE FROM conflicts"), {}));
         query.finish();
         compare(60);
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(exec(query, QStringLiteral("DELETE FROM rejected"), {}));
-        QVERIFY(exec(
+        QVERIFY(execSql(query, QStringLiteral("DELETE FROM rejected"), {}));
+        QVERIFY(execSql(
             query,
             QStringLiteral("INSERT INTO conflicts(id, offline_id, entity, op, record_id, reason,"
                            " client_version, server_version, fields, server_state,"
@@ -215,7 +206,7 @@ private slots:
         compare(60);
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(exec(query, QStringLiteral("DELETE FROM conflicts"), {}));
+        QVERIFY(execSql(query, QStringLiteral("DELETE FROM conflicts"), {}));
         query.finish();
         compare(60);
         if (QTest::currentTestFailed())
